@@ -82,3 +82,19 @@ export interface Turn {
   question: string;
   answer?: Answer;
 }
+
+/** A query turned into weighted index terms (Chinese words), whatever language it was asked in. */
+export interface QueryTerm {
+  term: string;
+  /** Relative importance; combines the term's corpus informativeness and its source (glossary > dictionary). */
+  weight: number;
+  /** Where the term came from: the Chinese text itself, the curated glossary, or the dictionary. */
+  origin: 'text' | 'glossary' | 'dictionary';
+  /** The English phrase it translates, for bridged terms. */
+  from?: string;
+}
+
+export interface QueryAnalysis {
+  lang: Lang;
+  terms: QueryTerm[];
+}

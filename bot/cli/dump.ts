@@ -1,0 +1,16 @@
+import { formatUnit, unitJson } from '../console/format-unit.js';
+import { parseArgs } from './args.js';
+import { openEngine } from './open-engine.js';
+import { runCli } from './run-cli.js';
+
+runCli(async () => {
+  const json = parseArgs(process.argv.slice(2)).flags.has('json');
+  const engine = await openEngine();
+  try {
+    for (const u of engine.units()) {
+      process.stdout.write(json ? `${JSON.stringify(unitJson(u))}\n` : `── ${formatUnit(engine, u, false)}\n\n`);
+    }
+  } finally {
+    await engine.close();
+  }
+});

@@ -1,0 +1,18 @@
+import { documentArg, openEngine } from './open-engine.js';
+import { runCli, usage } from './run-cli.js';
+import { parseArgs } from './args.js';
+import { formatUnit } from '../console/format-unit.js';
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const [ref, num] = args.positional;
+  if (!ref || !num) usage('npm run paragraph -- [--json] DOCUMENT NUMBER   (e.g. npm run paragraph -- 000_8c987accfb8d7853 44)');
+  if (!/^\d+$/.test(num)) usage(`paragraph number must be a positive whole number, not “${num}”`);
+  const engine = await openEngine();
+  try {
+    const unit = engine.paragraph(documentArg(engine, ref)!, Number(num));
+    process.stdout.write(`${formatUnit(engine, unit, args.flags.has('json'))}\n`);
+  } finally {
+    await engine.close();
+  }
+});

@@ -1,0 +1,104 @@
+import { createInterface } from 'node:readline/promises';
+import type { Engine } from '../../retrieval/engine-api.js';
+import { InputError, LookupError } from '../../retrieval/engine-api.js';
+import type { Turn } from '../../retrieval/types.js';
+import { formatAnswer } from './format-answer.js';
+import { formatUnit } from './format-unit.js';
+
+const HELP = `Ask a question in Chinese or English, or use a command:
+  /p DOCUMENT N     show paragraph N of a document (e.g. /p CTOC/COP/2018/2 44)
+  /rec N            show recommendation N
+  /doc DOCUMENT     restrict questions to one document (/doc all to lift)
+  /sources          list the documents
+  /new              forget the conversation (follow-ups use earlier turns)
+  /quit             leave`;
+
+/** Turns kept for follow-up resolution: enough for "and for smuggling?" chains without dragging old topics along. */
+const HISTORY_TURNS = 4;
+
+export interface ChatIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+function sourcesTable(engine: Engine): string {
+  return engine
+    .documents()
+    .map((d) => `  ${d.meta.source}  ${d.meta.symbol ?? d.meta.shortTitle.en}\n      ${d.meta.title.zh}\n      ${d.paragraphs.count} paragraphs, ${d.recommendations} recommendations`)
+    .join('\n');
+}
+
+/** Interactive terminal front end over the same engine API the Discord bot uses. */
+export async function runChat(engine: Engine, io: ChatIo = { input: process.stdin, output: process.stdout }): Promise<void> {
+  const rl = createInterface({ input: io.input, output: io.output, terminal: (io.input as NodeJS.ReadStream).isTTY === true });
+  const say = (text: string) => io.output.write(`${text}\n`);
+  const s = engine.status();
+  say(`UN documents chat: ${s.documents} documents, ${s.units} units, ${s.mode} search${s.model ? ` (${s.model})` : ''}.`);
+  say('Type a question, /help for commands, /quit to leave.\n');
+  let history: Turn[] = [];
+  let source: string | undefined;
+
+  const documentRef = (ref: string) => {
+    const meta = engine.resolveDocument(ref);
+    if (!meta) throw new LookupError(`Unknown or ambiguous document “${ref}”; /sources lists them.`);
+    return meta.source;
+  };
+
+  const handle = async (line: string): Promise<boolean> => {
+    const [cmd, ...rest] = line.split(/\s+/);
+    switch (cmd) {
+      case '/quit':
+      case '/exit':
+        return false;
+      case '/help':
+        say(HELP);
+        break;
+      case '/sources':
+        say(sourcesTable(engine));
+        break;
+      case '/new':
+        history = [];
+        say('Conversation cleared.');
+        break;
+      case '/doc':
+        source = rest[0] && rest[0] !== 'all' ? documentRef(rest.join(' ')) : undefined;
+        say(source ? `Questions now limited to ${source}.` : 'Questions now cover all documents.');
+        break;
+      case '/p': {
+        const n = rest.pop();
+        if (!n || !/^\d+$/.test(n) || !rest.length) throw new InputError('usage: /p DOCUMENT N');
+        say(formatUnit(engine, engine.paragraph(documentRef(rest.join(' ')), Number(n)), false));
+        break;
+      }
+      case '/rec': {
+        if (!rest[0] || !/^\d+$/.test(rest[0])) throw new InputError('usage: /rec N');
+        say(formatUnit(engine, engine.recommendation(Number(rest[0]), source), false));
+        break;
+      }
+      default: {
+        if (cmd.startsWith('/')) throw new InputError(`Unknown command ${cmd}; /help lists them.`);
+        const answer = await engine.ask(line, { source, history });
+        history = [...history, { question: line, answer }].slice(-HISTORY_TURNS);
+        say(formatAnswer(answer));
+      }
+    }
+    return true;
+  };
+
+  const prompt = '\n> ';
+  io.output.write(prompt.trimStart());
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line) {
+      try {
+        if (!(await handle(line))) break;
+      } catch (err) {
+        if (!(err instanceof InputError || err instanceof LookupError)) throw err;
+        say(err.message);
+      }
+    }
+    io.output.write(prompt);
+  }
+  rl.close();
+  say('');
+}

@@ -1,0 +1,19 @@
+import { runChat } from './console/chat.js';
+import { openEngine } from './cli/open-engine.js';
+import { runCli } from './cli/run-cli.js';
+
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat over the same engine. */
+runCli(async () => {
+  if (process.env.DISCORD_TOKEN) {
+    const { startDiscordBot } = await import('./discord/start.js');
+    await startDiscordBot();
+    return;
+  }
+  process.stderr.write('DISCORD_TOKEN is not set: starting the terminal chat instead of the Discord bot.\n');
+  const engine = await openEngine();
+  try {
+    await runChat(engine);
+  } finally {
+    await engine.close();
+  }
+});

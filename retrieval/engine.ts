@@ -1,0 +1,185 @@
+import { type EmbedderLoad, type LocalEmbedder, loadEmbedder } from '../embeddings/embedder.js';
+import { verifyCitations } from './verify-citations.js';
+import { analyzeQuery } from './analyze-query.js';
+import {
+  type AskOptions,
+  type DocumentInfo,
+  type Engine,
+  type EngineStatus,
+  InputError,
+  LookupError,
+  type SearchOptions,
+} from './engine-api.js';
+import { extractiveAnswer } from './extractive-answer.js';
+import { findCitations } from './find-citations.js';
+import { resolveFollowUp } from './follow-up.js';
+import { reciprocalRankFusion } from './hybrid-search.js';
+import { corpusUnits, loadOrBuildIndexes } from './index-store.js';
+import { unitLabel } from './labels.js';
+import { loadCorpus } from './load-corpus.js';
+import { describeDocuments, resolveDocumentRef } from './documents.js';
+import type { Answer, DocumentMeta, Lang, ScoredUnit, Unit } from './types.js';
+import { unitKey } from './types.js';
+
+export const MAX_QUESTION_CHARS = 1000;
+/** Each retriever returns this many candidates before fusion: enough depth for RRF to reorder the top 10. */
+const CANDIDATE_DEPTH = 50;
+const DEFAULT_K = 10;
+
+export interface EngineOptions {
+  seedsDir?: string;
+  indexDir?: string;
+  /** 'off' forces keyword-only mode (tests, CI, users without a model). */
+  embeddings?: 'auto' | 'off';
+  model?: string;
+  modelsDir?: string;
+  /** Refuse to rebuild stale indexes (shards share files built once). */
+  readOnly?: boolean;
+  log?: (msg: string) => void;
+  onEmbedProgress?: (done: number, total: number) => void;
+  /** Injected for tests that need a particular embedder; otherwise loaded from options. */
+  embedder?: LocalEmbedder | null;
+}
+
+function checkQuestion(text: string): string {
+  const q = text.trim();
+  if (!q) throw new InputError('The question is empty. Ask something about the documents, e.g. “What does UNODC do against trafficking in persons?”');
+  if (q.length > MAX_QUESTION_CHARS) {
+    throw new InputError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_CHARS}). Please shorten it.`);
+  }
+  return q;
+}
+
+async function obtainEmbedder(opts: EngineOptions): Promise<{ embedder: LocalEmbedder | null; problem: string | null }> {
+  if (opts.embedder !== undefined) return { embedder: opts.embedder, problem: opts.embedder ? null : 'embeddings disabled' };
+  if (opts.embeddings === 'off') return { embedder: null, problem: 'embeddings disabled (EMBEDDINGS=off)' };
+  const loaded: EmbedderLoad = await loadEmbedder({ model: opts.model, modelsDir: opts.modelsDir });
+  return loaded.ok ? { embedder: loaded.embedder, problem: null } : { embedder: null, problem: loaded.problem };
+}
+
+export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
+  const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
+  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds');
+  const { embedder, problem } = await obtainEmbedder(opts);
+  if (!embedder && opts.embeddings !== 'off' && opts.embedder === undefined) {
+    log(`Warning: ${problem}`);
+  }
+  const indexes = await loadOrBuildIndexes({
+    indexDir: opts.indexDir ?? 'data/index',
+    corpus,
+    embedder,
+    readOnly: opts.readOnly,
+    log,
+    onEmbedProgress: opts.onEmbedProgress,
+  });
+
+  const units = corpusUnits(corpus);
+  const byKey = new Map(units.map((u) => [unitKey(u), u]));
+  const metas = new Map<string, DocumentMeta>(corpus.documents.map((d) => [d.meta.source, d.meta]));
+  const infos: DocumentInfo[] = describeDocuments(corpus.documents);
+
+  const metaOf = (source: string): DocumentMeta => {
+    const meta = metas.get(source);
+    if (!meta) {
+      throw new LookupError(`Unknown document “${source}”. Known documents: ${[...metas.keys()].join(', ')}.`);
+    }
+    return meta;
+  };
+  const sourceFilter = (source?: string) => {
+    if (source === undefined) return undefined;
+    metaOf(source);
+    const prefix = `${source}#`;
+    return (key: string) => key.startsWith(prefix);
+  };
+
+  async function search(query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> {
+    const q = checkQuestion(query);
+    const filter = sourceFilter(o.source);
+    const analysis = analyzeQuery(q, indexes.keyword);
+    const keywordHits = indexes.keyword.search(analysis.terms, CANDIDATE_DEPTH, filter);
+    let denseHits;
+    if (indexes.dense && embedder) {
+      const vector = await embedder.embedQuery(q);
+      denseHits = indexes.dense.search(vector, CANDIDATE_DEPTH, filter);
+    }
+    return reciprocalRankFusion({ keyword: keywordHits, dense: denseHits })
+      .slice(0, o.k ?? DEFAULT_K)
+      .map((f) => ({ unit: byKey.get(f.key)!, score: f.score, ranks: f.ranks }));
+  }
+
+  async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
+    const q = resolveFollowUp(checkQuestion(question), o.history ?? []);
+    const results = await search(q, { source: o.source, k: o.k });
+    const analysis = analyzeQuery(q, indexes.keyword);
+    const answer = extractiveAnswer({ question: q, analysis, results, metas });
+    return verifyCitations(answer, byKey, (msg) => log(`citation rejected: ${msg}`));
+  }
+
+  function paragraph(source: string, n: number): Unit {
+    const meta = metaOf(source);
+    const found = byKey.get(unitKey({ source, kind: 'paragraph', paragraph: n, recommendation: null }));
+    if (found) return found;
+    const info = infos.find((i) => i.meta.source === source)!;
+    throw new LookupError(
+      `${unitLabel(meta, { source, kind: 'paragraph', paragraph: n, recommendation: null, section: [], text: '' }, 'en')} does not exist: valid paragraphs are ${info.paragraphs.first}-${info.paragraphs.last}.`,
+    );
+  }
+
+  function recommendations(source?: string): Unit[] {
+    if (source !== undefined) metaOf(source);
+    return units.filter((u) => u.kind === 'recommendation' && (source === undefined || u.source === source));
+  }
+
+  function recommendation(n: number, source?: string): Unit {
+    const all = recommendations(source);
+    const matches = all.filter((u) => u.recommendation === n);
+    if (matches.length === 1) return matches[0];
+    if (all.length === 0) {
+      throw new LookupError(source ? `${metaOf(source).shortTitle.en} has no numbered recommendations.` : 'No document has numbered recommendations.');
+    }
+    if (matches.length > 1) {
+      throw new LookupError(`Several documents have a recommendation ${n}; choose a document: ${matches.map((u) => u.source).join(', ')}.`);
+    }
+    const numbers = all.map((u) => u.recommendation!);
+    throw new LookupError(`Recommendation ${n} does not exist: valid numbers are ${Math.min(...numbers)}-${Math.max(...numbers)}.`);
+  }
+
+  const status: EngineStatus = {
+    mode: indexes.dense ? 'hybrid' : 'keyword',
+    model: indexes.dense && embedder ? embedder.id : null,
+    modelProblem: indexes.dense ? null : problem,
+    units: units.length,
+    documents: corpus.documents.length,
+  };
+
+  return {
+    status: () => ({ ...status }),
+    documents: () => infos,
+    resolveDocument: (ref) => resolveDocumentRef(ref, [...metas.values()]),
+    units: () => units,
+    search,
+    ask,
+    paragraph,
+    recommendation,
+    recommendations,
+    label: (unit: Unit, lang: Lang) => unitLabel(metaOf(unit.source), unit, lang),
+    findCitedUnits(text, o = {}) {
+      const refs = findCitations(text, [...metas.values()], { defaultSource: o.source });
+      return refs.flatMap((ref) => {
+        const candidates = ref.source ? [ref.source] : [...metas.keys()];
+        const hits = candidates
+          .map((source) =>
+            ref.recommendation !== undefined
+              ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
+              : byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null })),
+          )
+          .filter((u): u is Unit => u !== undefined);
+        // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
+        return hits.length === 1 ? hits : [];
+      });
+    },
+    async close() {
+      await embedder?.dispose?.();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Reciprocal rank fusion. Rank-based on purpose: BM25 scores and cosine similarities live on scales
+ * that cannot be added, while ranks can. K_RRF = 60 is the constant from Cormack et al. (2009); it keeps
+ * one retriever's top hit from drowning a unit that both retrievers rank well.
+ */
+export const K_RRF = 60;
+
+export interface RankedKey {
+  key: string;
+  score: number;
+}
+
+export interface FusedKey {
+  key: string;
+  score: number;
+  ranks: { keyword?: number; dense?: number };
+}
+
+export function reciprocalRankFusion(
+  lists: { keyword: RankedKey[]; dense?: RankedKey[] },
+  weights: { keyword: number; dense: number } = { keyword: 1, dense: 1 },
+): FusedKey[] {
+  const fused = new Map<string, FusedKey>();
+  for (const kind of ['keyword', 'dense'] as const) {
+    const list = lists[kind];
+    if (!list) continue;
+    list.forEach((hit, i) => {
+      const entry = fused.get(hit.key) ?? { key: hit.key, score: 0, ranks: {} };
+      entry.score += weights[kind] / (K_RRF + i + 1);
+      entry.ranks[kind] = i + 1;
+      fused.set(hit.key, entry);
+    });
+  }
+  return [...fused.values()].sort((a, b) => b.score - a.score);
+}
