@@ -166,14 +166,14 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     findCitedUnits(text, o = {}) {
       const refs = findCitations(text, [...metas.values()], { defaultSource: o.source });
       return refs.flatMap((ref) => {
-        const candidates = ref.source ? [ref.source] : [...metas.keys()];
-        const hits = candidates
-          .map((source) =>
-            ref.recommendation !== undefined
-              ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
-              : byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null })),
-          )
-          .filter((u): u is Unit => u !== undefined);
+        const find = (source: string) =>
+          ref.recommendation !== undefined
+            ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
+            : byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null }));
+        // "建议 6" after naming a report without recommendations still means the one document that has them.
+        const hasOwn = ref.source !== null && (ref.recommendation === undefined || recommendations(ref.source).length > 0);
+        const candidates = hasOwn ? [ref.source!] : [...metas.keys()];
+        const hits = candidates.map(find).filter((u): u is Unit => u !== undefined);
         // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
         return hits.length === 1 ? hits : [];
       });

@@ -1,0 +1,105 @@
+/**
+ * Footnotes: the notes themselves (which PDF exports drop between the two halves of a paragraph)
+ * and the markers that point to them from the text.
+ *
+ * Three kinds are recognised: superscript notes (`¹ …`, marker `¹`), asterisk notes (`* CTOC/COP/2018/1。`,
+ * marker `临时议程*项目`) and numbered notes under a rule line (`__________________` then ` 3 列支敦士登。`),
+ * whose markers are plain digits glued to the text (`惩罚。5惩罚`). A plain digit is only taken for a marker
+ * when it is the number of a note defined under the next rule and appears, in order, in the text
+ * between the previous rule and that one: numbers in running text are never touched otherwise.
+ */
+import { CJK_CLASS, endsSentence } from './chars.js';
+import type { Line } from './lines.js';
+
+/** The short rule that opens a block of numbered notes at the foot of a page. */
+export const FOOTNOTE_RULE = /^_{5,}$/;
+const NUMBERED_NOTE = /^(\d{1,3})\s+\S/;
+const SUPERSCRIPT_NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S/;
+const STAR_NOTE = /^(?:\\?\*)+\s+\S/;
+const MARKDOWN_NOTE = /^\[\^[^\]]+\]:/;
+
+const SUPERSCRIPT_MARK = /(?<![A-Za-z0-9])[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g;
+const MARKDOWN_MARK = /\[\^[^\]]+\]/g;
+const HTML_MARK = /<sup>[^<]*<\/sup>/gi;
+/** An asterisk left glued to text once Markdown emphasis is gone marks an asterisk note. */
+const STAR_MARK = /(?<=[^\s*])\*+/g;
+
+interface Cursor {
+  line: number;
+  col: number;
+}
+
+function markerPattern(id: number): RegExp {
+  return new RegExp(`(?<=[${CJK_CLASS}])${id}(?![0-9.,%％])`, 'gu');
+}
+
+/** Removes the first marker `id` at or after the cursor; returns where the next marker may start. */
+function removeDigitMarker(lines: Line[], from: Cursor, id: number): Cursor {
+  const pattern = markerPattern(id);
+  for (let i = from.line; i < lines.length; i++) {
+    const line = lines[i]!;
+    pattern.lastIndex = i === from.line ? from.col : 0;
+    const match = pattern.exec(line.text);
+    if (!match) continue;
+    const text = (line.text.slice(0, match.index) + line.text.slice(match.index + match[0].length)).trim();
+    lines[i] = { ...line, text };
+    return { line: i, col: match.index };
+  }
+  return from;
+}
+
+function removeInlineMarks(line: Line): Line {
+  const text = line.text
+    .replace(HTML_MARK, '')
+    .replace(MARKDOWN_MARK, '')
+    .replace(SUPERSCRIPT_MARK, '')
+    .replace(STAR_MARK, '')
+    .trim();
+  return text === line.text ? line : { ...line, text };
+}
+
+/**
+ * Drops footnote lines and footnote markers. `isWrapped` tells whether a line filled the text column:
+ * only such a line, when it does not end a sentence, continues on the next line.
+ */
+export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean): Line[] {
+  const body: Line[] = [];
+  const continues = (line: Line) => isWrapped(line) && !endsSentence(line.text);
+  let inNote = false;
+  let inBlock = false;
+  let lastId = 0;
+  let cursor: Cursor = { line: 0, col: 0 };
+  let pendingStars = 0;
+
+  for (const line of lines) {
+    if (inNote) {
+      inNote = continues(line);
+      continue;
+    }
+    if (FOOTNOTE_RULE.test(line.raw)) {
+      inBlock = true;
+      continue;
+    }
+    const starNote = STAR_NOTE.test(line.raw) && pendingStars > 0;
+    if (starNote || SUPERSCRIPT_NOTE.test(line.raw) || MARKDOWN_NOTE.test(line.raw)) {
+      if (starNote) pendingStars--;
+      inNote = continues(line);
+      continue;
+    }
+    if (inBlock) {
+      const id = Number(NUMBERED_NOTE.exec(line.raw)?.[1] ?? NaN);
+      // Notes are numbered on through the whole document, so only the next number can open a note.
+      if (id === lastId + 1) {
+        cursor = removeDigitMarker(body, cursor, id);
+        lastId = id;
+        inNote = continues(line);
+        continue;
+      }
+      inBlock = false;
+      cursor = { line: body.length, col: 0 };
+    }
+    pendingStars += line.text.match(STAR_MARK)?.length ?? 0;
+    body.push(line);
+  }
+  return body.map(removeInlineMarks);
+}

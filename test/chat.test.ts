@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChat } from '../bot/console/chat.js';
+import { createEngine } from '../retrieval/engine.js';
+import type { Engine } from '../retrieval/engine-api.js';
+
+let engine: Engine;
+let indexDir: string;
+
+beforeAll(async () => {
+  indexDir = await mkdtemp(join(tmpdir(), 'chat-'));
+  engine = await createEngine({ indexDir, embeddings: 'off', log: () => {} });
+});
+afterAll(async () => {
+  await engine.close();
+  await rm(indexDir, { recursive: true, force: true });
+});
+
+/** Plays a scripted session through the real chat loop and returns everything it printed. */
+async function session(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (d) => (printed += d.toString()));
+  const done = runChat(engine, { input, output });
+  input.end(lines.map((l) => `${l}\n`).join(''));
+  await done;
+  return printed;
+}
+
+describe('terminal chat', () => {
+  it('answers questions with citations, shows paragraphs and recommendations, and survives bad input', async () => {
+    const out = await session([
+      '/p CTOC/COP/2018/2 44',
+      '/p CTOC/COP/2018/2 999',
+      '/rec 6',
+      '/bogus',
+      '毒品和犯罪问题办公室在萨尔瓦多为哪个城市更新了贩运人口法律？',
+      '/quit',
+      'never reached',
+    ]);
+    expect(out).toContain('CTOC/COP/2018/2 第44段');
+    expect(out).toMatch(/valid paragraphs are 1-74/);
+    expect(out).toContain('贩运人口问题工作组报告草稿（2019）建议 6');
+    expect(out).toMatch(/Unknown command \/bogus/);
+    expect(out).toMatch(/来源：\n\s+\[1\] CTOC\/COP\/2018\/2 第46段/);
+    expect(out).not.toContain('never reached');
+  });
+
+  it('limits questions to one document with /doc', async () => {
+    const out = await session(['/doc 003', '偷运移民议定书的宗旨是什么？', '/doc nowhere']);
+    expect(out).toContain('Questions now limited to 003_eeaba24b4f8e657f');
+    const sources = out.slice(out.indexOf('来源：')).split('\n').filter((l) => /^\s+\[\d+\]/.test(l));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((l) => !l.includes('CTOC/COP/2018/2'))).toBe(true);
+    expect(out).toMatch(/Unknown or ambiguous document “nowhere”/);
+  });
+});

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs a package.json script's entry point the way `npm run` does, in keyword mode with a private index. */
+function run(script: string, args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bot/cli/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EMBEDDINGS: 'off', INDEX_DIR: join(dir, 'index'), DISCORD_TOKEN: '' },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('command-line scripts', () => {
+  it('ask --json prints one object with the promised fields', () => {
+    const r = run('ask', ['--json', '北非混合移民问题工作队是什么时候成立的？']);
+    expect(r.code).toBe(0);
+    const answer = JSON.parse(r.out);
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) {
+      expect(Object.keys(c).sort()).toEqual(['label', 'paragraph', 'quote', 'recommendation', 'score', 'source']);
+      expect(typeof c.score).toBe('number');
+    }
+  });
+
+  it('ask prints a human answer and rejects an empty question', () => {
+    const r = run('ask', ['Blue Heart Campaign']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Sources:/);
+    const empty = run('ask', ['   ']);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/usage: npm run ask/);
+  });
+
+  it('dump --json prints every unit as JSON Lines', () => {
+    const r = run('dump', ['--json']);
+    expect(r.code).toBe(0);
+    const units = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(units.filter((u) => u.kind === 'paragraph')).toHaveLength(74 + 26 + 39 + 60 + 93);
+    expect(units.filter((u) => u.kind === 'recommendation')).toHaveLength(11);
+    expect(units.filter((u) => u.kind === 'summary')).toHaveLength(1);
+    expect(Object.keys(units[0]).sort()).toEqual(['kind', 'paragraph', 'recommendation', 'section', 'source', 'text']);
+  });
+
+  it('paragraph and recommendation look up exactly, with clear errors', () => {
+    const p = run('paragraph', ['CTOC/COP/2018/2', '44']);
+    expect(p.code).toBe(0);
+    expect(p.out).toMatch(/^CTOC\/COP\/2018\/2 第44段  ·  CTOC\/COP\/2018\/2, para\. 44/);
+    const bad = run('paragraph', ['000_8c987accfb8d7853', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/valid paragraphs are 1-74/);
+    const unknown = run('paragraph', ['XYZ', '3']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/Unknown or ambiguous document “XYZ”/);
+    const rec = run('recommendation', ['--json', '11']);
+    expect(rec.code).toBe(0);
+    expect(JSON.parse(rec.out)).toMatchObject({ kind: 'recommendation', recommendation: 11, paragraph: 5 });
+    expect(run('recommendation', ['99']).err).toMatch(/valid numbers are 1-11/);
+  });
+
+  it('eval prints recall per language and writes rankings', async () => {
+    const file = join(dir, 'qa.jsonl');
+    const out = join(dir, 'ranked.jsonl');
+    await writeFile(
+      file,
+      [
+        { id: 'a', lang: 'zh', question: '蓝心运动的全国学校作文比赛有多少学生参加？', gold: [{ source: '000_8c987accfb8d7853', paragraph: 65 }] },
+        { id: 'b', lang: 'zh', question: '今天天气怎么样？' },
+      ].map((l) => JSON.stringify(l)).join('\n'),
+    );
+    const r = run('eval', [file, '--json', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/zh\s+1\s+1\.00\s+1\.00\s+1\.00\s+1\.00/);
+    expect(r.out).toMatch(/abstention: 1\/1 questions without gold abstained/);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].id).toBe('a');
+    expect(lines[0].ranked.length).toBeGreaterThanOrEqual(10);
+    expect(lines[0].ranked[0]).toEqual({ source: '000_8c987accfb8d7853', paragraph: 65 });
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../retrieval/engine.js';
+import { type Engine, InputError, LookupError } from '../retrieval/engine-api.js';
+import { unitKey } from '../retrieval/types.js';
+
+const TIP = '000_8c987accfb8d7853';
+const WG = '002_fd7eaa732a510636';
+let engine: Engine;
+let indexDir: string;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  indexDir = await mkdtemp(join(tmpdir(), 'engine-'));
+  engine = await createEngine({ indexDir, embeddings: 'off', log: (m) => logs.push(m) });
+});
+afterAll(async () => {
+  await engine.close();
+  await rm(indexDir, { recursive: true, force: true });
+});
+
+describe('engine over the seeds (keyword mode)', () => {
+  it('reports keyword mode and the documents with their counts', () => {
+    expect(engine.status()).toMatchObject({ mode: 'keyword', model: null, documents: 5 });
+    const counts = Object.fromEntries(engine.documents().map((d) => [d.meta.source, [d.paragraphs.count, d.recommendations]]));
+    expect(counts).toEqual({
+      [TIP]: [74, 0],
+      '001_9a4ffc9ee25fcc75': [26, 0],
+      [WG]: [39, 11],
+      '003_eeaba24b4f8e657f': [60, 0],
+      '004_4f6752799c9842c0': [93, 0],
+    });
+  });
+
+  it('looks up paragraphs exactly and explains unknown ones', () => {
+    const p = engine.paragraph(TIP, 44);
+    expect(p).toMatchObject({ source: TIP, kind: 'paragraph', paragraph: 44 });
+    expect(engine.label(p, 'zh')).toBe('CTOC/COP/2018/2 第44段');
+    expect(engine.label(p, 'en')).toBe('CTOC/COP/2018/2, para. 44');
+    expect(() => engine.paragraph(TIP, 75)).toThrow(LookupError);
+    expect(() => engine.paragraph(TIP, 75)).toThrow(/valid paragraphs are 1-74/);
+    expect(() => engine.paragraph('nope', 1)).toThrow(/Unknown document “nope”/);
+  });
+
+  it('looks up recommendations with and without a document', () => {
+    const r = engine.recommendation(6);
+    expect(r).toMatchObject({ source: WG, kind: 'recommendation', recommendation: 6, paragraph: 4 });
+    expect(engine.recommendation(6, WG)).toBe(r);
+    expect(() => engine.recommendation(12)).toThrow(/valid numbers are 1-11/);
+    expect(() => engine.recommendation(1, TIP)).toThrow(/has no numbered recommendations/);
+    expect(engine.recommendations().map((u) => u.recommendation)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('resolves document references by stem, symbol, prefix and title, refusing ambiguity', () => {
+    expect(engine.resolveDocument('CTOC/COP/2018/2')?.source).toBe(TIP);
+    expect(engine.resolveDocument('ctoc/cop/2018/2 ')?.source).toBe(TIP);
+    expect(engine.resolveDocument('002')?.source).toBe(WG);
+    expect(engine.resolveDocument('贩运人口问题工作组报告草稿（2019）')?.source).toBe(WG);
+    expect(engine.resolveDocument('00')).toBeNull();
+    expect(engine.resolveDocument('')).toBeNull();
+  });
+
+  it('filters search by document and rejects unknown documents', async () => {
+    const hits = await engine.search('偷运移民', { source: TIP, k: 5 });
+    expect(hits.length).toBe(5);
+    expect(hits.every((h) => h.unit.source === TIP)).toBe(true);
+    await expect(engine.search('偷运移民', { source: 'missing' })).rejects.toThrow(LookupError);
+  });
+
+  it('rejects empty and huge questions with a clear message', async () => {
+    await expect(engine.ask('   ')).rejects.toThrow(InputError);
+    await expect(engine.ask('问'.repeat(5000))).rejects.toThrow(/too long \(5000 characters; at most 1000\)/);
+  });
+
+  it('answers with citations whose quotes are verbatim in the cited units', async () => {
+    const answer = await engine.ask('蓝心运动在哪些国家开展了活动？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    const byKey = new Map(engine.units().map((u) => [unitKey(u), u]));
+    for (const c of answer.citations) {
+      const kind = c.recommendation === null ? 'paragraph' : 'recommendation';
+      const unit = byKey.get(unitKey({ source: c.source, kind, paragraph: c.paragraph, recommendation: c.recommendation }));
+      expect(unit?.text).toContain(c.quote);
+      expect(answer.answer).toContain(c.label);
+    }
+  });
+
+  it('finds paragraph citations written in discussion', () => {
+    const units = engine.findCitedUnits('As CTOC/COP/2018/2, para. 44 says, and see 建议 6.');
+    expect(units.map(unitKey)).toEqual([`${TIP}#p44`, `${WG}#r6`]);
+    expect(engine.findCitedUnits('see ¶12')).toEqual([]);
+    expect(engine.findCitedUnits('see ¶12', { source: TIP }).map(unitKey)).toEqual([`${TIP}#p12`]);
+  });
+});
