@@ -29,8 +29,9 @@ const DEFAULT_K = 10;
 export interface EngineOptions {
   seedsDir?: string;
   indexDir?: string;
-  /** 'off' forces keyword-only mode (tests, CI, users without a model). */
+  /** 'off' forces keyword-only mode whatever the environment says (tests); 'auto' follows EMBEDDINGS. */
   embeddings?: 'auto' | 'off';
+  /** Override EMBEDDING_MODEL / MODELS_DIR (tests use the tiny fixture model this way). */
   model?: string;
   modelsDir?: string;
   /** Refuse to rebuild stale indexes (shards share files built once). */
@@ -50,20 +51,20 @@ function checkQuestion(text: string): string {
   return q;
 }
 
-async function obtainEmbedder(opts: EngineOptions): Promise<{ embedder: LocalEmbedder | null; problem: string | null }> {
-  if (opts.embedder !== undefined) return { embedder: opts.embedder, problem: opts.embedder ? null : 'embeddings disabled' };
-  if (opts.embeddings === 'off') return { embedder: null, problem: 'embeddings disabled (EMBEDDINGS=off)' };
+async function obtainEmbedder(opts: EngineOptions, log: (msg: string) => void): Promise<{ embedder: LocalEmbedder | null; problem: string | null }> {
+  if (opts.embedder !== undefined) return { embedder: opts.embedder, problem: opts.embedder ? null : 'no embedder given' };
+  if (opts.embeddings === 'off') return { embedder: null, problem: 'embeddings disabled' };
   const loaded: EmbedderLoad = await loadEmbedder({ model: opts.model, modelsDir: opts.modelsDir });
-  return loaded.ok ? { embedder: loaded.embedder, problem: null } : { embedder: null, problem: loaded.problem };
+  if (loaded.ok) return { embedder: loaded.embedder, problem: null };
+  // EMBEDDINGS=off is a choice, not a problem: no warning for it.
+  if (!loaded.disabled) log(`Warning: ${loaded.problem}`);
+  return { embedder: null, problem: loaded.problem };
 }
 
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds');
-  const { embedder, problem } = await obtainEmbedder(opts);
-  if (!embedder && opts.embeddings !== 'off' && opts.embedder === undefined) {
-    log(`Warning: ${problem}`);
-  }
+  const { embedder, problem } = await obtainEmbedder(opts, log);
   const indexes = await loadOrBuildIndexes({
     indexDir: opts.indexDir ?? 'data/index',
     corpus,
