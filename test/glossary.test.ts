@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGlossary, parseGlossary } from '../retrieval/bridge/glossary.js';
+import type { KeywordIndex } from '../retrieval/keyword-index.js';
+import { bridgeEnglish } from '../retrieval/query-bridge.js';
+import { normalizeText } from '../retrieval/tokenize.js';
+import { loadAnswerCorpus } from './helpers/answer-corpus.js';
+
+const glossary = loadGlossary();
+
+let unitTexts: string[];
+let index: KeywordIndex;
+
+beforeAll(async () => {
+  const corpus = await loadAnswerCorpus();
+  unitTexts = corpus.units.map((u) => normalizeText(u.text));
+  index = corpus.index;
+});
+
+describe('glossary.json', () => {
+  it('is a few hundred curated entries', () => {
+    expect(glossary.entries.length).toBeGreaterThanOrEqual(300);
+  });
+
+  describe.each(glossary.entries.map((e) => [`${e.en[0]} → ${e.zh.join(' / ')}`, e] as const))('%s', (_, entry) => {
+    it.each(entry.zh)('the documents use %s', (zh) => {
+      const needle = normalizeText(zh);
+      expect(unitTexts.some((t) => t.includes(needle))).toBe(true);
+    });
+
+    it.each(entry.en)('the bridge maps "%s" to it', (en) => {
+      const { terms } = bridgeEnglish(en, index);
+      const glossed = terms.filter((t) => t.origin === 'glossary').map((t) => t.term);
+      expect(glossed).toEqual(expect.arrayContaining(entry.zh));
+    });
+  });
+});
+
+describe('parseGlossary', () => {
+  it('rejects data without an entry list', () => {
+    expect(() => parseGlossary({ terms: [] })).toThrow(/expected \{"entries"/);
+    expect(() => parseGlossary(null)).toThrow(/Invalid glossary/);
+  });
+
+  it('rejects entries without English or Chinese', () => {
+    expect(() => parseGlossary({ entries: [{ en: ['visa'], zh: [] }] })).toThrow(/entry 0 needs/);
+    expect(() => parseGlossary({ entries: [{ en: 'visa', zh: ['签证'] }] })).toThrow(/entry 0 needs/);
+  });
+
+  it('rejects one English phrase defined by two entries, plural or not', () => {
+    const data = { entries: [{ en: ['victim'], zh: ['受害者'] }, { en: ['victims'], zh: ['被害人'] }] };
+    expect(() => parseGlossary(data)).toThrow(/"victims" \(entry 1\) is already defined by another entry \(受害者\)/);
+  });
+
+  it('indexes phrases case- and plural-insensitively', () => {
+    const g = parseGlossary({ entries: [{ en: ['Member States'], zh: ['会员国'] }] });
+    expect(g.byPhrase.get('member state')).toEqual(['会员国']);
+    expect(g.maxWords).toBe(2);
+  });
+});

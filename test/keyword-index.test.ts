@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { KEYWORD_INDEX_VERSION, KeywordIndex, synonymSetKey } from '../retrieval/keyword-index.js';
+import type { QueryTerm } from '../retrieval/types.js';
+
+const DOCS = [
+  { key: 'a', text: '保护贩运人口受害者。' },
+  { key: 'b', text: '《偷运移民议定书》规定打击偷运移民。' },
+  { key: 'c', text: '毒品和犯罪问题办公室是全球移民小组的成员，出席了会议。' },
+  { key: 'd', text: '会议期间举行了会晤。' },
+  { key: 'e', text: '工作组召开了会议。' },
+  { key: 'f', text: '2016 年 11 月发放临时签证。' },
+];
+
+const text = (term: string, weight = 1): QueryTerm => ({ term, weight, origin: 'text' });
+const keys = (hits: { key: string }[]) => hits.map((h) => h.key);
+
+describe('KeywordIndex', () => {
+  const index = KeywordIndex.build(DOCS);
+
+  it('ranks the document holding a rare query word first', () => {
+    expect(keys(index.search([text('偷运移民'), text('会议')], 10))[0]).toBe('b');
+    expect(index.size).toBe(6);
+  });
+
+  it('gives frequent words a lower idf than rare ones, and absent words none', () => {
+    expect(index.df('会议')).toBe(3);
+    expect(index.idf('会议')).toBeLessThan(index.idf('签证'));
+    expect(index.idf('签证')).toBeCloseTo(Math.log(1 + (6 - 1 + 0.5) / (1 + 0.5)), 12);
+    expect(index.df('面包')).toBe(0);
+    expect(index.idf('面包')).toBe(0);
+    expect(index.search([text('面包')], 10)).toEqual([]);
+  });
+
+  it('multiplies each term contribution by its weight', () => {
+    const once = index.search([text('签证')], 1)[0].score;
+    const twice = index.search([text('签证', 2)], 1)[0].score;
+    expect(twice).toBeCloseTo(2 * once, 10);
+    expect(index.search([text('签证', 0)], 1)).toEqual([]);
+  });
+
+  it('honours k and the filter', () => {
+    expect(index.search([text('会议')], 2)).toHaveLength(2);
+    expect(keys(index.search([text('会议')], 10, (k) => k !== 'c'))).not.toContain('c');
+    expect(index.search([text('会议')], 0)).toEqual([]);
+  });
+
+  it('finds a term that is not an indexed word as a literal phrase, whatever the spacing', () => {
+    expect(index.hasWord('移民小组')).toBe(false);
+    expect(keys(index.search([text('移民小组')], 10))).toEqual(['c']);
+    expect(index.df('2016年11月')).toBe(1);
+    expect(keys(index.search([text('2016年11月')], 10))).toEqual(['f']);
+  });
+
+  it('scores bridged alternatives of one English word as one synonym set', () => {
+    const alt = (term: string, from: string): QueryTerm => ({ term, weight: 0.5, origin: 'dictionary', from });
+    const asSet = index.search([alt('会议', 'meeting'), alt('会晤', 'meeting')], 10);
+    const apart = index.search([alt('会议', 'meeting'), alt('会晤', 'get together')], 10);
+    const score = (hits: typeof asSet, key: string) => hits.find((h) => h.key === key)?.score ?? 0;
+    // A document holding both senses gains from the second one, but far less than from two separate words.
+    expect(score(asSet, 'd')).toBeGreaterThan(score(asSet, 'e'));
+    expect(score(asSet, 'd')).toBeLessThan(score(apart, 'd'));
+    expect(synonymSetKey(alt('会议', 'meeting'))).toBe(synonymSetKey(alt('会晤', 'meeting')));
+    expect(synonymSetKey(text('会议'))).not.toBe(synonymSetKey(text('会晤')));
+  });
+
+  it('rejects duplicate keys', () => {
+    expect(() => KeywordIndex.build([DOCS[0], DOCS[0]])).toThrow(/Duplicate keyword-index key: a/);
+  });
+
+  it('searches an empty index without error', () => {
+    expect(KeywordIndex.build([]).search([text('会议')], 5)).toEqual([]);
+  });
+});
+
+describe('KeywordIndex serialization', () => {
+  const index = KeywordIndex.build(DOCS);
+  const json = JSON.parse(JSON.stringify(index.toJSON()));
+
+  it('round-trips through JSON with identical results', () => {
+    const loaded = KeywordIndex.fromJSON(json);
+    expect(loaded.size).toBe(index.size);
+    for (const q of [[text('会议')], [text('偷运移民'), text('议定书')], [text('移民小组')], [text('2016年11月')]]) {
+      expect(loaded.search(q, 10)).toEqual(index.search(q, 10));
+    }
+    expect(loaded.idf('会议')).toBe(index.idf('会议'));
+    expect(json.version).toBe(KEYWORD_INDEX_VERSION);
+  });
+
+  const corrupt: [string, unknown, RegExp][] = [
+    ['not an object', 'nope', /not an object/],
+    ['another version', { ...json, version: 'old' }, /version "old"/],
+    ['keys that are not strings', { ...json, keys: [1, 2] }, /keys must be an array of strings/],
+    ['duplicate keys', { ...json, keys: json.keys.map(() => 'x') }, /duplicate keys/],
+    ['too few texts', { ...json, texts: json.texts.slice(1) }, /texts must be 6 strings/],
+    ['negative lengths', { ...json, lengths: json.lengths.map(() => -1) }, /lengths must be 6 non-negative integers/],
+    ['postings that are not an object', { ...json, postings: [] }, /postings must be an object/],
+    ['a document id out of range', { ...json, postings: { ...json.postings, 会议: [99, 1] } }, /postings of "会议" have a bad document id/],
+    ['unsorted document ids', { ...json, postings: { ...json.postings, 会议: [3, 1, 2, 1] } }, /bad document id/],
+    ['a zero term frequency', { ...json, postings: { ...json.postings, 会议: [2, 0] } }, /bad term frequency/],
+    ['an odd-length posting list', { ...json, postings: { ...json.postings, 会议: [2] } }, /postings of "会议" are malformed/],
+  ];
+
+  it.each(corrupt)('refuses %s with a clear error', (_, data, message) => {
+    expect(() => KeywordIndex.fromJSON(data)).toThrow(/^Corrupt keyword index: /);
+    expect(() => KeywordIndex.fromJSON(data)).toThrow(message);
+  });
+});

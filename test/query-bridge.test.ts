@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { glossPhrases, readCedict, ReverseDictionary } from '../retrieval/bridge/cedict.js';
+import { chineseNumeral, englishMonth, englishOrdinal, englishTokens, lemmaCandidates } from '../retrieval/bridge/english.js';
+import type { KeywordIndex } from '../retrieval/keyword-index.js';
+import { bridgeEnglish, DICTIONARY_WEIGHT, dictionaryFor } from '../retrieval/query-bridge.js';
+import { loadAnswerCorpus } from './helpers/answer-corpus.js';
+
+let index: KeywordIndex;
+
+beforeAll(async () => {
+  index = (await loadAnswerCorpus()).index;
+});
+
+const termsOf = (q: string) => bridgeEnglish(q, index).terms.map((t) => t.term);
+
+describe('English helpers', () => {
+  it('tokenizes: lowercase, possessives, accents, hyphens split except in numbers and ordinals', () => {
+    expect(englishTokens("UNODC's work in Côte d'Ivoire on trafficking-related cases, 2013-2020, seventy-first session, 1,200"))
+      .toEqual(['unodc', 'work', 'in', 'cote', "d'ivoire", 'on', 'trafficking', 'related', 'cases', '2013-2020', 'seventy-first', 'session', '1200']);
+  });
+
+  it.each([
+    ['preparing', 'prepare'],
+    ['trained', 'train'],
+    ['countries', 'country'],
+    ['coordination', 'coordinate'],
+    ['children', 'child'],
+    ['held', 'hold'],
+  ])('offers a base form of %s: %s', (word, base) => {
+    expect(lemmaCandidates(word)).toContain(base);
+  });
+
+  it('leaves base forms alone', () => {
+    expect(lemmaCandidates('visa')).toEqual(['visa']);
+  });
+
+  it('reads English ordinals and months and writes Chinese numerals', () => {
+    expect(englishOrdinal('seventy-first')).toBe(71);
+    expect(englishOrdinal('ninth')).toBe(9);
+    expect(englishOrdinal('twentieth')).toBe(20);
+    expect(englishOrdinal('26th')).toBe(26);
+    expect(englishOrdinal('firstly')).toBeNull();
+    expect(englishMonth('november')).toBe(11);
+    expect(englishMonth('nov')).toBeNull();
+    expect([9, 10, 17, 26, 71, 99].map(chineseNumeral)).toEqual(['九', '十', '十七', '二十六', '七十一', '九十九']);
+    expect(() => chineseNumeral(100)).toThrow(RangeError);
+  });
+});
+
+describe('CC-CEDICT reverse dictionary', () => {
+  it('turns senses into English lookup phrases and skips cross-references', () => {
+    expect(glossPhrases('to train; to drill (troops)')).toEqual(['train', 'drill']);
+    expect(glossPhrases('public prosecutor; procurator (judicial officer)')).toEqual(['public prosecutor', 'procurator']);
+    expect(glossPhrases('variant of 簽證|签证[qian1 zheng4]')).toEqual([]);
+    expect(glossPhrases('surname Li')).toEqual([]);
+    expect(glossPhrases('post-war')).toEqual(['post war']);
+  });
+
+  it('indexes whole glosses and, at lower quality, their head words', () => {
+    const dict = ReverseDictionary.build(
+      [
+        { zh: '检察官', senses: ['public prosecutor'] },
+        { zh: '签证', senses: ['visa'] },
+        { zh: '面包', senses: ['bread'] },
+        { zh: '书', senses: ['book'] },
+      ],
+      (zh) => zh !== '面包',
+    );
+    expect(dict.lookup('visa')).toEqual([{ zh: '签证', quality: 1 }]);
+    expect(dict.lookup('public prosecutor')).toEqual([{ zh: '检察官', quality: 1 }]);
+    expect(dict.lookup('prosecutor')).toEqual([{ zh: '检察官', quality: 0.5 }]);
+    expect(dict.lookup('bread')).toEqual([]); // filtered out by the caller
+    expect(dict.lookup('book')).toEqual([]); // single characters are too ambiguous
+    expect(dict.maxPhraseWords).toBe(2);
+  });
+
+  it('reads the real data file and fails clearly without it', () => {
+    expect(readCedict().length).toBeGreaterThan(100_000);
+    expect(() => readCedict('/nonexistent/all.js')).toThrow(/CC-CEDICT data not found at \/nonexistent\/all\.js/);
+  });
+
+  it('is built once per index and keeps only headwords the corpus contains', () => {
+    const dict = dictionaryFor(index);
+    expect(dictionaryFor(index)).toBe(dict);
+    for (const c of dict.lookup('visa')) expect(index.df(c.zh)).toBeGreaterThan(0);
+    expect(dict.lookup('bread')).toEqual([]);
+  });
+});
+
+describe('bridgeEnglish', () => {
+  it('prefers the glossary and whole phrases over the dictionary and single words', () => {
+    const { terms } = bridgeEnglish('What does the Global Migration Group do?', index);
+    expect(terms.map((t) => t.term).sort()).toEqual(['全球移民小组', '全球移民问题小组']);
+    expect(terms.every((t) => t.origin === 'glossary' && t.from === 'global migration group')).toBe(true);
+    const trafficking = bridgeEnglish('trafficking', index).terms;
+    expect(trafficking).toEqual([{ term: '贩运', weight: 1, origin: 'glossary', from: 'trafficking' }]);
+  });
+
+  it('falls back to the dictionary for words the glossary lacks', () => {
+    const { terms } = bridgeEnglish('visas', index);
+    expect(terms).toMatchObject([{ term: '签证', origin: 'dictionary', from: 'visas' }]);
+    expect(terms[0].weight).toBeCloseTo(DICTIONARY_WEIGHT, 10);
+  });
+
+  it("shares one word's weight among its translations instead of multiplying it", () => {
+    const { terms } = bridgeEnglish('distribute', index);
+    expect(terms.length).toBeGreaterThan(1);
+    expect(terms.length).toBeLessThanOrEqual(4);
+    expect(terms.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(DICTIONARY_WEIGHT, 10);
+    // The sense these documents use most gets the largest share.
+    const weights = terms.map((t) => t.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  });
+
+  it('writes ordinals and dates the way the documents do', () => {
+    expect(termsOf('at its seventy-first session')).toEqual(['第七十一届']);
+    expect(termsOf('the ninth meeting')).toEqual(['第九次会议']);
+    expect(termsOf('in November 2016')).toEqual(['2016年11月']);
+  });
+
+  it('passes numbers and symbols through, and reports the ones the documents lack', () => {
+    expect(termsOf('resolution 72/179')).toEqual(['决议', '72/179']);
+    expect(bridgeEnglish('What did the 2022 report say?', index).unmatched).toEqual(['2022']);
+    expect(termsOf('DNA')).toEqual(['dna']);
+  });
+
+  it('gives out-of-domain questions few or no terms, and says which words found nothing', () => {
+    expect(bridgeEnglish('How do I bake bread?', index)).toEqual({ terms: [], unmatched: ['bake', 'bread'] });
+    expect(bridgeEnglish('hello, how are you?', index).terms).toEqual([]);
+    expect(bridgeEnglish('Who won the football world cup?', index).unmatched).toEqual(expect.arrayContaining(['football', 'cup']));
+  });
+
+  it('only ever proposes terms the corpus contains', () => {
+    const { terms } = bridgeEnglish('Which regional workshop on maritime smuggling was held in India in November 2016?', index);
+    expect(terms.length).toBeGreaterThan(3);
+    for (const t of terms) expect(index.df(t.term)).toBeGreaterThan(0);
+  });
+});
