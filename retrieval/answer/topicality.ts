@@ -1,0 +1,46 @@
+/**
+ * How characteristic a Chinese term is of this corpus compared with general Chinese: the log of its share
+ * of corpus units plus its general-language idf (jieba's idf table, built from a large general corpus).
+ * 贩运 or 讲习班 score high; 法国 or 资金 occur here too, but no more than anywhere else, so a question
+ * that matches only such words ("What is the capital of France?") is probably not about these documents.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** What topicality needs from the keyword index. */
+export interface TermStats {
+  readonly size: number;
+  df(term: string): number;
+}
+
+let background: { idf: Map<string, number>; max: number } | null = null;
+
+function generalIdf(): NonNullable<typeof background> {
+  if (background) return background;
+  const path = createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt');
+  const idf = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const space = line.lastIndexOf(' ');
+    if (space > 0) idf.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  let max = 0;
+  for (const v of idf.values()) if (v > max) max = v;
+  background = { idf, max };
+  return background;
+}
+
+/**
+ * General idf given to plain numbers (years, counts), which the table lacks: about that of 今年, 第一 or 三
+ * (4.3-5.2 there). A year matching is no sign that a question is about these documents.
+ */
+const NUMBER_GENERAL_IDF = 5;
+
+export function topicality(term: string, stats: TermStats): number {
+  const df = stats.df(term);
+  if (df === 0 || stats.size === 0) return -Infinity;
+  const { idf, max } = generalIdf();
+  // Unknown to the general table and not a plain number: a compound such as 毒品和犯罪问题办公室 (a glossary
+  // term) or a symbol such as 72/179, i.e. domain vocabulary.
+  const general = idf.get(term) ?? (/^\d+$/.test(term) ? NUMBER_GENERAL_IDF : max);
+  return Math.log(df / stats.size) + general;
+}

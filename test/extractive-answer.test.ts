@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { maskUnaskedPhrases } from '../retrieval/answer/collocations.js';
+import { missingAnswerType } from '../retrieval/answer/question-words.js';
+import { ABSTAIN_BELOW, NOT_FOUND, assessConfidence } from '../retrieval/confidence.js';
+import { extractiveAnswer } from '../retrieval/extractive-answer.js';
+import { citationMarker } from '../retrieval/labels.js';
+import { splitSentences } from '../retrieval/split-sentences.js';
+import type { Answer } from '../retrieval/types.js';
+import { unitKey } from '../retrieval/types.js';
+import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
+
+interface Question {
+  id: string;
+  lang: 'zh' | 'en';
+  question: string;
+  gold?: { source: string; paragraph: number }[];
+}
+const readQuestions = (path: string): Question[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Question);
+
+let corpus: AnswerCorpus;
+beforeAll(async () => {
+  corpus = await loadAnswerCorpus();
+});
+
+const ask = (question: string): Answer => extractiveAnswer(corpus.retrieve(question));
+
+/** Everything in the answer that is not a quote, a label or the fixed framing: must be nothing. */
+function textOutsideQuotes(a: Answer): string {
+  let rest = a.answer;
+  for (const c of a.citations) {
+    rest = rest.split(`「${c.quote}」`).join('').split(citationMarker(c.label, a.lang)).join('').split(c.label).join('');
+  }
+  // The source list names each report beside its symbol, from the metadata.
+  for (const m of corpus.metas.values()) rest = rest.split(`(${m.shortTitle.en})`).join('').split(`（${m.shortTitle.zh}）`).join('');
+  return rest.replace(/According to|and|:|来源：|Sources:|^- |\s/gm, '');
+}
+
+describe('splitSentences', () => {
+  it('splits on Chinese enders and line breaks, keeping closing quotes with their sentence', () => {
+    const text = '他说：“会员国应合作。各方同意。”随后通过。增长了1.5倍！是否？\n第一项；第二项。';
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['他说：“会员国应合作。各方同意。”随后通过。', '增长了1.5倍！', '是否？', '第一项；', '第二项。']);
+  });
+
+  it('does not split inside 《》 or （） and does not let a stray bracket swallow the text', () => {
+    expect(splitSentences('《议定书。附件》已生效。（见上文。）完。').map((s) => s.text)).toEqual(['《议定书。附件》已生效。', '（见上文。）完。']);
+    expect(splitSentences('（未闭合。下一句。').map((s) => s.text)).toEqual(['（未闭合。', '下一句。']);
+  });
+
+  it('returns verbatim sentences with offsets that tile every unit of the seed corpus', () => {
+    for (const unit of corpus.units) {
+      const sentences = splitSentences(unit.text);
+      expect(sentences.length).toBeGreaterThan(0);
+      let end = 0;
+      for (const s of sentences) {
+        expect(unit.text.slice(s.start, s.end)).toBe(s.text);
+        // In order, and nothing but whitespace left out between sentences.
+        expect(unit.text.slice(end, s.start).trim()).toBe('');
+        end = s.end;
+      }
+      expect(unit.text.slice(end).trim()).toBe('');
+    }
+  });
+});
+
+describe('extractiveAnswer', () => {
+  it('answers a Chinese question with Chinese framing, quotes from the documents and a source list', () => {
+    const a = ask('蓝心运动的全国学校作文比赛有多少学生参加？');
+    expect(a.abstained).toBe(false);
+    expect(a.lang).toBe('zh');
+    expect(a.citations[0]).toMatchObject({ source: '000_8c987accfb8d7853', paragraph: 65, label: 'CTOC/COP/2018/2 第65段' });
+    expect(a.citations[0]!.quote).toContain('100,000多名学生');
+    expect(a.answer).toContain(`「${a.citations[0]!.quote}」〔CTOC/COP/2018/2 第65段〕`);
+    expect(a.answer).toMatch(/\n来源：\n- CTOC\/COP\/2018\/2 第65段/);
+    expect(textOutsideQuotes(a)).toBe('');
+  });
+
+  it('answers an English question with English framing and labels around the Chinese quotes', () => {
+    const a = ask('Which regional workshop on maritime smuggling was held in India in November 2016?');
+    expect(a.abstained).toBe(false);
+    expect(a.lang).toBe('en');
+    const first = a.citations[0]!;
+    expect(first).toMatchObject({ source: '003_eeaba24b4f8e657f', paragraph: 42 });
+    expect(first.label).toBe('UNODC Smuggling of Migrants Protocol activities report (2018), para. 42');
+    expect(a.answer.split('\n')[0]).toBe(`According to ${first.label}: 「${first.quote}」`);
+    expect(a.answer).toContain('\nSources:\n');
+    expect(textOutsideQuotes(a)).toBe('');
+  });
+
+  it('quotes only verbatim text of the cited units, each quote from its best sentences', () => {
+    for (const q of ['What does the Global Migration Group do?', '工作组关于国家转介机制的建议有哪些？', '萨尔瓦多在2005年逮捕了多少人？']) {
+      const a = ask(q);
+      expect(a.citations.length).toBeGreaterThan(0);
+      for (const c of a.citations) {
+        const key = c.recommendation !== null ? `${c.source}#r${c.recommendation}` : `${c.source}#p${c.paragraph}`;
+        expect(corpus.unitsByKey.get(key)!.text).toContain(c.quote);
+        expect(c.quote.length).toBeLessThanOrEqual(300);
+      }
+    }
+    expect(ask('萨尔瓦多在2005年逮捕了多少人？').citations[0]!.quote).toContain('逮捕 53 人');
+  });
+
+  it('cites a recommendation rather than the paragraph that holds it', () => {
+    const a = ask('工作组关于国家转介机制的建议有哪些？');
+    const wg = a.citations.filter((c) => c.source === '002_fd7eaa732a510636');
+    expect(wg.length).toBeGreaterThan(0);
+    expect(wg.every((c) => c.recommendation !== null)).toBe(true);
+    expect(wg.map((c) => c.label)).toContain('贩运人口问题工作组报告草稿（2019）建议 4');
+  });
+
+  it('quotes explicitly referenced units from their beginning with full confidence', () => {
+    const rec6 = corpus.unitsByKey.get('002_fd7eaa732a510636#r6')!;
+    const a = extractiveAnswer({ ...corpus.retrieve('建议 6 的内容是什么？'), referenced: [rec6] });
+    expect(a).toMatchObject({ abstained: false, confidence: 1 });
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]).toMatchObject({ recommendation: 6, paragraph: 4, quote: rec6.text });
+  });
+});
+
+describe('calibrated abstention', () => {
+  const outOfDomain = readQuestions('test/data/out-of-domain.jsonl');
+  const answerable = readQuestions('test/data/answerable.jsonl');
+
+  it('has at least 15 out-of-domain questions, in both languages', () => {
+    expect(outOfDomain.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(outOfDomain.map((q) => q.lang))).toEqual(new Set(['zh', 'en']));
+    expect(outOfDomain.every((q) => q.gold === undefined)).toBe(true);
+  });
+
+  it('abstains on every out-of-domain question, in its language, offering verbatim related paragraphs', () => {
+    for (const q of outOfDomain) {
+      const a = ask(q.question);
+      expect({ q: q.question, abstained: a.abstained }).toEqual({ q: q.question, abstained: true });
+      expect(a.answer).toBe(NOT_FOUND[q.lang]);
+      expect(a.citations).toEqual([]);
+      expect(a.confidence).toBeLessThan(ABSTAIN_BELOW);
+      for (const r of a.related) {
+        const key = unitKey({ source: r.source, kind: r.recommendation !== null ? 'recommendation' : r.paragraph !== null ? 'paragraph' : 'summary', paragraph: r.paragraph, recommendation: r.recommendation });
+        expect(corpus.unitsByKey.get(key)!.text).toContain(r.quote);
+      }
+    }
+  });
+
+  it('offers the nearest paragraphs as related when a question about the domain names another year', () => {
+    const a = ask('贩运人口问题工作组2012年的会议提出了哪些建议？');
+    expect(a.abstained).toBe(true);
+    expect(a.related.length).toBeGreaterThan(0);
+    expect(a.related.some((r) => r.source === '002_fd7eaa732a510636')).toBe(true);
+  });
+
+  it('answers at least 95% of answerable questions, with a confidence in 0..1 on every answer', () => {
+    const abstained = answerable.filter((q) => {
+      const a = ask(q.question);
+      expect(a.confidence).toBeGreaterThanOrEqual(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+      return a.abstained;
+    });
+    expect(answerable.length).toBeGreaterThanOrEqual(60);
+    expect(abstained.length / answerable.length, abstained.map((q) => q.question).join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('separates the signals it reports: unknown words, a year nobody mentions, non-domain vocabulary', () => {
+    const weather = assessConfidence(corpus.retrieve('What will the weather be like in Vienna tomorrow?'));
+    expect(weather.signals.unexplained).toEqual(expect.arrayContaining(['weather', 'tomorrow']));
+    const year = assessConfidence(corpus.retrieve('What did the Working Group on Trafficking in Persons recommend at its 2012 meeting?'));
+    expect(year.signals.unmatchedSpecifics).toEqual(['2012']);
+    const france = assessConfidence(corpus.retrieve('What is the capital of France?'));
+    expect(france.signals.topicality!).toBeLessThan(2);
+    const blueHeart = assessConfidence(corpus.retrieve('蓝心运动的全国学校作文比赛有多少学生参加？'));
+    expect(blueHeart.signals.topicality!).toBeGreaterThan(4);
+    expect(blueHeart.confidence).toBeGreaterThan(france.confidence);
+  });
+
+  it('checks the kind of answer asked for, and ignores matches inside domain phrases the question did not ask about', () => {
+    expect(missingAnswerType('联合国是哪一年成立的？', '成立了一个指导委员会。')).toBe('date');
+    expect(missingAnswerType('When was the Vienna Forum held?', '维也纳论坛将于 2008 年 2 月 13 日至 15 日举行。')).toBeNull();
+    expect(missingAnswerType('How many people live in Vienna?', '在项目 2 和 3 下作了发言。')).toBe('quantity');
+    expect(missingAnswerType('蓝心运动有多少学生参加？', '有62所学校、100,000多名学生参加。')).toBeNull();
+    expect(maskUnaskedPhrases('打击贩运人口的行动', ['人口'], 'what is the population 人口')).toBe('打击□□□□的行动');
+    expect(maskUnaskedPhrases('打击贩运人口的行动', ['贩运人口'], 'trafficking in persons 贩运人口')).toBe('打击贩运人口的行动');
+  });
+
+  it('abstains when retrieval returns nothing', () => {
+    const input = corpus.retrieve('你好');
+    expect(extractiveAnswer({ ...input, results: [] })).toMatchObject({ abstained: true, answer: NOT_FOUND.zh, related: [] });
+  });
+});
