@@ -1,6 +1,7 @@
-import { type EmbedderLoad, type LocalEmbedder, loadEmbedder } from '../embeddings/embedder.js';
+import type { TextEmbedder } from '../embeddings/text-embedder.js';
+import { loadEmbedderInWorker } from '../embeddings/worker-embedder.js';
 import { verifyCitations } from './verify-citations.js';
-import { analyzeQuery } from './analyze-query.js';
+import { analyzeQuery, detectLang } from './analyze-query.js';
 import {
   type AskOptions,
   type DocumentInfo,
@@ -11,6 +12,7 @@ import {
   type SearchOptions,
 } from './engine-api.js';
 import { extractiveAnswer } from './extractive-answer.js';
+import { type LlmConfig, chatModelFor, llmAnswer } from './llm-answer.js';
 import { findCitations } from './find-citations.js';
 import { resolveFollowUp } from './follow-up.js';
 import { reciprocalRankFusion } from './hybrid-search.js';
@@ -38,8 +40,10 @@ export interface EngineOptions {
   readOnly?: boolean;
   log?: (msg: string) => void;
   onEmbedProgress?: (done: number, total: number) => void;
+  /** ANSWER_MODE=llm: answers written by an OpenAI-compatible model, verified like extractive ones. */
+  llm?: LlmConfig | null;
   /** Injected for tests that need a particular embedder; otherwise loaded from options. */
-  embedder?: LocalEmbedder | null;
+  embedder?: TextEmbedder | null;
 }
 
 function checkQuestion(text: string): string {
@@ -51,10 +55,11 @@ function checkQuestion(text: string): string {
   return q;
 }
 
-async function obtainEmbedder(opts: EngineOptions, log: (msg: string) => void): Promise<{ embedder: LocalEmbedder | null; problem: string | null }> {
+async function obtainEmbedder(opts: EngineOptions, log: (msg: string) => void): Promise<{ embedder: TextEmbedder | null; problem: string | null }> {
   if (opts.embedder !== undefined) return { embedder: opts.embedder, problem: opts.embedder ? null : 'no embedder given' };
   if (opts.embeddings === 'off') return { embedder: null, problem: 'embeddings disabled' };
-  const loaded: EmbedderLoad = await loadEmbedder({ model: opts.model, modelsDir: opts.modelsDir });
+  // In a worker thread: a forward pass blocks its thread for the whole run, and this one answers Discord heartbeats.
+  const loaded = await loadEmbedderInWorker({ model: opts.model, modelsDir: opts.modelsDir });
   if (loaded.ok) return { embedder: loaded.embedder, problem: null };
   // EMBEDDINGS=off is a choice, not a problem: no warning for it.
   if (!loaded.disabled) log(`Warning: ${loaded.problem}`);
@@ -74,6 +79,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     onEmbedProgress: opts.onEmbedProgress,
   });
 
+  const llm = opts.llm ? { config: opts.llm, model: chatModelFor(opts.llm) } : null;
   const units = corpusUnits(corpus);
   const byKey = new Map(units.map((u) => [unitKey(u), u]));
   const metas = new Map<string, DocumentMeta>(corpus.documents.map((d) => [d.meta.source, d.meta]));
@@ -93,8 +99,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     return (key: string) => key.startsWith(prefix);
   };
 
-  async function search(query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> {
-    const q = checkQuestion(query);
+  async function retrieve(q: string, o: SearchOptions) {
     const filter = sourceFilter(o.source);
     const analysis = analyzeQuery(q, indexes.keyword);
     const keywordHits = indexes.keyword.search(analysis.terms, CANDIDATE_DEPTH, filter);
@@ -103,17 +108,27 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const vector = await embedder.embedQuery(q);
       denseHits = indexes.dense.search(vector, CANDIDATE_DEPTH, filter);
     }
-    return reciprocalRankFusion({ keyword: keywordHits, dense: denseHits })
+    const results: ScoredUnit[] = reciprocalRankFusion({ keyword: keywordHits, dense: denseHits })
       .slice(0, o.k ?? DEFAULT_K)
       .map((f) => ({ unit: byKey.get(f.key)!, score: f.score, ranks: f.ranks }));
+    return { analysis, results };
+  }
+
+  async function search(query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> {
+    return (await retrieve(checkQuestion(query), o)).results;
   }
 
   async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
-    const q = resolveFollowUp(checkQuestion(question), o.history ?? []);
-    const results = await search(q, { source: o.source, k: o.k });
-    const analysis = analyzeQuery(q, indexes.keyword);
-    const answer = extractiveAnswer({ question: q, analysis, results, metas });
-    return verifyCitations(answer, byKey, (msg) => log(`citation rejected: ${msg}`));
+    const asked = checkQuestion(question);
+    const q = resolveFollowUp(asked, o.history ?? []);
+    const { analysis, results } = await retrieve(q, o);
+    // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first.
+    const referenced = findCitedUnits(q, { source: o.source });
+    const input = { question: q, analysis, results, metas, termStats: indexes.keyword, referenced, replyLang: detectLang(asked) };
+    const answer = llm
+      ? await llmAnswer({ ...input, model: llm.model, timeoutMs: llm.config.timeoutMs, log })
+      : extractiveAnswer(input);
+    return verifyCitations(answer, byKey, (msg) => log(`citation rejected: ${msg}`), metas);
   }
 
   function paragraph(source: string, n: number): Unit {
@@ -145,6 +160,22 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     throw new LookupError(`Recommendation ${n} does not exist: valid numbers are ${Math.min(...numbers)}-${Math.max(...numbers)}.`);
   }
 
+  function findCitedUnits(text: string, o: { source?: string } = {}): Unit[] {
+    const refs = findCitations(text, [...metas.values()], { defaultSource: o.source });
+    return refs.flatMap((ref) => {
+      const find = (source: string) =>
+        ref.recommendation !== undefined
+          ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
+          : byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null }));
+      // "建议 6" after naming a report without recommendations still means the one document that has them.
+      const hasOwn = ref.source !== null && (ref.recommendation === undefined || recommendations(ref.source).length > 0);
+      const candidates = hasOwn ? [ref.source!] : [...metas.keys()];
+      const hits = candidates.map(find).filter((u): u is Unit => u !== undefined);
+      // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
+      return hits.length === 1 ? hits : [];
+    });
+  }
+
   const status: EngineStatus = {
     mode: indexes.dense ? 'hybrid' : 'keyword',
     model: indexes.dense && embedder ? embedder.id : null,
@@ -164,21 +195,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     recommendation,
     recommendations,
     label: (unit: Unit, lang: Lang) => unitLabel(metaOf(unit.source), unit, lang),
-    findCitedUnits(text, o = {}) {
-      const refs = findCitations(text, [...metas.values()], { defaultSource: o.source });
-      return refs.flatMap((ref) => {
-        const find = (source: string) =>
-          ref.recommendation !== undefined
-            ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
-            : byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null }));
-        // "建议 6" after naming a report without recommendations still means the one document that has them.
-        const hasOwn = ref.source !== null && (ref.recommendation === undefined || recommendations(ref.source).length > 0);
-        const candidates = hasOwn ? [ref.source!] : [...metas.keys()];
-        const hits = candidates.map(find).filter((u): u is Unit => u !== undefined);
-        // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
-        return hits.length === 1 ? hits : [];
-      });
-    },
+    findCitedUnits,
     async close() {
       await embedder?.dispose?.();
     },

@@ -23,6 +23,11 @@ export interface AnswerInput {
    * beginning, with full confidence, whatever their wording has in common with the question.
    */
   referenced?: Unit[];
+  /**
+   * Language to answer in when it differs from the analysed question's: a follow-up asked in Chinese after
+   * an English turn is resolved into a mixed question, but the user asked in Chinese.
+   */
+  replyLang?: Lang;
 }
 
 /** Units quoted at most: more would bury the best paragraph under look-alikes from parallel reports. */
@@ -71,16 +76,17 @@ export function bestQuote(unit: Unit, groups: readonly TermGroup[]): { quote: st
   return { quote, coverage: Math.max(scores[best]!, termCoverage(quote, groups)) };
 }
 
-/** The opening sentences of a unit that fit in `budget` characters (at least one sentence). */
+/** The opening sentences of a unit's first line that fit in `budget` characters (at least one sentence). */
 function openingQuote(unit: Unit, budget: number): string {
   const sentences = splitSentences(unit.text);
   if (sentences.length === 0) return unit.text;
+  const start = sentences[0]!.start;
   let end = sentences[0]!.end;
   for (const s of sentences.slice(1)) {
-    if (s.end - sentences[0]!.start > budget) break;
+    if (s.end - start > budget || unit.text.slice(start, s.end).includes('\n')) break;
     end = s.end;
   }
-  return unit.text.slice(sentences[0]!.start, end);
+  return unit.text.slice(start, end);
 }
 
 /** Whether one unit is the recommendation held inside the other (paragraph 4 holds 建议 1-8). */
@@ -156,7 +162,7 @@ function render(lines: { quote: string; labels: string[] }[], sources: Citation[
 
 export function extractiveAnswer(input: AnswerInput): Answer {
   const { analysis, results, metas } = input;
-  const lang = analysis.lang;
+  const lang = input.replyLang ?? analysis.lang;
   const groups = termGroups(analysis.terms);
   const referenced = (input.referenced ?? []).filter((u) => metas.has(u.source)).slice(0, MAX_UNITS);
   const usable = results.filter((r) => metas.has(r.unit.source));

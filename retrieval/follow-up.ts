@@ -7,8 +7,12 @@ import type { Turn } from './types.js';
 
 /** Cue + fragment. Only short fragments count: a long sentence after "and" is a new question. */
 const EN_CUE = /^\s*(?:and\s+)?(?:what|how)\s+about\s+(?<a>.+?)\s*\??\s*$|^\s*(?:and|also|same)\s+(?:for|with|regarding|about|concerning)?\s*(?<b>.+?)\s*\??\s*$|^\s*what\s+of\s+(?<c>.+?)\s*\??\s*$/i;
-const ZH_CUE = /^\s*(?:那么?|还有|另外|至于|那么对于|对于)?\s*(?<a>.+?)\s*(?:的情况)?(?:呢|又如何|怎么样|如何)\s*[？?]?\s*$/;
-const ZH_LEAD_CUE = /^\s*(?:那么?|还有|至于)\s*(?<a>.+?)\s*[？?]?\s*$/;
+/**
+ * "偷运移民呢？" is elliptical on its own; "怎么样/如何" endings are only elliptical after a lead cue, because
+ * "今天天气怎么样？" is a whole (off-topic) question that must not inherit the previous turn's topic.
+ */
+const ZH_CUE = /^\s*(?:那么?|还有|另外|至于|那么对于|对于)?\s*(?<a>.+?)\s*(?:的情况)?(?:呢|又如何)\s*[？?]?\s*$/;
+const ZH_LEAD_CUE = /^\s*(?:那么?|还有|另外|至于|对于)\s*(?<a>.+?)\s*(?:的情况)?(?:怎么样|如何)?\s*[？?]?\s*$/;
 /** A fragment that asks something itself ("and what did UNODC do?") is a new question, not an ellipsis. */
 const EN_ASKS = /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|has|have|had|will|would)\b/i;
 const ZH_ASKS = /什么|哪|多少|谁|何时|为什么|为何|怎样|怎么|是否|吗|几/;
@@ -55,7 +59,11 @@ function substitute(previous: string, fragment: string): string | null {
     const inFragment = fragment.match(slot);
     if (inFragment && slot.test(previous)) return previous.replace(slot, inFragment[0]);
   }
-  if (/^in\s/i.test(fragment) && EN_PLACE.test(previous)) return previous.replace(EN_PLACE, fragment);
+  // "and in Mexico?" or "what about Mexico?" after a question about a place.
+  if (EN_PLACE.test(previous)) {
+    if (/^in\s/i.test(fragment)) return previous.replace(EN_PLACE, fragment);
+    if (/^(?:the\s+)?[A-Z]/.test(fragment)) return previous.replace(EN_PLACE, `in ${fragment}`);
+  }
   return null;
 }
 

@@ -46,14 +46,19 @@ describe('terminal chat', () => {
     expect(out).toMatch(/valid paragraphs are 1-74/);
     expect(out).toContain('贩运人口问题工作组报告草稿（2019）建议 6');
     expect(out).toMatch(/Unknown command \/bogus/);
-    expect(out).toMatch(/来源：\n\s+\[1\] CTOC\/COP\/2018\/2 第46段/);
+    expect(out).toMatch(/来源：\n- CTOC\/COP\/2018\/2 第46段/);
     expect(out).not.toContain('never reached');
+  });
+
+  it('does not carry the previous topic into a new, unrelated question', async () => {
+    const out = await session(['偷运移民议定书的宗旨是什么？', '今天天气怎么样？']);
+    expect(out).toMatch(/> 在这些文件中未找到答案。/);
   });
 
   it('limits questions to one document with /doc', async () => {
     const out = await session(['/doc 003', '偷运移民议定书的宗旨是什么？', '/doc nowhere']);
     expect(out).toContain('Questions now limited to 003_eeaba24b4f8e657f');
-    const sources = out.slice(out.indexOf('来源：')).split('\n').filter((l) => /^\s+\[\d+\]/.test(l));
+    const sources = out.slice(out.indexOf('来源：')).split('\n').filter((l) => l.startsWith('- '));
     expect(sources.length).toBeGreaterThan(0);
     expect(sources.every((l) => !l.includes('CTOC/COP/2018/2'))).toBe(true);
     expect(out).toMatch(/Unknown or ambiguous document “nowhere”/);

@@ -94,3 +94,16 @@ describe('engine over the seeds (keyword mode)', () => {
     expect(engine.findCitedUnits('see ¶12', { source: TIP }).map(unitKey)).toEqual([`${TIP}#p12`]);
   });
 });
+
+describe('follow-ups', () => {
+  it('resolves an elliptical follow-up against the previous turn and answers in the language it was asked in', async () => {
+    const first = await engine.ask('What did UNODC do about trafficking in persons in Mexico?');
+    expect(first.lang).toBe('en');
+    const history = [{ question: 'What did UNODC do about trafficking in persons in Mexico?', answer: first }];
+    const follow = await engine.ask('那偷运移民呢？', { history });
+    expect(follow.lang).toBe('zh');
+    expect(follow.abstained).toBe(false);
+    expect(follow.citations.some((c) => c.source === '003_eeaba24b4f8e657f')).toBe(true);
+    expect(follow.answer).toMatch(/〔.+第\d+段〕/);
+  });
+});

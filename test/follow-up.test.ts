@@ -18,11 +18,13 @@ describe('resolveFollowUp', () => {
     expect(after('建议 6 的内容是什么？', '建议 3 呢？')).toBe('建议 3 的内容是什么？');
     expect(after('萨尔瓦多在2005年逮捕了多少人？', '那2006年呢？')).toBe('萨尔瓦多在2006年逮捕了多少人？');
     expect(after('What did UNODC do in Mexico?', 'and in Colombia?')).toBe('What did UNODC do in Colombia?');
+    expect(after('What did UNODC do in the Niger?', 'What about Mexico?')).toBe('What did UNODC do in Mexico?');
   });
 
   it('adds the fragment to the previous question when nothing in it plays the same role', () => {
     expect(after('What did UNODC do in the Niger?', 'how about training?')).toBe('What did UNODC do in the Niger training');
     expect(after('蓝心运动是什么？', '那墨西哥呢？')).toBe('蓝心运动是什么 墨西哥');
+    expect(after('蓝心运动是什么？', '那么墨西哥怎么样？')).toBe('蓝心运动是什么 墨西哥');
   });
 
   it('leaves a question that stands on its own unchanged', () => {
@@ -31,6 +33,8 @@ describe('resolveFollowUp', () => {
       'What does the Bali Process do?',
       '《偷运移民议定书》的宗旨是什么呢？',
       '那么工作组关于国家转介机制提出了哪些建议？',
+      '今天天气怎么样？',
+      '法国的首都如何？',
     ];
     for (const q of full) expect(after('What is the Blue Heart Campaign?', q)).toBe(q);
   });

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { atomicWrite } from '../../retrieval/atomic-write.js';
 import { type EvalOutcome, abstention, parseEvalFile, rankParagraphs, score } from '../../retrieval/evaluate.js';
 import { parseArgs, stringFlag } from './args.js';
-import { openEngine } from './open-engine.js';
+import { engineOptionsFromEnv } from '../config.js';
+import { createEngine } from '../../retrieval/engine.js';
 import { runCli, usage } from './run-cli.js';
 
 /** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
@@ -17,12 +18,19 @@ runCli(async () => {
   const [file] = args.positional;
   if (!file) usage('npm run eval -- FILE.jsonl [--json OUT.jsonl]');
   const items = parseEvalFile(await readFile(file, 'utf8'));
-  const engine = await openEngine();
+  // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
+  let rejected = 0;
+  const engine = await createEngine({
+    ...engineOptionsFromEnv(),
+    log: (msg) => (msg.startsWith('citation rejected:') ? rejected++ : process.stderr.write(`${msg}\n`)),
+  });
   const outcomes: EvalOutcome[] = [];
+  let shown = 0;
   try {
     for (const item of items) {
       const results = await engine.search(item.question, { k: RANK_DEPTH });
       const answer = await engine.ask(item.question);
+      shown += answer.citations.length + answer.related.length;
       outcomes.push({ item, ranked: rankParagraphs(results), abstained: answer.abstained });
     }
   } finally {
@@ -44,6 +52,7 @@ runCli(async () => {
     (a.unanswerable ? ` (rate ${pct(a.abstained_unanswerable / a.unanswerable)})` : ''));
   out.push(`false abstention: ${a.abstained_answerable}/${a.answerable} answerable questions abstained` +
     (a.answerable ? ` (rate ${pct(a.abstained_answerable / a.answerable)})` : ''));
+  out.push(`citations rejected by verification: ${rejected}/${shown + rejected}` + (shown + rejected ? ` (rate ${pct(rejected / (shown + rejected))})` : ''));
   process.stdout.write(`${out.join('\n')}\n`);
 
   const jsonOut = stringFlag(args, 'json');

@@ -4,13 +4,10 @@ function sourceLine(c: Citation, i: number): string {
   return `  [${i + 1}] ${c.label}`;
 }
 
-/** Plain-text rendering for terminals: the answer, then the sources it cites (or the possibly related ones). */
+/** Plain-text rendering for terminals: the answer (which lists its sources), or the not-found line and what may be related. */
 export function formatAnswer(answer: Answer): string {
   const en = answer.lang === 'en';
   const lines = [answer.answer.trim(), ''];
-  if (answer.citations.length) {
-    lines.push(en ? 'Sources:' : '来源：', ...answer.citations.map(sourceLine));
-  }
   if (answer.abstained && answer.related.length) {
     lines.push(en ? 'Possibly related:' : '可能相关：', ...answer.related.map(sourceLine));
   }

@@ -1,0 +1,43 @@
+import { ComponentType, type Message } from 'discord.js';
+import type { ButtonHandler } from './context.js';
+import { parseButtonId } from './custom-ids.js';
+import type { FeedbackCitation } from './feedback-store.js';
+import { unescapeText } from './quote-format.js';
+import { respond, respondPrivately } from './respond.js';
+import { langOfLocale, strings } from './strings.js';
+import { unitFor, unitMessages } from './unit-view.js';
+
+/** 📄 under an answer: the cited paragraph in full, only for the user who asked to see it. */
+export const showCitedUnit: ButtonHandler<'cite'> = async (interaction, action, ctx) => {
+  const unit = unitFor(ctx.engine, action.ref);
+  await respond(interaction, unitMessages(ctx.engine, unit, action.lang), { ephemeral: true });
+};
+
+/** The citations an answer message offers, read back from its 📄 buttons (the message is the record). */
+function citationsOn(message: Message): FeedbackCitation[] {
+  return message.components.flatMap((row) =>
+    'components' in row
+      ? row.components.flatMap((c) => {
+          if (c.type !== ComponentType.Button || !c.customId) return [];
+          const action = parseButtonId(c.customId);
+          return action?.type === 'cite' ? [{ ...action.ref, label: c.label ?? '' }] : [];
+        })
+      : [],
+  );
+}
+
+/** 👍/👎: the question is the answer embed's title, so votes work on answers from before a restart too. */
+export const recordFeedback: ButtonHandler<'feedback'> = async (interaction, action, ctx) => {
+  const s = strings(langOfLocale(interaction.locale));
+  const title = interaction.message.embeds[0]?.title;
+  if (!title) return respondPrivately(interaction, s.feedbackMissing);
+  await ctx.feedback.record({
+    vote: action.vote,
+    question: unescapeText(title),
+    citations: citationsOn(interaction.message),
+    userId: interaction.user.id,
+    messageId: interaction.message.id,
+    guildId: interaction.guildId,
+  });
+  await respondPrivately(interaction, s.feedbackThanks);
+};

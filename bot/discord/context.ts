@@ -1,0 +1,58 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Engine } from '../../retrieval/engine-api.js';
+import type { Lang } from '../../retrieval/types.js';
+import type { BotConfig } from './config.js';
+import type { ConversationStore } from './conversations.js';
+import type { ButtonAction } from './custom-ids.js';
+import type { FeedbackStore } from './feedback-store.js';
+import type { OutgoingMessage } from './message-layout.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { WorkQueue } from './work-queue.js';
+
+/** What every handler may use: the engine API and the bot's own services, nothing global. */
+export interface BotContext {
+  engine: Engine;
+  config: BotConfig;
+  feedback: FeedbackStore;
+  queue: WorkQueue;
+  limiter: RateLimiter;
+  conversations: ConversationStore;
+  log: (msg: string) => void;
+  /** True once shutdown has begun: new work is refused politely while running work finishes. */
+  stopping: () => boolean;
+}
+
+export interface SlashCommand {
+  kind: 'slash';
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}
+
+export interface MessageMenuCommand {
+  kind: 'message';
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
+}
+
+export type BotCommand = SlashCommand | MessageMenuCommand;
+
+export type ButtonHandler<T extends ButtonAction['type'] = ButtonAction['type']> = (
+  interaction: ButtonInteraction,
+  action: Extract<ButtonAction, { type: T }>,
+  ctx: BotContext,
+) => Promise<void>;
+
+export type ButtonHandlers = { [T in ButtonAction['type']]: ButtonHandler<T> };
+
+/** A list that pages with buttons: page n is re-rendered from the engine on every click. */
+export interface PagedView {
+  name: string;
+  render(ctx: BotContext, lang: Lang, arg: string, page: number): OutgoingMessage;
+}

@@ -1,0 +1,93 @@
+import { type Client, type Message, type SendableChannels, ThreadAutoArchiveDuration } from 'discord.js';
+import { answerMessages } from './answer-view.js';
+import type { BotContext } from './context.js';
+import { describeFailure, errorDetails } from './failures.js';
+import { LIMITS, NO_MENTIONS } from './limits.js';
+import { postInChannel } from './respond.js';
+import { truncate } from './split-text.js';
+import { langOfText, strings } from './strings.js';
+
+/** Discord shows "is typing…" for about ten seconds per request. */
+const TYPING_REFRESH_MS = 8_000;
+
+export function questionFrom(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+async function withTyping<T>(channel: SendableChannels, log: (msg: string) => void, work: () => Promise<T>): Promise<T> {
+  const typing = () => channel.sendTyping().catch((err: unknown) => log(`typing indicator failed: ${errorDetails(err)}`));
+  void typing();
+  const timer = setInterval(typing, TYPING_REFRESH_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Where the conversation continues: the thread the message is in, or a new thread started from it so the
+ * channel stays readable. Without permission to create threads, the answer replies in the channel.
+ */
+async function conversationPlace(message: Message<true>, question: string, ctx: BotContext) {
+  if (message.channel.isThread()) return { channel: message.channel as SendableChannels, replyTo: message };
+  try {
+    const thread = await message.startThread({
+      name: truncate(question, LIMITS.threadName),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    });
+    return { channel: thread as SendableChannels, replyTo: undefined };
+  } catch (err) {
+    ctx.log(`could not start a thread, answering in the channel: ${errorDetails(err)}`);
+    return { channel: message.channel as SendableChannels, replyTo: message };
+  }
+}
+
+/**
+ * Questions in chat: a mention of the bot or a reply to it starts (or continues) a thread and is answered
+ * there; in threads the bot started, every message is a follow-up, answered with the thread's earlier turns.
+ */
+export function createConversationHandler(ctx: BotContext, client: Client) {
+  const say = (message: Message, text: string) =>
+    message.reply({ content: truncate(text, LIMITS.content), allowedMentions: NO_MENTIONS });
+
+  async function handle(message: Message): Promise<void> {
+    const botId = client.user?.id;
+    if (!botId || message.author.bot || message.system || !message.inGuild()) return;
+    const inOwnThread = message.channel.isThread() && message.channel.ownerId === botId;
+    const addressed = message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
+    if (!addressed && !inOwnThread) return;
+
+    const question = questionFrom(message.content, botId);
+    const s = strings(langOfText(question));
+    if (ctx.stopping() || !question) {
+      await say(message, ctx.stopping() ? s.shuttingDown : s.emptyQuestion);
+      return;
+    }
+    const decision = ctx.limiter.take(message.author.id);
+    if (!decision.allowed) {
+      if (!decision.warned) await say(message, s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000)));
+      return;
+    }
+
+    const place = await conversationPlace(message, question, ctx);
+    await withTyping(place.channel, ctx.log, async () => {
+      const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history: ctx.conversations.history(place.channel.id) }));
+      ctx.conversations.add(place.channel.id, { question, answer });
+      await postInChannel(place.channel, answerMessages(question, answer), place.replyTo);
+    });
+  }
+
+  return async function onMessage(message: Message): Promise<void> {
+    try {
+      await handle(message);
+    } catch (err) {
+      const { text, isBug } = describeFailure(err, strings(langOfText(message.content)));
+      if (isBug) ctx.log(`answering message ${message.id} failed: ${errorDetails(err)}`);
+      await say(message, text).catch((replyErr: unknown) => ctx.log(`could not report a failure: ${errorDetails(replyErr)}`));
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import type { AutocompleteInteraction, ButtonInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { BotCommand, BotContext, ButtonHandlers } from './context.js';
+import { parseButtonId } from './custom-ids.js';
+import { describeFailure, errorDetails } from './failures.js';
+import { respondPrivately } from './respond.js';
+import { langOfLocale, strings } from './strings.js';
+
+function describe(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}`;
+  if (interaction.isButton()) return `button ${interaction.customId}`;
+  return `interaction type ${interaction.type}`;
+}
+
+/**
+ * Routes every interaction to its command or button handler. Nothing escapes: a failing handler becomes an
+ * ephemeral message to the user and a log line, never an unhandled rejection that could take the bot down.
+ */
+export function createInteractionRouter(ctx: BotContext, commands: BotCommand[], buttons: ButtonHandlers) {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    if (command?.kind !== 'slash' || !command.autocomplete) return interaction.respond([]);
+    await command.autocomplete(interaction, ctx);
+  }
+
+  async function button(interaction: ButtonInteraction): Promise<void> {
+    const action = parseButtonId(interaction.customId);
+    if (!action) throw new Error(`unknown button id "${interaction.customId}"`);
+    switch (action.type) {
+      case 'cite':
+        return buttons.cite(interaction, action, ctx);
+      case 'feedback':
+        return buttons.feedback(interaction, action, ctx);
+      case 'page':
+        return buttons.page(interaction, action, ctx);
+    }
+  }
+
+  async function command(interaction: RepliableInteraction): Promise<void> {
+    const s = strings(langOfLocale(interaction.locale));
+    if (ctx.stopping()) return respondPrivately(interaction, s.shuttingDown);
+    if (interaction.isButton()) return button(interaction);
+    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
+    const found = byName.get(interaction.commandName);
+    if (!found) throw new Error(`unknown command "${interaction.commandName}"`);
+    const decision = ctx.limiter.take(interaction.user.id);
+    if (!decision.allowed) {
+      return respondPrivately(interaction, s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000)));
+    }
+    if (found.kind === 'slash' && interaction.isChatInputCommand()) return found.execute(interaction, ctx);
+    if (found.kind === 'message' && interaction.isMessageContextMenuCommand()) return found.execute(interaction, ctx);
+    throw new Error(`command "${interaction.commandName}" was invoked as the wrong kind`);
+  }
+
+  return async function route(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await autocomplete(interaction);
+      else if (interaction.isRepliable()) await command(interaction);
+    } catch (err) {
+      const { text, isBug } = describeFailure(err, strings(langOfLocale(interaction.locale)));
+      if (isBug) ctx.log(`${describe(interaction)} failed: ${errorDetails(err)}`);
+      try {
+        if (interaction.isAutocomplete()) {
+          if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isRepliable()) {
+          await respondPrivately(interaction, text);
+        }
+      } catch (replyErr) {
+        ctx.log(`could not report the failure of ${describe(interaction)}: ${errorDetails(replyErr)}`);
+      }
+    }
+  };
+}

@@ -1,0 +1,152 @@
+import { once } from 'node:events';
+import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'discord.js';
+import type { Engine } from '../../retrieval/engine-api.js';
+import { openEngine } from '../cli/open-engine.js';
+import { buttonHandlers, commands } from '../commands/index.js';
+import { createDiscordClient } from './client.js';
+import { type BotConfig, readBotConfig } from './config.js';
+import type { BotContext } from './context.js';
+import { createConversationHandler } from './conversation.js';
+import { ConversationStore } from './conversations.js';
+import { errorDetails } from './failures.js';
+import { createFeedbackStore } from './feedback-store.js';
+import { InFlight } from './in-flight.js';
+import { createInteractionRouter } from './interaction-router.js';
+import { RateLimiter } from './rate-limit.js';
+import { WorkQueue } from './work-queue.js';
+
+/** Running answers get this long to finish on shutdown before the connection is closed anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export class DiscordStartupError extends Error {
+  override name = 'DiscordStartupError';
+}
+
+export interface DiscordBotOptions {
+  config?: BotConfig;
+  /** An engine the caller owns (tests, the load script); by default one is opened from the environment and closed on stop. */
+  engine?: Engine;
+  log?: (msg: string) => void;
+}
+
+export interface DiscordBot {
+  client: Client;
+  context: BotContext;
+  /** Stops taking new work, lets running answers finish, then disconnects. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The first query in each language pays one-off costs inside the engine (lazy dictionaries, JIT): measured at
+ * ~2 s for the first English question, long enough to stall the gateway and miss interaction deadlines.
+ * Paying them before going online keeps the first users' requests as fast as the rest.
+ */
+async function warmUp(engine: Engine, log: (msg: string) => void): Promise<void> {
+  const started = performance.now();
+  await engine.ask('What does UNODC do against trafficking in persons?');
+  await engine.ask('毒品和犯罪问题办公室如何打击贩运人口？');
+  log(`engine warmed up in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** Turns discord.js login failures into what the user has to do about them. */
+export function explainLoginFailure(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === DiscordjsErrorCodes.TokenInvalid) {
+    return 'Discord rejected DISCORD_TOKEN (invalid token). Copy it again from the Developer Portal → your application → Bot → Reset Token, and put it in .env.';
+  }
+  if (message === 'Used disallowed intents') {
+    return `Discord refused the Message Content intent (gateway close code ${GatewayCloseCodes.DisallowedIntents}). Enable it in the Developer Portal → your application → Bot → Privileged Gateway Intents → Message Content Intent, then start again.`;
+  }
+  if (message === 'Authentication failed') {
+    return `Discord rejected DISCORD_TOKEN (gateway close code ${GatewayCloseCodes.AuthenticationFailed}). Reset the token in the Developer Portal and update .env.`;
+  }
+  return `Could not connect to Discord: ${message}`;
+}
+
+function shardLogging(client: Client, log: (msg: string) => void, stopping: () => boolean): void {
+  client.on(Events.ShardDisconnect, (event, id) => log(`gateway shard ${id} disconnected (code ${event.code})`));
+  // discord.js reports its own shutdown as "reconnecting" too.
+  client.on(Events.ShardReconnecting, (id) => {
+    if (!stopping()) log(`gateway shard ${id} reconnecting`);
+  });
+  client.on(Events.ShardResume, (id, replayed) => log(`gateway shard ${id} resumed (${replayed} events replayed)`));
+  client.on(Events.ShardError, (err, id) => log(`gateway shard ${id} error: ${err.message}`));
+  client.on(Events.Error, (err) => log(`client error: ${errorDetails(err)}`));
+  client.on(Events.Warn, (msg) => log(`warning: ${msg}`));
+}
+
+/** Connects the bot and resolves once it is ready to answer; throws DiscordStartupError with a clear reason. */
+export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<DiscordBot> {
+  const log = opts.log ?? ((msg: string) => process.stderr.write(`[discord] ${msg}\n`));
+  const config = opts.config ?? readBotConfig();
+  if (!config.token) {
+    throw new DiscordStartupError('DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal and put its token in .env (see README).');
+  }
+  const engine = opts.engine ?? (await openEngine());
+  const ownsEngine = !opts.engine;
+  await warmUp(engine, log);
+  const client = createDiscordClient(config);
+  let stopping = false;
+  const context: BotContext = {
+    engine,
+    config,
+    feedback: createFeedbackStore(config.feedbackFile, config.feedbackSalt),
+    queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
+    limiter: new RateLimiter(config.rateLimitPerMinute),
+    conversations: new ConversationStore(),
+    log,
+    stopping: () => stopping,
+  };
+  const route = createInteractionRouter(context, commands, buttonHandlers);
+  const onMessage = createConversationHandler(context, client);
+  const inflight = new InFlight();
+  client.on(Events.InteractionCreate, (interaction) => void inflight.track(route(interaction)));
+  client.on(Events.MessageCreate, (message) => void inflight.track(onMessage(message)));
+  shardLogging(client, log, context.stopping);
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    if (ownsEngine) await engine.close();
+    throw new DiscordStartupError(explainLoginFailure(err));
+  }
+  log(`logged in as ${client.user?.tag} (${engine.status().mode} retrieval, ${engine.status().units} units)`);
+
+  let stopped: Promise<void> | null = null;
+  async function stop(): Promise<void> {
+    stopping = true;
+    const drained = await Promise.race([
+      inflight.idle().then(() => true),
+      new Promise<false>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS, false).unref()),
+    ]);
+    if (!drained) log(`shutdown: ${inflight.size} requests still running after ${DRAIN_TIMEOUT_MS} ms`);
+    await client.destroy();
+    if (ownsEngine) await engine.close();
+    log('disconnected');
+  }
+  return { client, context, stop: () => (stopped ??= stop()) };
+}
+
+/**
+ * `npm start` with DISCORD_TOKEN set: runs the bot until SIGINT/SIGTERM, then shuts down gracefully and
+ * resolves. Startup failures reject with a message meant for the user (the caller prints it and exits 1).
+ */
+export async function startDiscordBot(opts: DiscordBotOptions = {}): Promise<void> {
+  const bot = await launchDiscordBot(opts);
+  const log = bot.context.log;
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log(`${signal} received: finishing running answers, then disconnecting`);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  await bot.stop();
+}

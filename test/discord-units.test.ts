@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { answerBody, answerMessages } from '../bot/discord/answer-view.js';
+import { readBotConfig } from '../bot/discord/config.js';
+import { ConversationStore } from '../bot/discord/conversations.js';
+import { citeId, feedbackId, pageId, parseButtonId } from '../bot/discord/custom-ids.js';
+import { quoteBlocks } from '../bot/discord/quote-format.js';
+import { RateLimiter } from '../bot/discord/rate-limit.js';
+import { packBlocks, splitText, truncate } from '../bot/discord/split-text.js';
+import { WorkQueue } from '../bot/discord/work-queue.js';
+import type { Answer, Citation } from '../retrieval/types.js';
+import { messageProblems } from './fake-discord/validate.js';
+import { unescapeText } from './fake-discord/inspect.js';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('splitText', () => {
+  it('returns short text unchanged and nothing for blank text', () => {
+    expect(splitText('短文本。', 10)).toEqual(['短文本。']);
+    expect(splitText('   ', 2)).toEqual([]);
+  });
+
+  it('never splits a surrogate pair, an emoji sequence or a combining mark', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const text = `${'😀'.repeat(7)}${family}e\u0301${'🇺🇳'.repeat(5)}`.repeat(9);
+    for (const limit of [2, 3, 5, 11, 12, 13, 50]) {
+      const pieces = splitText(text, Math.max(limit, family.length));
+      for (const p of pieces) {
+        expect(p.length).toBeLessThanOrEqual(Math.max(limit, family.length));
+        expect(LONE_SURROGATE.test(p)).toBe(false);
+        expect(p.startsWith('\u0301') || p.startsWith('\u200d') || p.endsWith('\u200d')).toBe(false);
+      }
+      expect(pieces.join('')).toBe(text);
+    }
+  });
+
+  it('prefers sentence ends and keeps a label with the sentence it follows', () => {
+    const sentence = (n: number) => `「第${n}句话的内容在这里，说明了一些事情。」〔CTOC/COP/2018/2 第${n}段〕`;
+    const text = Array.from({ length: 30 }, (_, i) => sentence(i + 1)).join('');
+    const pieces = splitText(text, 200);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const p of pieces) {
+      expect(p.length).toBeLessThanOrEqual(200);
+      expect(p).toMatch(/^「第\d+句/);
+      expect(p).toMatch(/段〕$/);
+    }
+    expect(pieces.join('')).toBe(text);
+  });
+
+  it('does not break inside protected labels, even ones with full stops', () => {
+    const label = 'CTOC/COP/2018/2, para. 44';
+    const text = Array.from({ length: 40 }, () => `According to ${label}: the text. More words follow here`).join(' ');
+    const pieces = splitText(text, 97, [label]);
+    const count = (s: string) => s.split(label).length - 1;
+    expect(pieces.reduce((n, p) => n + count(p), 0)).toBe(40);
+    expect(squash(pieces.join(''))).toBe(squash(text));
+  });
+
+  it('never separates a Markdown escape from the character it escapes', () => {
+    const text = '\\*'.repeat(50);
+    const pieces = splitText(text, 9);
+    for (const p of pieces) expect(p.endsWith('\\')).toBe(false);
+    expect(pieces.join('')).toBe(text);
+  });
+
+  it('cuts inside a protected span only when that span alone exceeds the limit', () => {
+    const huge = `〔${'很'.repeat(100)}〕`;
+    const pieces = splitText(huge, 30);
+    expect(pieces.join('')).toBe(huge);
+    expect(pieces.every((p) => p.length <= 30)).toBe(true);
+  });
+
+  it('rejects a nonsensical limit', () => {
+    expect(() => splitText('abc', 1)).toThrow(RangeError);
+  });
+});
+
+describe('truncate and packBlocks', () => {
+  it('truncates at a clean break with an ellipsis', () => {
+    const t = truncate('一二三四五。六七八九十。'.repeat(5), 20);
+    expect(t.length).toBeLessThanOrEqual(20);
+    expect(t.endsWith('。…')).toBe(true);
+    expect(truncate('short', 20)).toBe('short');
+  });
+
+  it('packs whole blocks and only splits a block that alone is too long', () => {
+    const blocks = ['a'.repeat(900), 'b'.repeat(900), 'c'.repeat(900), `${'长句子。'.repeat(700)}`];
+    const out = packBlocks(blocks, 2000);
+    expect(out[0]).toBe(`${'a'.repeat(900)}\n\n${'b'.repeat(900)}`);
+    expect(out[1].startsWith('c'.repeat(900))).toBe(true);
+    expect(out.every((m) => m.length <= 2000)).toBe(true);
+    expect(squash(out.join(''))).toBe(squash(blocks.join('')));
+  });
+});
+
+describe('quoteBlocks', () => {
+  it('quotes escaped document text under the whole label, repeating the label on continuations', () => {
+    const text = '# 标题 *强调* _下划线_ [链接](#) 1. 列表'.concat('这是一个很长的句子。'.repeat(400));
+    const blocks = quoteBlocks('CTOC/COP/2018/2 第44段', text, 'zh', 2000);
+    expect(blocks.length).toBeGreaterThan(1);
+    blocks.forEach((b, i) => {
+      expect(b.length).toBeLessThanOrEqual(2000);
+      const [head, ...body] = b.split('\n');
+      expect(head).toBe(i === 0 ? '**CTOC/COP/2018/2 第44段**' : '**CTOC/COP/2018/2 第44段**（续）');
+      expect(body.every((line) => line.startsWith('> '))).toBe(true);
+    });
+    expect(blocks[0]).toContain('\\*强调\\*');
+    expect(blocks[0]).toContain('\\_下划线\\_');
+    const shown = blocks.map((b) => b.split('\n').slice(1).map((l) => l.slice(2)).join('\n')).join('');
+    expect(squash(unescapeText(shown))).toBe(squash(text));
+  });
+});
+
+function citation(n: number, quote: string): Citation {
+  return { source: '000_8c987accfb8d7853', paragraph: n, recommendation: null, label: `CTOC/COP/2018/2 第${n}段`, quote, score: 1 / n };
+}
+
+describe('answer view', () => {
+  it('drops only the trailing sources list from the answer text', () => {
+    expect(answerBody('「甲。」〔X 第1段〕\n\n来源：\n- X 第1段\n- Y 第2段')).toBe('「甲。」〔X 第1段〕');
+    expect(answerBody('According to X: 「a」\n\nSources:\n- X')).toBe('According to X: 「a」');
+    expect(answerBody('Line one.\n\nLine two: not a list')).toBe('Line one.\n\nLine two: not a list');
+  });
+
+  it('splits an oversized answer into valid messages without cutting labels, with buttons on the first only', () => {
+    const citations = Array.from({ length: 30 }, (_, i) => citation(i + 1, `第${i + 1}段的引文，说明了贩运人口问题的一些方面。`.repeat(12)));
+    const answer: Answer = {
+      answer: `${citations.map((c) => `「${c.quote}」〔${c.label}〕`).join('\n')}\n\n来源：\n${citations.map((c) => `- ${c.label}`).join('\n')}`,
+      abstained: false,
+      confidence: 0.9,
+      lang: 'zh',
+      citations,
+      related: [],
+      notes: ['extractive'],
+    };
+    const messages = answerMessages('问题 😀 *加粗*', answer);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(messageProblems(m as Record<string, unknown>)).toEqual([]);
+    expect(messages[0].components).toHaveLength(5);
+    expect(messages.slice(1).every((m) => !m.components)).toBe(true);
+    const descriptions = messages.flatMap((m) => m.embeds!.map((e) => e.description ?? ''));
+    for (const c of citations) expect(descriptions.filter((d) => d.includes(`〔${c.label}〕`))).toHaveLength(1);
+    expect(squash(descriptions.join(''))).toBe(squash(answerBody(answer.answer)));
+    expect(messages[0].embeds![0].title).toBe('问题 😀 \\*加粗\\*');
+  });
+
+  it('shows an abstention as not found with the possibly related paragraphs', () => {
+    const answer: Answer = {
+      answer: 'Not found in these documents.',
+      abstained: true,
+      confidence: 0.1,
+      lang: 'en',
+      citations: [],
+      related: [{ ...citation(7, 'related text'), label: 'CTOC/COP/2018/2, para. 7' }],
+      notes: [],
+    };
+    const [msg] = answerMessages('Weather in Paris?', answer);
+    expect(msg.embeds![0].description).toBe('**Not found in these documents.**');
+    expect(msg.embeds![0].fields![0]).toEqual({ name: 'Possibly related', value: '• **CTOC/COP/2018/2, para. 7**: related text' });
+    expect(msg.components![0].components[0]).toMatchObject({ custom_id: 'cite:en:000_8c987accfb8d7853:p:7' });
+  });
+});
+
+describe('button ids', () => {
+  it('round-trip every action and reject malformed ids', () => {
+    const ref = { source: '002_fd7eaa732a510636', kind: 'recommendation' as const, paragraph: null, recommendation: 6 };
+    expect(parseButtonId(citeId(ref, 'en'))).toEqual({ type: 'cite', lang: 'en', ref });
+    expect(parseButtonId(feedbackId('down'))).toEqual({ type: 'feedback', vote: 'down' });
+    expect(parseButtonId(pageId('recs', 'zh', '*', 2))).toEqual({ type: 'page', view: 'recs', lang: 'zh', arg: '*', page: 2 });
+    for (const bad of ['', 'cite:xx:a:p:1', 'cite:zh:a:q:1', 'cite:zh:a:p:x', 'fb:maybe', 'page:recs:zh:*:-1', 'nope:1']) {
+      expect(parseButtonId(bad)).toBeNull();
+    }
+  });
+});
+
+describe('RateLimiter', () => {
+  it('allows N per sliding minute per user and warns once per window', () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, () => now);
+    expect(limiter.take('u').allowed).toBe(true);
+    now = 10_000;
+    expect(limiter.take('u').allowed).toBe(true);
+    expect(limiter.take('other').allowed).toBe(true);
+    now = 20_000;
+    expect(limiter.take('u')).toEqual({ allowed: false, retryAfterMs: 40_000, warned: false });
+    expect(limiter.take('u')).toMatchObject({ allowed: false, warned: true });
+    now = 60_000;
+    expect(limiter.take('u').allowed).toBe(true);
+  });
+});
+
+describe('WorkQueue', () => {
+  it('runs at most `concurrency` jobs, in order, and refuses beyond the queue bound', async () => {
+    const queue = new WorkQueue(2, 3);
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    const job = (n: number) => async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 10));
+      order.push(n);
+      running--;
+      return n;
+    };
+    const runs = [1, 2, 3, 4, 5].map((n) => queue.run(job(n)));
+    await expect(queue.run(job(6))).rejects.toThrow('too many');
+    expect(await Promise.all(runs)).toEqual([1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+    expect(order.slice(0, 2).sort()).toEqual([1, 2]);
+    expect(queue.active).toBe(0);
+    expect(queue.queued).toBe(0);
+  });
+
+  it('frees the slot when a job throws', async () => {
+    const queue = new WorkQueue(1, 1);
+    await expect(queue.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await queue.run(() => 42)).toBe(42);
+  });
+});
+
+describe('ConversationStore', () => {
+  it('keeps the last turns per thread and forgets the least recently used thread', () => {
+    const store = new ConversationStore(2, 3);
+    for (let i = 1; i <= 5; i++) store.add('a', { question: `q${i}` });
+    expect(store.history('a').map((t) => t.question)).toEqual(['q3', 'q4', 'q5']);
+    store.add('b', { question: 'b1' });
+    store.add('a', { question: 'q6' });
+    store.add('c', { question: 'c1' });
+    expect(store.history('b')).toEqual([]);
+    expect(store.history('a')).toHaveLength(3);
+  });
+});
+
+describe('readBotConfig', () => {
+  it('reads the Discord settings with defaults and rejects nonsense numbers', () => {
+    expect(readBotConfig({ DISCORD_TOKEN: ' t ', RATE_LIMIT_PER_MINUTE: '10' })).toMatchObject({
+      token: 't',
+      guildId: null,
+      apiBase: null,
+      rateLimitPerMinute: 10,
+      maxConcurrentAnswers: 2,
+      feedbackFile: 'data/feedback.jsonl',
+      feedbackSalt: null,
+    });
+    expect(() => readBotConfig({ MAX_CONCURRENT_ANSWERS: '0' })).toThrow('MAX_CONCURRENT_ANSWERS must be a whole number of at least 1, not "0".');
+    expect(() => readBotConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+  });
+});
