@@ -6,13 +6,22 @@ import { InputError, LookupError } from '../../retrieval/engine-api.js';
  */
 export function runCli(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(process.exitCode ?? 0),
+    () => exitAfterFlush(typeof process.exitCode === 'number' ? process.exitCode : 0),
     (err: unknown) => {
       const e = err instanceof Error ? err : new Error(String(err));
       process.stderr.write(`Error: ${e.message}\n`);
-      process.exit(e instanceof InputError || e instanceof LookupError ? 2 : 1);
+      exitAfterFlush(e instanceof InputError || e instanceof LookupError ? 2 : 1);
     },
   );
+}
+
+/**
+ * Exits once stdout and stderr have drained: on a pipe, writes are asynchronous and process.exit would drop
+ * the tail of a large output (`npm run dump -- --json | …`). Exiting at all is needed because the model
+ * runtime may keep the event loop alive.
+ */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
 export class UsageError extends InputError {}
