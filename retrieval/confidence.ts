@@ -14,15 +14,16 @@
  */
 import { type AnswerType, missingAnswerType, questionNumbers, unexplainedWords, unknownOrdinals } from './answer/question-words.js';
 import { type TermGroup, termCoverage, termGroups } from './answer/term-coverage.js';
-import { type TermStats, topicality } from './answer/topicality.js';
 import { maskUnaskedPhrases } from './answer/collocations.js';
+import { type TermStats, topicality } from './answer/topicality.js';
 import { splitSentences } from './split-sentences.js';
 import { normalizeText } from './tokenize.js';
 import type { Answer, Citation, DocumentMeta, Lang, QueryAnalysis, ScoredUnit } from './types.js';
 
 /**
- * Calibrated in keyword mode (see the report of this change for the numbers): out-of-domain questions
- * score at most ~0.4, answerable ones that retrieval finds at least ~0.55.
+ * Calibrated in keyword mode on the dev set, test/data/answerable.jsonl and test/data/out-of-domain.jsonl:
+ * out-of-domain questions scored at most 0.43, answerable ones at least 0.53 (one at 0.44, whose English
+ * words the bridge translated wrongly). Explicit references (建议 6) are exact lookups, not retrieval.
  */
 export const ABSTAIN_BELOW = 0.45;
 /** Only the first units are evidence: an answer quotes from them. */
@@ -95,8 +96,9 @@ function rankAgreement(results: ScoredUnit[]): number | null {
   // In keyword-only mode no unit has a dense rank, and agreement says nothing.
   if (!results.some((r) => r.ranks?.dense !== undefined)) return null;
   const ranks = results[0]?.ranks ?? {};
-  if (ranks.dense === undefined || ranks.keyword === undefined) return 0.7;
-  return Math.max(ranks.keyword, ranks.dense) <= 5 ? 1 : 0.85;
+  // Mild on purpose: no real model runs here, so this signal could not be calibrated.
+  if (ranks.dense === undefined || ranks.keyword === undefined) return 0.9;
+  return Math.max(ranks.keyword, ranks.dense) <= 5 ? 1 : 0.95;
 }
 
 

@@ -118,6 +118,13 @@ describe('extractiveAnswer', () => {
     expect(a).toMatchObject({ abstained: false, confidence: 1 });
     expect(a.citations).toHaveLength(1);
     expect(a.citations[0]).toMatchObject({ recommendation: 6, paragraph: 4, quote: rec6.text });
+
+    // A paragraph made of list items is quoted up to its first line break, so the quote stays one line.
+    const listParagraph = corpus.unitsByKey.get('000_8c987accfb8d7853#p3')!;
+    expect(listParagraph.text).toContain('\n');
+    const quoted = extractiveAnswer({ ...corpus.retrieve('CTOC/COP/2018/2 第3段'), referenced: [listParagraph] }).citations[0]!.quote;
+    expect(listParagraph.text.startsWith(quoted)).toBe(true);
+    expect(quoted).not.toContain('\n');
   });
 });
 
@@ -182,6 +189,17 @@ describe('calibrated abstention', () => {
     expect(missingAnswerType('蓝心运动有多少学生参加？', '有62所学校、100,000多名学生参加。')).toBeNull();
     expect(maskUnaskedPhrases('打击贩运人口的行动', ['人口'], 'what is the population 人口')).toBe('打击□□□□的行动');
     expect(maskUnaskedPhrases('打击贩运人口的行动', ['贩运人口'], 'trafficking in persons 贩运人口')).toBe('打击贩运人口的行动');
+  });
+
+  it('lowers confidence when the keyword and dense rankings disagree on the best unit', () => {
+    const input = corpus.retrieve('蓝心运动的全国学校作文比赛有多少学生参加？');
+    const keywordOnly = assessConfidence(input);
+    expect(keywordOnly.signals.agreement).toBeNull();
+    const withDense = (dense: number | undefined) =>
+      assessConfidence({ ...input, results: input.results.map((r, i) => ({ ...r, ranks: { keyword: i + 1, dense: i === 0 ? dense : i + 1 } })) });
+    expect(withDense(1).confidence).toBe(keywordOnly.confidence);
+    expect(withDense(30).confidence).toBeLessThan(keywordOnly.confidence);
+    expect(withDense(undefined).confidence).toBeLessThan(withDense(30).confidence);
   });
 
   it('abstains when retrieval returns nothing', () => {
