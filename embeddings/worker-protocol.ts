@@ -1,0 +1,24 @@
+import type { LoadEmbedderOptions } from './embedder.js';
+
+/** Load options that can cross a thread boundary (no callbacks: a download draws its bar on stderr as usual). */
+export type WorkerLoadOptions = Omit<LoadEmbedderOptions, 'onProgress'>;
+
+export type EmbedKind = 'passages' | 'queries';
+
+/** Every request carries an id that its reply repeats; `model` is the handle a successful load returned. */
+export type ToWorker =
+  | { type: 'load'; id: number; options: WorkerLoadOptions }
+  | { type: 'embed'; id: number; model: number; kind: EmbedKind; texts: string[] }
+  | { type: 'unload'; id: number; model: number };
+
+export type LoadReply =
+  | { ok: true; model: number; name: string; dimension: number; location: string; downloaded: boolean }
+  | { ok: false; disabled: boolean; cause: string; problem: string };
+
+export type FromWorker =
+  | { type: 'loaded'; id: number; result: LoadReply }
+  | { type: 'progress'; id: number; done: number; total: number }
+  /** Row-major vectors, `count × dimension`, in input order; the buffer is transferred, not copied. */
+  | { type: 'vectors'; id: number; data: Float32Array<ArrayBuffer>; count: number }
+  | { type: 'unloaded'; id: number }
+  | { type: 'failed'; id: number; message: string };

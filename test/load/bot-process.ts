@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { LoopDelay } from '../../bench/event-loop.js';
+import { LOOP_DELAY_REQUEST, isLoopDelayReply } from './probe-messages.js';
+
+const PROBE = new URL('./loop-delay-probe.ts', import.meta.url).href;
+/** Loading the engine, and the embedding model when configured, comes before the bot logs in. */
+const READY_TIMEOUT_MS = 180_000;
+const READY_LINE = /\blogged in as\b/;
+
+export interface BotProcess {
+  /** Everything the bot wrote to stderr so far. */
+  stderr(): string;
+  /** The bot's event-loop delay since the previous call (or since start). */
+  loopDelay(): Promise<LoopDelay>;
+  /** SIGTERM, as a service manager stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * The bot as `npm start` runs it (bot/main.ts under tsx, configured only by environment variables), with the
+ * event-loop probe preloaded; resolves once it has logged in.
+ */
+export async function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'bot/main.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => fail(`did not log in within ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);
+    const onData = () => {
+      if (!READY_LINE.test(stderr)) return;
+      cleanup();
+      resolve();
+    };
+    const onExit = (code: number | null) => fail(`exited with code ${code} before logging in`);
+    function cleanup() {
+      clearTimeout(timer);
+      child.stderr!.off('data', onData);
+      child.off('exit', onExit);
+    }
+    function fail(why: string) {
+      cleanup();
+      child.kill('SIGKILL');
+      reject(new Error(`the bot ${why}. Its output:\n${stderr}`));
+    }
+    child.stderr!.on('data', onData);
+    child.on('exit', onExit);
+  });
+
+  return {
+    stderr: () => stderr,
+    async loopDelay() {
+      const reply = new Promise<LoopDelay>((resolve) => {
+        const onMessage = (message: unknown) => {
+          if (!isLoopDelayReply(message)) return;
+          child.off('message', onMessage);
+          resolve(message.loopDelay);
+        };
+        child.on('message', onMessage);
+      });
+      child.send(LOOP_DELAY_REQUEST);
+      return reply;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
