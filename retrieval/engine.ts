@@ -15,7 +15,7 @@ import { extractiveAnswer } from './extractive-answer.js';
 import { type LlmConfig, chatModelFor, llmAnswer } from './llm-answer.js';
 import { findCitations } from './find-citations.js';
 import { resolveFollowUp } from './follow-up.js';
-import { reciprocalRankFusion } from './hybrid-search.js';
+import { CANDIDATE_DEPTH, fuseToUnits } from './hybrid-search.js';
 import { corpusUnits, loadOrBuildIndexes } from './index-store.js';
 import { unitLabel } from './labels.js';
 import { loadCorpus } from './load-corpus.js';
@@ -24,8 +24,6 @@ import type { Answer, DocumentMeta, Lang, ScoredUnit, Unit } from './types.js';
 import { unitKey } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
-/** Each retriever returns this many candidates before fusion: enough depth for RRF to reorder the top 10. */
-const CANDIDATE_DEPTH = 50;
 const DEFAULT_K = 10;
 
 export interface EngineOptions {
@@ -79,7 +77,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     onEmbedProgress: opts.onEmbedProgress,
   });
 
-  const llm = opts.llm ? { config: opts.llm, model: chatModelFor(opts.llm) } : null;
+  const llm = opts.llm ? { config: opts.llm, model: await chatModelFor(opts.llm) } : null;
   const units = corpusUnits(corpus);
   const byKey = new Map(units.map((u) => [unitKey(u), u]));
   const metas = new Map<string, DocumentMeta>(corpus.documents.map((d) => [d.meta.source, d.meta]));
@@ -108,10 +106,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const vector = await embedder.embedQuery(q);
       denseHits = indexes.dense.search(vector, CANDIDATE_DEPTH, filter);
     }
-    const results: ScoredUnit[] = reciprocalRankFusion({ keyword: keywordHits, dense: denseHits })
-      .slice(0, o.k ?? DEFAULT_K)
-      .map((f) => ({ unit: byKey.get(f.key)!, score: f.score, ranks: f.ranks }));
-    return { analysis, results };
+    return { analysis, results: fuseToUnits({ keyword: keywordHits, dense: denseHits }, byKey, o.k ?? DEFAULT_K) };
   }
 
   async function search(query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> {

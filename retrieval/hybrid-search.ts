@@ -1,3 +1,5 @@
+import type { ScoredUnit, Unit } from './types.js';
+
 /**
  * Reciprocal rank fusion. Rank-based on purpose: BM25 scores and cosine similarities live on scales
  * that cannot be added, while ranks can. K_RRF = 60 is the constant from Cormack et al. (2009); it keeps
@@ -32,4 +34,14 @@ export function reciprocalRankFusion(
     });
   }
   return [...fused.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Each retriever returns this many candidates before fusion: enough depth for RRF to reorder the top 10. */
+export const CANDIDATE_DEPTH = 50;
+
+/** Fuses the retrievers' lists and resolves the best `k` keys to their units. */
+export function fuseToUnits(lists: { keyword: RankedKey[]; dense?: RankedKey[] }, units: Map<string, Unit>, k: number): ScoredUnit[] {
+  return reciprocalRankFusion(lists)
+    .slice(0, k)
+    .map((f) => ({ unit: units.get(f.key)!, score: f.score, ranks: f.ranks }));
 }

@@ -7,7 +7,6 @@
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
 import { NO_ANSWER_TOKEN, systemPrompt, userPrompt } from './answer/llm-prompt.js';
 import { type Claim, type LabelledUnit, parseReply } from './answer/llm-reply.js';
 import { type AnswerInput, extractiveAnswer, sourcesList } from './extractive-answer.js';
@@ -39,7 +38,9 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfi
   return { baseURL, model, apiKey: env.LLM_API_KEY?.trim() || 'not-needed', timeoutMs };
 }
 
-export function chatModelFor(config: LlmConfig): ChatOpenAI {
+/** Imported on demand: @langchain/openai costs ~0.9 s of start-up, and the default extractive mode never needs it. */
+export async function chatModelFor(config: LlmConfig): Promise<BaseChatModel> {
+  const { ChatOpenAI } = await import('@langchain/openai');
   return new ChatOpenAI({
     model: config.model,
     apiKey: config.apiKey,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { NO_ANSWER_TOKEN } from '../retrieval/answer/llm-prompt.js';
 import { extractiveAnswer } from '../retrieval/extractive-answer.js';
 import { unitLabel } from '../retrieval/labels.js';
@@ -13,19 +14,20 @@ const EN_QUESTION = 'What does the Global Migration Group do?';
 
 let corpus: AnswerCorpus;
 let fake: FakeOpenAI;
+let model: BaseChatModel;
 /** The reply the fake server gives next; each test sets it. */
 let nextReply: CannedReply = { content: '' };
 
 beforeAll(async () => {
   corpus = await loadAnswerCorpus();
   fake = await startFakeOpenAI(() => nextReply);
+  model = await chatModelFor({ baseURL: fake.baseURL, model: 'fake-model', apiKey: 'test-key', timeoutMs: TIMEOUT_MS });
 });
 afterAll(async () => {
   await fake.close();
 });
 
 function input(question: string): LlmAnswerInput {
-  const model = chatModelFor({ baseURL: fake.baseURL, model: 'fake-model', apiKey: 'test-key', timeoutMs: TIMEOUT_MS });
   return { ...corpus.retrieve(question), model, timeoutMs: TIMEOUT_MS, log: () => {} };
 }
 

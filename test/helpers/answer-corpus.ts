@@ -4,7 +4,7 @@
  */
 import { analyzeQuery } from '../../retrieval/analyze-query.js';
 import type { AnswerInput } from '../../retrieval/extractive-answer.js';
-import { reciprocalRankFusion } from '../../retrieval/hybrid-search.js';
+import { CANDIDATE_DEPTH, fuseToUnits } from '../../retrieval/hybrid-search.js';
 import { corpusUnits, indexText } from '../../retrieval/index-store.js';
 import { KeywordIndex } from '../../retrieval/keyword-index.js';
 import { loadCorpus } from '../../retrieval/load-corpus.js';
@@ -33,9 +33,7 @@ export async function loadAnswerCorpus(seedsDir = 'seeds'): Promise<AnswerCorpus
     index,
     retrieve(question, k = 10) {
       const analysis = analyzeQuery(question, index);
-      const results = reciprocalRankFusion({ keyword: index.search(analysis.terms, 50) })
-        .slice(0, k)
-        .map((f) => ({ unit: unitsByKey.get(f.key)!, score: f.score, ranks: f.ranks }));
+      const results = fuseToUnits({ keyword: index.search(analysis.terms, CANDIDATE_DEPTH) }, unitsByKey, k);
       return { question, analysis, results, metas, termStats: index };
     },
   };
