@@ -16,7 +16,6 @@ const request = JSON.parse(process.argv[2]) as ProbeRequest;
 const IMPORT_STEPS: [string, string][] = [
   ['tokenizer (jieba + dictionary)', '../retrieval/tokenize.js'],
   ['English bridge (CC-CEDICT, glossary)', '../retrieval/query-bridge.js'],
-  ['LLM answer module', '../retrieval/llm-answer.js'],
   ['embedding worker client', '../embeddings/worker-embedder.js'],
   ['rest of the engine', '../retrieval/engine.js'],
 ];

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import type { EngineOptions } from '../retrieval/engine.js';
-import { llmConfigFromEnv } from '../retrieval/llm-answer.js';
+import { llmConfigFromEnv } from '../retrieval/llm-config.js';
 
 /**
  * Engine settings from the environment (.env is read once, here). The embedding variables (EMBEDDINGS,

@@ -12,7 +12,7 @@ import {
   type SearchOptions,
 } from './engine-api.js';
 import { extractiveAnswer } from './extractive-answer.js';
-import { type LlmConfig, chatModelFor, llmAnswer } from './llm-answer.js';
+import type { LlmConfig } from './llm-config.js';
 import { findCitations } from './find-citations.js';
 import { resolveFollowUp } from './follow-up.js';
 import { CANDIDATE_DEPTH, fuseToUnits } from './hybrid-search.js';
@@ -64,6 +64,11 @@ async function obtainEmbedder(opts: EngineOptions, log: (msg: string) => void): 
   return { embedder: null, problem: loaded.problem };
 }
 
+async function loadLlm(config: LlmConfig) {
+  const { chatModelFor, llmAnswer } = await import('./llm-answer.js');
+  return { model: await chatModelFor(config), answer: llmAnswer };
+}
+
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds');
@@ -77,7 +82,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     onEmbedProgress: opts.onEmbedProgress,
   });
 
-  const llm = opts.llm ? { config: opts.llm, model: await chatModelFor(opts.llm) } : null;
+  // Loaded only in LLM mode: the LangChain client is most of a cold start, and extractive mode never needs it.
+  const llm = opts.llm ? { config: opts.llm, ...(await loadLlm(opts.llm)) } : null;
   const units = corpusUnits(corpus);
   const byKey = new Map(units.map((u) => [unitKey(u), u]));
   const metas = new Map<string, DocumentMeta>(corpus.documents.map((d) => [d.meta.source, d.meta]));
@@ -121,7 +127,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     const referenced = findCitedUnits(q, { source: o.source });
     const input = { question: q, analysis, results, metas, termStats: indexes.keyword, referenced, replyLang: detectLang(asked) };
     const answer = llm
-      ? await llmAnswer({ ...input, model: llm.model, timeoutMs: llm.config.timeoutMs, log })
+      ? await llm.answer({ ...input, model: llm.model, timeoutMs: llm.config.timeoutMs, log })
       : extractiveAnswer(input);
     return verifyCitations(answer, byKey, (msg) => log(`citation rejected: ${msg}`), metas);
   }

@@ -3,7 +3,8 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { NO_ANSWER_TOKEN } from '../retrieval/answer/llm-prompt.js';
 import { extractiveAnswer } from '../retrieval/extractive-answer.js';
 import { unitLabel } from '../retrieval/labels.js';
-import { type LlmAnswerInput, chatModelFor, llmAnswer, llmConfigFromEnv } from '../retrieval/llm-answer.js';
+import { type LlmAnswerInput, chatModelFor, llmAnswer } from '../retrieval/llm-answer.js';
+import { llmConfigFromEnv } from '../retrieval/llm-config.js';
 import { verifyCitations } from '../retrieval/verify-citations.js';
 import { type CannedReply, type FakeOpenAI, startFakeOpenAI } from './fake-openai/server.js';
 import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';

@@ -1,3 +1,4 @@
+import { detectLang } from '../../retrieval/analyze-query.js';
 import type { Lang } from '../../retrieval/types.js';
 
 /** Everything the bot says around document text, in the language of the question (or the user's client). */
@@ -68,15 +69,8 @@ export function strings(lang: Lang): Strings {
   return STRINGS[lang];
 }
 
-/**
- * The language a message is written in: Chinese when it has at least as many Chinese characters as Latin
- * words, so "see 建议 6" in an English sentence stays English.
- */
-export function langOfText(text: string): Lang {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latinWords = text.match(/\p{Script=Latin}+/gu)?.length ?? 0;
-  return han > 0 && han >= latinWords ? 'zh' : 'en';
-}
+/** The language a message is written in, by the engine's rule, so a reply's framing never disagrees with the answer it frames. */
+export const langOfText: (text: string) => Lang = detectLang;
 
 /** For commands without free text, the user's Discord client language decides. */
 export function langOfLocale(locale: string | null | undefined): Lang {
