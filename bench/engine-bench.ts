@@ -70,17 +70,6 @@ function keywordBuild(corpus: Corpus): BuildFigure {
   return { seconds: median, units_per_s: docs.length / median };
 }
 
-/** Engine.close() disposes its embedder; the bench shares one model between several engines. */
-function borrowed(e: TextEmbedder): TextEmbedder {
-  return {
-    id: e.id,
-    dimension: e.dimension,
-    embedPassages: (texts, onProgress) => e.embedPassages(texts, onProgress),
-    embedQuery: (text) => e.embedQuery(text),
-    dispose: async () => {},
-  };
-}
-
 /** createEngine on an empty folder, the event loop watched phase by phase (phases split at embedding progress). */
 async function buildEngine(opts: EngineBenchOptions, indexDir: string, embedder: TextEmbedder | null) {
   const monitor = await startLoopDelayMonitor();
@@ -91,7 +80,7 @@ async function buildEngine(opts: EngineBenchOptions, indexDir: string, embedder:
     seedsDir: opts.seedsDir,
     indexDir,
     log: () => {},
-    ...(embedder ? { embedder: borrowed(embedder) } : { embeddings: 'off' as const }),
+    ...(embedder ? { embedder } : { embeddings: 'off' as const }),
     onEmbedProgress: (done, total) => {
       if (done === 0) {
         embedStart = performance.now();
@@ -140,7 +129,7 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
   const keyword = keywordBuild(opts.corpus);
 
   const open = (withModel: boolean): Promise<Engine> => {
-    const model = withModel && embedder ? { embedder: borrowed(embedder) } : { embeddings: 'off' as const };
+    const model = withModel && embedder ? { embedder } : { embeddings: 'off' as const };
     return createEngine({ seedsDir: opts.seedsDir, indexDir, readOnly: true, log: () => {}, ...model });
   };
   // A fresh engine answers first, so its first answers pay for whatever initialises lazily, as after a restart.

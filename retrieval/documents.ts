@@ -19,6 +19,11 @@ export function describeDocuments(documents: SourceDocument[]): DocumentInfo[] {
 
 const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
+/** Every name a user may give a document by: stem, symbol, short titles and titles. */
+export function documentNames(m: DocumentMeta): string[] {
+  return [m.source, m.symbol ?? '', m.shortTitle.zh, m.shortTitle.en, m.title.zh, m.title.en];
+}
+
 /**
  * Users name documents by file stem, symbol, title or a prefix of the stem ("000"); anything that does not
  * pick exactly one document is null, because guessing would cite the wrong report.
@@ -27,7 +32,7 @@ export function resolveDocumentRef(ref: string, metas: DocumentMeta[]): Document
   const r = fold(ref);
   if (!r) return null;
   const exact = metas.filter((m) =>
-    [m.source, m.symbol ?? '', m.shortTitle.zh, m.shortTitle.en, m.title.zh, m.title.en].some((name) => fold(name) === r),
+    documentNames(m).some((name) => fold(name) === r),
   );
   if (exact.length === 1) return exact[0];
   const prefixed = metas.filter((m) => m.source.toLowerCase().startsWith(r));

@@ -163,7 +163,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
 
   function findCitedUnits(text: string, o: { source?: string } = {}): Unit[] {
     const refs = findCitations(text, [...metas.values()], { defaultSource: o.source });
-    return refs.flatMap((ref) => {
+    const found = refs.flatMap((ref) => {
       const find = (source: string) =>
         ref.recommendation !== undefined
           ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
@@ -175,6 +175,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
       return hits.length === 1 ? hits : [];
     });
+    // "¶44" and "CTOC/COP/2018/2, para. 44" in one message are one paragraph.
+    return [...new Map(found.map((u) => [unitKey(u), u])).values()];
   }
 
   const status: EngineStatus = {
@@ -198,7 +200,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     label: (unit: Unit, lang: Lang) => unitLabel(metaOf(unit.source), unit, lang),
     findCitedUnits,
     async close() {
-      await embedder?.dispose?.();
+      // An embedder passed in belongs to the caller, who may share it between engines.
+      if (opts.embedder === undefined) await embedder?.dispose?.();
     },
   };
 }

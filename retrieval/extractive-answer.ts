@@ -117,7 +117,7 @@ function choosePassages(results: ScoredUnit[], groups: readonly TermGroup[]): Pa
   return chosen;
 }
 
-function citationOf(unit: Unit, meta: DocumentMeta, lang: Lang, quote: string, score: number): Citation {
+export function citationOf(unit: Unit, meta: DocumentMeta, lang: Lang, quote: string, score: number): Citation {
   return {
     source: unit.source,
     paragraph: unit.paragraph,

@@ -3,6 +3,7 @@
  * `CTOC/COP/2018/2 第44段`, `CTOC/COP/2018/2, para. 44`, `paras. 44-46`, `第44至46段`, `建议 6`,
  * `recommendation 6`, `¶44`, or a document's short title followed by a reference.
  */
+import { escapeRegExp } from './escape-regexp.js';
 import type { DocumentMeta } from './types.js';
 
 export interface FoundCitation {
@@ -38,10 +39,6 @@ interface Mention {
   source: string;
   start: number;
   end: number;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Where each document is named in the text (symbol, short or full title, or file stem). */

@@ -3,6 +3,7 @@
  * "what about recommendation 3?") against the previous turn, so retrieval sees a whole question.
  * A question that stands on its own is returned unchanged.
  */
+import { escapeRegExp } from './escape-regexp.js';
 import type { Turn } from './types.js';
 
 /** Cue + fragment. Only short fragments count: a long sentence after "and" is a new question. */
@@ -44,10 +45,6 @@ function fragmentOf(question: string): string | null {
   const fragment = (m?.groups?.a ?? m?.groups?.b ?? m?.groups?.c)?.trim();
   if (!fragment || EN_ASKS.test(fragment) || fragment.split(/\s+/).length > MAX_EN_WORDS) return null;
   return fragment;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Replaces in `previous` the phrase that plays the same role as `fragment`, or returns null. */

@@ -50,7 +50,7 @@ export function corpusUnits(corpus: Corpus): Unit[] {
   return corpus.documents.flatMap((d) => d.units);
 }
 
-/** The text each index sees for a unit: the section path helps queries that name a topic only its heading states. */
+/** The text each index sees for a unit: its own words only, so a match is always in the quotable text. */
 export function indexText(unit: Unit): string {
   return unit.text;
 }

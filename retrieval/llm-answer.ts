@@ -9,7 +9,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { NO_ANSWER_TOKEN, systemPrompt, userPrompt } from './answer/llm-prompt.js';
 import { type Claim, type LabelledUnit, parseReply } from './answer/llm-reply.js';
-import { type AnswerInput, extractiveAnswer, sourcesList } from './extractive-answer.js';
+import { type AnswerInput, citationOf, extractiveAnswer, sourcesList } from './extractive-answer.js';
 import { citationMarker, unitLabel } from './labels.js';
 import type { LlmConfig } from './llm-config.js';
 import type { Answer, Citation, Lang } from './types.js';
@@ -68,11 +68,10 @@ function toAnswer(claims: Claim[], base: Answer, input: AnswerInput, droppedCoun
   const lines = claims.map((claim) => {
     const labels: string[] = [];
     for (const e of claim.evidence) {
-      const { unit } = e.cited;
-      const label = unitLabel(input.metas.get(unit.source)!, unit, lang);
+      const { unit, label } = e.cited;
       if (!citations.some((c) => c.label === label && c.quote === e.quote)) {
         const score = input.results.find((r) => r.unit === unit)?.score ?? 0;
-        citations.push({ source: unit.source, paragraph: unit.paragraph, recommendation: unit.recommendation, label, quote: e.quote, score });
+        citations.push(citationOf(unit, input.metas.get(unit.source)!, lang, e.quote, score));
       }
       if (!labels.includes(label)) labels.push(label);
     }

@@ -59,9 +59,9 @@ class Assembler {
     if (this.paragraph && recommendation && Number(recommendation[1]) === this.nextRecommendation) {
       return this.startRecommendation(line);
     }
-    if (line.markdownHeading) return this.startHeading(line, this.path.levelOf(line.text));
-
     const level = this.path.levelOf(line.text);
+    if (line.markdownHeading) return this.startHeading(line, level);
+
     if (previousHeading && this.continuesHeading(previousHeading, line, level)) {
       this.path.extendLast(headingGlue(previousHeading, line, this.style), line.text);
       this.lastHeading = line;
@@ -107,7 +107,6 @@ class Assembler {
 
   private startRecommendation(line: Line): void {
     const paragraph = this.paragraph!;
-    this.recommendation = null;
     paragraph.text += `\n${line.text}`;
     this.recommendation = this.newUnit('recommendation', paragraph.paragraph, this.nextRecommendation++, '');
     this.lastLine = line;

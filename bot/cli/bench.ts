@@ -17,7 +17,7 @@ import { atomicWrite } from '../../retrieval/atomic-write.js';
 import { EF_CONSTRUCTION, EF_SEARCH, M } from '../../retrieval/dense-index.js';
 import { corpusUnits } from '../../retrieval/index-store.js';
 import { loadCorpus } from '../../retrieval/load-corpus.js';
-import { engineOptionsFromEnv } from '../config.js';
+import 'dotenv/config';
 import { type ParsedArgs, parseArgs, stringFlag } from './args.js';
 import { UsageError, runCli, usage } from './run-cli.js';
 
@@ -84,7 +84,7 @@ runCli(async () => {
     notes.push(`The machine was busy (load average ${loadBefore[0].toFixed(2)} on ${cpus().length} cores at the start): timings are inflated; rerun when it is quiet.`);
   }
 
-  const seedsDir = engineOptionsFromEnv().seedsDir ?? 'seeds';
+  const seedsDir = process.env.SEEDS_DIR || 'seeds';
   const corpus = await loadCorpus(seedsDir);
   const units = corpusUnits(corpus);
   const questionSet = await loadBenchQuestions(units, { file: stringFlag(args, 'questions') });

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { atomicWrite } from '../../retrieval/atomic-write.js';
 import { type EvalOutcome, abstention, parseEvalFile, rankParagraphs, score } from '../../retrieval/evaluate.js';
 import { parseArgs, stringFlag } from './args.js';
-import { engineOptionsFromEnv } from '../config.js';
-import { createEngine } from '../../retrieval/engine.js';
+import { openEngine } from './open-engine.js';
 import { runCli, usage } from './run-cli.js';
 
 /** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
@@ -20,8 +19,7 @@ runCli(async () => {
   const items = parseEvalFile(await readFile(file, 'utf8'));
   // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
   let rejected = 0;
-  const engine = await createEngine({
-    ...engineOptionsFromEnv(),
+  const engine = await openEngine({
     log: (msg) => (msg.startsWith('citation rejected:') ? rejected++ : process.stderr.write(`${msg}\n`)),
   });
   const outcomes: EvalOutcome[] = [];

@@ -1,12 +1,12 @@
 import { embeddingProgressBar } from '../../embeddings/progress-bar.js';
-import { createEngine } from '../../retrieval/engine.js';
+import { type EngineOptions, createEngine } from '../../retrieval/engine.js';
 import type { Engine } from '../../retrieval/engine-api.js';
 import { LookupError } from '../../retrieval/engine-api.js';
 import { engineOptionsFromEnv } from '../config.js';
 
 /** The engine as every terminal entry point opens it: settings from the environment, a bar while embedding. */
-export function openEngine(): Promise<Engine> {
-  return createEngine({ ...engineOptionsFromEnv(), onEmbedProgress: embeddingProgressBar('Embedding units') });
+export function openEngine(extra: Partial<EngineOptions> = {}): Promise<Engine> {
+  return createEngine({ ...engineOptionsFromEnv(), onEmbedProgress: embeddingProgressBar('Embedding units'), ...extra });
 }
 
 /** A `--doc` value may be a stem, symbol, title or unique stem prefix. */

@@ -1,3 +1,4 @@
+import { documentNames } from '../../retrieval/documents.js';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import type { Engine } from '../../retrieval/engine-api.js';
 import { InputError } from '../../retrieval/engine-api.js';
@@ -25,9 +26,7 @@ export function documentChoices(engine: Engine, typed: string, lang: Lang) {
   return engine
     .documents()
     .filter(({ meta }) =>
-      [meta.source, meta.symbol ?? '', meta.shortTitle.zh, meta.shortTitle.en, meta.title.zh, meta.title.en].some((name) =>
-        fold(name).includes(needle),
-      ),
+      documentNames(meta).some((name) => fold(name).includes(needle)),
     )
     .slice(0, LIMITS.choices)
     .map((info) => {

@@ -1,5 +1,4 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { unitKey } from '../../retrieval/types.js';
 import type { MessageMenuCommand } from '../discord/context.js';
 import { contentMessages } from '../discord/message-layout.js';
 import { respond, respondPrivately } from '../discord/respond.js';
@@ -25,7 +24,7 @@ export const quoteCited: MessageMenuCommand = {
     const text = interaction.targetMessage.content;
     const lang = langOfText(text);
     const s = strings(lang);
-    const units = [...new Map(ctx.engine.findCitedUnits(text).map((u) => [unitKey(u), u])).values()];
+    const units = ctx.engine.findCitedUnits(text);
     if (!units.length) return respondPrivately(interaction, s.noCitations);
     const blocks = units.slice(0, MAX_QUOTED).flatMap((u) => unitBlocks(ctx.engine, u, lang));
     if (units.length > MAX_QUOTED) blocks.push(s.moreCitations(units.length - MAX_QUOTED));

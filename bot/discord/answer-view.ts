@@ -1,5 +1,6 @@
 import type { APIButtonComponent } from 'discord.js';
 import type { Answer, Citation } from '../../retrieval/types.js';
+import { citedUnitKey } from '../../retrieval/verify-citations.js';
 import { citeId, feedbackId, type UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
 import { button, buttonRows, embedMessages, listFields, type OutgoingMessage, textEmbeds } from './message-layout.js';
@@ -13,7 +14,7 @@ const NOT_FOUND_COLOR = 0x8a8f98;
 const CITE_ROWS = LIMITS.actionRows - 1;
 const RELATED_EXCERPT = 120;
 
-export function citationRef(c: Citation): UnitRef {
+function citationRef(c: Citation): UnitRef {
   const kind = c.recommendation !== null ? 'recommendation' : c.paragraph !== null ? 'paragraph' : 'summary';
   return { source: c.source, kind, paragraph: c.paragraph, recommendation: c.recommendation };
 }
@@ -21,7 +22,7 @@ export function citationRef(c: Citation): UnitRef {
 function uniqueByUnit(citations: Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((c) => {
-    const key = citeId(citationRef(c), 'zh');
+    const key = citedUnitKey(c);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -2,6 +2,7 @@
  * The parts of a question that retrieval cannot see: words no query term accounts for (the corpus does
  * not contain them in any form) and the specifics a question pins down (numbers, years, ordinals).
  */
+import { escapeRegExp } from '../escape-regexp.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens } from '../bridge/english.js';
 import { normalizeText, queryWords, termWords } from '../tokenize.js';
 import type { QueryAnalysis } from '../types.js';
@@ -19,7 +20,7 @@ const ZH_INTERROGATIVE = /[哪几谁]|什么|多少|怎/;
 const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
 
 function mentions(phrase: string, word: string): boolean {
-  return new RegExp(`(?:^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^a-z0-9]|$)`).test(phrase);
+  return new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(word)}(?:[^a-z0-9]|$)`).test(phrase);
 }
 
 /** Question words that no query term accounts for: words the corpus does not contain in any form. */

@@ -3,6 +3,7 @@
  * Terms that translate one English phrase are alternatives (any one of them covers the phrase), so a
  * word with five dictionary senses weighs as one word, the same way the keyword index scores them.
  */
+import { synonymSetKey } from '../keyword-index.js';
 import { normalizeText } from '../tokenize.js';
 import type { QueryTerm } from '../types.js';
 
@@ -17,7 +18,7 @@ export function termGroups(terms: readonly QueryTerm[]): TermGroup[] {
   const groups = new Map<string, TermGroup>();
   for (const t of terms) {
     if (!(t.weight > 0)) continue;
-    const key = t.origin === 'text' || t.from === undefined ? `=${t.term}` : `~${t.from}`;
+    const key = synonymSetKey(t);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { weight: 0, members: [] }));
     g.weight += t.weight;
