@@ -14,8 +14,8 @@ const request = JSON.parse(process.argv[2]) as ProbeRequest;
  * where start-up goes before any index is read.
  */
 const IMPORT_STEPS: [string, string][] = [
-  ['tokenizer (jieba + dictionary)', '../retrieval/tokenize.js'],
-  ['English bridge (CC-CEDICT, glossary)', '../retrieval/query-bridge.js'],
+  ['tokenizer (jieba + dictionary)', '../retrieval/query/tokenize.js'],
+  ['English bridge (CC-CEDICT, glossary)', '../retrieval/query/bridge/bridge-english.js'],
   ['embedding worker client', '../embeddings/worker-embedder.js'],
   ['rest of the engine', '../retrieval/engine.js'],
 ];
@@ -74,7 +74,10 @@ async function main(): Promise<ProbeResult> {
   let embedDelay = null;
   let embedMs = null;
   if (engine.embedder && request.embedUnits > 0) {
-    const texts = engine.opened.units().slice(0, request.embedUnits).map((u) => u.text);
+    const texts = engine.opened
+      .units()
+      .slice(0, request.embedUnits)
+      .map((u) => u.text);
     t = performance.now();
     embedDelay = (await measureLoopDelay(() => engine.embedder!.embedPassages(texts))).delay;
     embedMs = performance.now() - t;

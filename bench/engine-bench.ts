@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TextEmbedder } from '../embeddings/text-embedder.js';
 import { loadEmbedderInWorker } from '../embeddings/worker-embedder.js';
-import { DenseIndex } from '../retrieval/dense-index.js';
+import type { Engine } from '../retrieval/api.js';
+import type { Corpus } from '../retrieval/corpus/load-corpus.js';
 import { createEngine } from '../retrieval/engine.js';
-import type { Engine } from '../retrieval/engine-api.js';
-import type { Manifest } from '../retrieval/index-manifest.js';
-import { MANIFEST_FILE, corpusUnits, indexText } from '../retrieval/index-store.js';
-import { KeywordIndex } from '../retrieval/keyword-index.js';
-import type { Corpus } from '../retrieval/load-corpus.js';
+import { DenseIndex } from '../retrieval/index/dense-index.js';
+import { corpusUnits, indexText, MANIFEST_FILE } from '../retrieval/index/index-store.js';
+import { KeywordIndex } from '../retrieval/index/keyword-index.js';
+import type { Manifest } from '../retrieval/index/manifest.js';
+import { Tokenizer } from '../retrieval/query/tokenize.js';
 import { unitKey } from '../retrieval/types.js';
 import { type LoopDelay, measureLoopDelay, startLoopDelayMonitor } from './event-loop.js';
 import type { ModelChoice } from './model-choice.js';
@@ -61,9 +62,10 @@ type QueryKind = keyof EngineFigures['query_ms'];
 
 function keywordBuild(corpus: Corpus): BuildFigure {
   const docs = corpusUnits(corpus).map((u) => ({ key: unitKey(u), text: indexText(u) }));
+  const tokenizer = new Tokenizer();
   const runs = [0, 1, 2].map(() => {
     const t = performance.now();
-    KeywordIndex.build(docs);
+    KeywordIndex.build(docs, tokenizer);
     return seconds(t);
   });
   const median = runs.sort((a, b) => a - b)[1];
@@ -144,14 +146,17 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
   const parts = { embed: [] as number[], search: [] as number[] };
   const kinds: [QueryKind, (q: string) => Promise<unknown>][] = [['keyword', (q) => keywordEngine.search(q)]];
   if (embedder && dense && hybridEngine) {
-    kinds.push(['dense', async (q) => {
-      const t0 = performance.now();
-      const vector = await embedder.embedQuery(q);
-      const t1 = performance.now();
-      dense.search(vector, CANDIDATE_DEPTH);
-      parts.embed.push(t1 - t0);
-      parts.search.push(performance.now() - t1);
-    }]);
+    kinds.push([
+      'dense',
+      async (q) => {
+        const t0 = performance.now();
+        const vector = await embedder.embedQuery(q);
+        const t1 = performance.now();
+        dense.search(vector, CANDIDATE_DEPTH);
+        parts.embed.push(t1 - t0);
+        parts.search.push(performance.now() - t1);
+      },
+    ]);
     kinds.push(['hybrid', (q) => hybridEngine.search(q)]);
   }
   kinds.push(['answer', (q) => answering.ask(q)]);

@@ -7,7 +7,12 @@ import type { BenchReport } from './report.js';
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
-    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -29,7 +34,10 @@ export function formatReport(r: BenchReport): string {
   if (r.questions.fallback) out.push(`NOTE: ${r.questions.fallback}`);
 
   const b = r.build;
-  const buildRows = [['index', 'seconds', 'units/s'], ['keyword', n(b.keyword.seconds, 3), n(b.keyword.units_per_s, 0)]];
+  const buildRows = [
+    ['index', 'seconds', 'units/s'],
+    ['keyword', n(b.keyword.seconds, 3), n(b.keyword.units_per_s, 0)],
+  ];
   if (b.dense) buildRows.push([`dense (embedding ${n(b.dense.embed_s)} s of it)`, n(b.dense.seconds, 3), n(b.dense.units_per_s, 1)]);
   out.push('', section('Index build, seed corpus', table(buildRows)));
 
@@ -48,7 +56,10 @@ export function formatReport(r: BenchReport): string {
   out.push('', section('Start-up, fresh process, prebuilt index', table(startRows)));
 
   const q = r.query_ms;
-  const queryRows = [['query (ms)', 'p50', 'p95', 'p99'], ['keyword', ...pct(q.keyword)]];
+  const queryRows = [
+    ['query (ms)', 'p50', 'p95', 'p99'],
+    ['keyword', ...pct(q.keyword)],
+  ];
   if (q.dense) queryRows.push(['dense (embed + HNSW)', ...pct(q.dense)]);
   if (r.dense_parts_ms) {
     queryRows.push(['  query embedding, worker round trip', ...pct(r.dense_parts_ms.embed)]);
@@ -59,7 +70,10 @@ export function formatReport(r: BenchReport): string {
   out.push('', section(`Query latency over ${r.questions.timed} queries each (kinds interleaved)`, table(queryRows)));
 
   const e = r.event_loop_delay_ms;
-  const loopRows = [['event-loop delay (ms)', 'p50', 'p99', 'max'], ['build, whole', ...delay(e.build.whole)]];
+  const loopRows = [
+    ['event-loop delay (ms)', 'p50', 'p99', 'max'],
+    ['build, whole', ...delay(e.build.whole)],
+  ];
   for (const [phase, d] of Object.entries(e.build.phases)) loopRows.push([`  build: ${phase.replaceAll('_', ' ')}`, ...delay(d)]);
   loopRows.push(['load: model in worker + createEngine', ...delay(e.load)]);
   if (e.embedding) loopRows.push([`embedding ${wm?.embed_ms != null ? 'units ' : ''}in the worker`, ...delay(e.embedding)]);
@@ -82,7 +96,16 @@ export function formatReport(r: BenchReport): string {
   const hnswRows = [['n', 'build s', 'p50 ms', 'recall@10', 'brute p50 ms', 'index MB', 'bytes/vector', 'load s']];
   for (const run of h.runs) {
     const brute = n(run.brute_force.p50_ms);
-    hnswRows.push([String(run.n), n(run.build_s, 1), n(run.p50_ms, 3), n(run.recall_at_10, 4), brute, n(run.index_mb, 1), n(run.bytes_per_vector, 0), n(run.load_s)]);
+    hnswRows.push([
+      String(run.n),
+      n(run.build_s, 1),
+      n(run.p50_ms, 3),
+      n(run.recall_at_10, 4),
+      brute,
+      n(run.index_mb, 1),
+      n(run.bytes_per_vector, 0),
+      n(run.load_s),
+    ]);
   }
   const hnswTitle = `HNSW (DenseIndex, M=${h.m}, efConstruction=${h.ef_construction}, ef=${h.ef}) on ${h.vectors}; ${h.queries} held-out queries`;
   out.push('', section(hnswTitle, table(hnswRows)));

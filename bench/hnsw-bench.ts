@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { DenseIndex, sidecarPath } from '../retrieval/dense-index.js';
-import { type VectorMatrix, exactKnn, row } from './brute-force.js';
+import { DenseIndex, sidecarPath } from '../retrieval/index/dense-index.js';
+import { exactKnn, row, type VectorMatrix } from './brute-force.js';
 import { summarize } from './percentiles.js';
 import { recallAtK } from './recall.js';
 import { DEFAULT_LOW_RANK, lowRankSampler } from './synthetic-vectors.js';

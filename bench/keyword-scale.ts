@@ -1,9 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeQuery } from '../retrieval/analyze-query.js';
-import type { Manifest } from '../retrieval/index-manifest.js';
-import { MANIFEST_FILE, corpusUnits, loadOrBuildIndexes } from '../retrieval/index-store.js';
-import type { Corpus } from '../retrieval/load-corpus.js';
+import type { Corpus } from '../retrieval/corpus/load-corpus.js';
+import { corpusUnits, loadOrBuildIndexes, MANIFEST_FILE } from '../retrieval/index/index-store.js';
+import type { Manifest } from '../retrieval/index/manifest.js';
+import { QueryAnalyzer } from '../retrieval/query/analyzer.js';
+import { readGlossary } from '../retrieval/query/bridge/glossary.js';
+import { Tokenizer } from '../retrieval/query/tokenize.js';
 import { type Percentiles, summarize } from './percentiles.js';
 
 export interface KeywordScale {
@@ -25,7 +27,8 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** `gc` (from --expose-gc) makes the heap figure meaningful; without it the figure is left out. */
 export async function benchKeywordScale(corpus: Corpus, questions: readonly string[], dir: string, gc: (() => void) | null): Promise<KeywordScale> {
   const n = corpusUnits(corpus).length;
-  const opts = { indexDir: dir, corpus, embedder: null };
+  const tokenizer = new Tokenizer();
+  const opts = { indexDir: dir, corpus, tokenizer, embedder: null };
   let start = performance.now();
   await loadOrBuildIndexes(opts);
   const buildS = seconds(start);
@@ -42,10 +45,11 @@ export async function benchKeywordScale(corpus: Corpus, questions: readonly stri
   const heapAfter = process.memoryUsage().heapUsed;
   if (copy.keyword.size !== n) throw new Error('keyword index copy did not load');
 
-  questions.slice(0, 20).forEach((q) => keyword.search(analyzeQuery(q, keyword).terms, 50));
+  const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary: readGlossary() });
+  for (const q of questions.slice(0, 20)) keyword.search(analyzer.analyze(q).groups, 50);
   const times = questions.map((q) => {
     const t = performance.now();
-    keyword.search(analyzeQuery(q, keyword).terms, 50);
+    keyword.search(analyzer.analyze(q).groups, 50);
     return performance.now() - t;
   });
   const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parseEvalFile } from '../retrieval/evaluate.js';
+import { parseEvalFile } from '../retrieval/eval/evaluate.js';
 import type { Unit } from '../retrieval/types.js';
 
 /** The shared dev set, beside a clone of the project. */
@@ -26,7 +26,10 @@ export function questionsFromUnits(units: readonly Unit[], count: number): strin
   const step = Math.max(1, Math.floor(units.length / count));
   const out: string[] = [];
   for (let i = 0; i < units.length && out.length < count; i += step) {
-    const clause = units[i].text.split(/[，。；：,.;:]/)[0].trim().slice(0, 40);
+    const clause = units[i].text
+      .split(/[，。；：,.;:]/)[0]
+      .trim()
+      .slice(0, 40);
     if (clause) out.push(clause);
   }
   return out;

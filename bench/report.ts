@@ -1,6 +1,6 @@
 import type { EngineFigures } from './engine-bench.js';
 import type { LoopDelay } from './event-loop.js';
-import { type HnswRun, fastestEfReaching } from './hnsw-bench.js';
+import { fastestEfReaching, type HnswRun } from './hnsw-bench.js';
 import type { KeywordScale } from './keyword-scale.js';
 import type { ModelKind } from './model-choice.js';
 import type { ProbeResult } from './probe-protocol.js';

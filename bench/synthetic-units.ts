@@ -1,4 +1,4 @@
-import type { Corpus } from '../retrieval/load-corpus.js';
+import type { Corpus } from '../retrieval/corpus/load-corpus.js';
 import type { Unit } from '../retrieval/types.js';
 import { seededRandom } from './synthetic-vectors.js';
 
@@ -7,7 +7,10 @@ const UNITS_PER_DOCUMENT = 1000;
 
 /** Sentences of the real units: the material synthetic units are assembled from. */
 export function sentencesOf(texts: readonly string[]): string[] {
-  return texts.flatMap((t) => t.split(/(?<=[。；！？])/)).map((s) => s.trim()).filter((s) => s.length >= 8);
+  return texts
+    .flatMap((t) => t.split(/(?<=[。；！？])/))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 8);
 }
 
 /**

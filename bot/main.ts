@@ -1,6 +1,6 @@
 import { runChat } from './console/chat.js';
-import { openEngine } from './cli/open-engine.js';
-import { runCli } from './cli/run-cli.js';
+import { openEngine } from './shared/open-engine.js';
+import { runCli } from './shared/run-cli.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat over the same engine. */
 runCli(async () => {

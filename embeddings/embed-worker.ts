@@ -20,7 +20,7 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 function pack(vectors: number[][], dimension: number): Float32Array<ArrayBuffer> {
   const data = new Float32Array(vectors.length * dimension);
-  vectors.forEach((v, i) => data.set(v, i * dimension));
+  for (const [i, v] of vectors.entries()) data.set(v, i * dimension);
   return data;
 }
 

@@ -2,13 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import {
-  type FeatureExtractionPipeline,
-  type PretrainedModelOptions,
-  type ProgressCallback,
-  env,
-  pipeline,
-} from '@huggingface/transformers';
+import { env, type FeatureExtractionPipeline, type PretrainedModelOptions, type ProgressCallback, pipeline } from '@huggingface/transformers';
 import { describeLoadError } from './describe-load-error.js';
 import { LocalEmbedder } from './local-embedder.js';
 import { type ModelDtype, modelProfile, requiredModelFiles } from './model-profiles.js';
@@ -16,8 +10,8 @@ import { modelDownloadProgress } from './progress-bar.js';
 import { type EmbeddingSettings, embeddingSettingsFromEnv } from './settings.js';
 import { stallGuard } from './stall-guard.js';
 
-export { LocalEmbedder } from './local-embedder.js';
 export type { EmbedProgress } from './local-embedder.js';
+export { LocalEmbedder } from './local-embedder.js';
 
 export type EmbedderLoad =
   | {
@@ -127,7 +121,10 @@ async function open(a: Attempt): Promise<LocalEmbedder> {
   try {
     return await guard.watch(work);
   } catch (err) {
-    work.then((late) => late.dispose(), () => {});
+    work.then(
+      (late) => late.dispose(),
+      () => {},
+    );
     throw err;
   }
 }

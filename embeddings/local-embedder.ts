@@ -30,11 +30,17 @@ export class LocalEmbedder extends Embeddings {
   }
 
   embedPassages(texts: string[], onProgress?: EmbedProgress): Promise<number[][]> {
-    return this.embedAll(texts.map((t) => this.profile.passagePrefix + t), onProgress);
+    return this.embedAll(
+      texts.map((t) => this.profile.passagePrefix + t),
+      onProgress,
+    );
   }
 
   embedQueries(texts: string[], onProgress?: EmbedProgress): Promise<number[][]> {
-    return this.embedAll(texts.map((t) => this.profile.queryPrefix + t), onProgress);
+    return this.embedAll(
+      texts.map((t) => this.profile.queryPrefix + t),
+      onProgress,
+    );
   }
 
   override embedDocuments(documents: string[]): Promise<number[][]> {

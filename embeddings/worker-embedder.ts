@@ -7,9 +7,7 @@ import type { EmbedKind, WorkerLoadOptions } from './worker-protocol.js';
 
 export type { WorkerLoadOptions } from './worker-protocol.js';
 
-export type WorkerEmbedderLoad =
-  | { ok: true; embedder: WorkerEmbedder; location: string; downloaded: boolean }
-  | Extract<EmbedderLoad, { ok: false }>;
+export type WorkerEmbedderLoad = { ok: true; embedder: WorkerEmbedder; location: string; downloaded: boolean } | Extract<EmbedderLoad, { ok: false }>;
 
 const WORKER_ENTRY = new URL('./embed-worker.ts', import.meta.url);
 

@@ -1,27 +1,27 @@
-import type { TextEmbedder } from '../embeddings/text-embedder.js';
-import { loadEmbedderInWorker } from '../embeddings/worker-embedder.js';
-import { verifyCitations } from './verify-citations.js';
-import { analyzeQuery, detectLang } from './analyze-query.js';
-import {
-  type AskOptions,
-  type DocumentInfo,
-  type Engine,
-  type EngineStatus,
-  InputError,
-  LookupError,
-  type SearchOptions,
-} from './engine-api.js';
-import { extractiveAnswer } from './extractive-answer.js';
-import type { LlmConfig } from './llm-config.js';
-import { findCitations } from './find-citations.js';
-import { resolveFollowUp } from './follow-up.js';
-import { CANDIDATE_DEPTH, fuseToUnits } from './hybrid-search.js';
-import { corpusUnits, loadOrBuildIndexes } from './index-store.js';
-import { unitLabel } from './labels.js';
-import { loadCorpus } from './load-corpus.js';
-import { describeDocuments, resolveDocumentRef } from './documents.js';
-import type { Answer, DocumentMeta, Lang, ScoredUnit, Unit } from './types.js';
-import { unitKey } from './types.js';
+/**
+ * `createEngine`: wires the corpus, the indexes, query analysis, retrieval and answering together. Each
+ * piece is built once here, so warming up is construction and every question after it runs at full speed.
+ */
+import { loadEmbedderInWorker, type TextEmbedder } from '../embeddings/index.js';
+import { DomainPhrases } from './answer/collocations.js';
+import type { AnswerContext } from './answer/context.js';
+import { extractiveAnswer } from './answer/extractive-answer.js';
+import type { LlmConfig } from './answer/llm-config.js';
+import { Topicality } from './answer/topicality.js';
+import { verifyCitations } from './answer/verify-citations.js';
+import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
+import { UnitCatalogue } from './corpus/catalogue.js';
+import { type Corpus, loadCorpus } from './corpus/load-corpus.js';
+import { InputError } from './errors.js';
+import type { DenseIndex } from './index/dense-index.js';
+import { loadOrBuildIndexes } from './index/index-store.js';
+import type { KeywordIndex } from './index/keyword-index.js';
+import { Retriever } from './index/retriever.js';
+import { detectLang, QueryAnalyzer } from './query/analyzer.js';
+import { readGlossary } from './query/bridge/glossary.js';
+import { resolveFollowUp } from './query/follow-up.js';
+import { Tokenizer } from './query/tokenize.js';
+import type { Answer, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 const DEFAULT_K = 10;
@@ -46,10 +46,8 @@ export interface EngineOptions {
 
 function checkQuestion(text: string): string {
   const q = text.trim();
-  if (!q) throw new InputError('The question is empty. Ask something about the documents, e.g. “What does UNODC do against trafficking in persons?”');
-  if (q.length > MAX_QUESTION_CHARS) {
-    throw new InputError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_CHARS}). Please shorten it.`);
-  }
+  if (!q) throw new InputError({ code: 'empty-question' });
+  if (q.length > MAX_QUESTION_CHARS) throw new InputError({ code: 'question-too-long', length: q.length, max: MAX_QUESTION_CHARS });
   return q;
 }
 
@@ -65,140 +63,104 @@ async function obtainEmbedder(opts: EngineOptions, log: (msg: string) => void): 
 }
 
 async function loadLlm(config: LlmConfig) {
-  const { chatModelFor, llmAnswer } = await import('./llm-answer.js');
-  return { model: await chatModelFor(config), answer: llmAnswer };
+  const [{ llmAnswerChain, chatModelFor }, { UnitRetriever }] = await Promise.all([import('./answer/llm-answer.js'), import('./langchain/unit-retriever.js')]);
+  return { chain: llmAnswerChain, model: await chatModelFor(config), UnitRetriever };
+}
+
+export interface ComponentInputs {
+  corpus: Corpus;
+  tokenizer: Tokenizer;
+  keyword: KeywordIndex;
+  dense: DenseIndex | null;
+  embedder: TextEmbedder | null;
+}
+
+/** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
+export function buildComponents({ corpus, tokenizer, keyword, dense, embedder }: ComponentInputs) {
+  const catalogue = new UnitCatalogue(corpus);
+  const glossary = readGlossary();
+  const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary });
+  const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key) });
+  const ctx: AnswerContext = {
+    units: catalogue,
+    topicality: new Topicality(keyword),
+    phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
+  };
+  return { catalogue, analyzer, retriever, ctx };
 }
 
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds');
   const { embedder, problem } = await obtainEmbedder(opts, log);
+  const tokenizer = new Tokenizer();
   const indexes = await loadOrBuildIndexes({
     indexDir: opts.indexDir ?? 'data/index',
     corpus,
+    tokenizer,
     embedder,
     readOnly: opts.readOnly,
     log,
     onEmbedProgress: opts.onEmbedProgress,
   });
+  const { catalogue, analyzer, retriever, ctx } = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder });
+
+  const searchUnits = async (query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> => {
+    if (o.source !== undefined) catalogue.meta(o.source);
+    return (await retriever.retrieve(checkQuestion(query), { source: o.source, k: o.k ?? DEFAULT_K })).results;
+  };
 
   // Loaded only in LLM mode: the LangChain client is most of a cold start, and extractive mode never needs it.
-  const llm = opts.llm ? { config: opts.llm, ...(await loadLlm(opts.llm)) } : null;
-  const units = corpusUnits(corpus);
-  const byKey = new Map(units.map((u) => [unitKey(u), u]));
-  const metas = new Map<string, DocumentMeta>(corpus.documents.map((d) => [d.meta.source, d.meta]));
-  const infos: DocumentInfo[] = describeDocuments(corpus.documents);
-
-  const metaOf = (source: string): DocumentMeta => {
-    const meta = metas.get(source);
-    if (!meta) {
-      throw new LookupError(`Unknown document “${source}”. Known documents: ${[...metas.keys()].join(', ')}.`);
-    }
-    return meta;
-  };
-  const sourceFilter = (source?: string) => {
-    if (source === undefined) return undefined;
-    metaOf(source);
-    const prefix = `${source}#`;
-    return (key: string) => key.startsWith(prefix);
-  };
-
-  async function retrieve(q: string, o: SearchOptions) {
-    const filter = sourceFilter(o.source);
-    const analysis = analyzeQuery(q, indexes.keyword);
-    const keywordHits = indexes.keyword.search(analysis.terms, CANDIDATE_DEPTH, filter);
-    let denseHits;
-    if (indexes.dense && embedder) {
-      const vector = await embedder.embedQuery(q);
-      denseHits = indexes.dense.search(vector, CANDIDATE_DEPTH, filter);
-    }
-    return { analysis, results: fuseToUnits({ keyword: keywordHits, dense: denseHits }, byKey, o.k ?? DEFAULT_K) };
-  }
-
-  async function search(query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> {
-    return (await retrieve(checkQuestion(query), o)).results;
-  }
+  const llm = opts.llm ? await loadLlm(opts.llm) : null;
 
   async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
     const asked = checkQuestion(question);
+    if (o.source !== undefined) catalogue.meta(o.source);
     const q = resolveFollowUp(asked, o.history ?? []);
-    const { analysis, results } = await retrieve(q, o);
+    const replyLang = detectLang(asked);
     // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first.
-    const referenced = findCitedUnits(q, { source: o.source });
-    const input = { question: q, analysis, results, metas, termStats: indexes.keyword, referenced, replyLang: detectLang(asked) };
-    const answer = llm
-      ? await llm.answer({ ...input, model: llm.model, timeoutMs: llm.config.timeoutMs, log })
-      : extractiveAnswer(input);
-    return verifyCitations(answer, byKey, (msg) => log(`citation rejected: ${msg}`), metas);
-  }
-
-  function paragraph(source: string, n: number): Unit {
-    const meta = metaOf(source);
-    const found = byKey.get(unitKey({ source, kind: 'paragraph', paragraph: n, recommendation: null }));
-    if (found) return found;
-    const info = infos.find((i) => i.meta.source === source)!;
-    throw new LookupError(
-      `${unitLabel(meta, { source, kind: 'paragraph', paragraph: n, recommendation: null, section: [], text: '' }, 'en')} does not exist: valid paragraphs are ${info.paragraphs.first}-${info.paragraphs.last}.`,
-    );
-  }
-
-  function recommendations(source?: string): Unit[] {
-    if (source !== undefined) metaOf(source);
-    return units.filter((u) => u.kind === 'recommendation' && (source === undefined || u.source === source));
-  }
-
-  function recommendation(n: number, source?: string): Unit {
-    const all = recommendations(source);
-    const matches = all.filter((u) => u.recommendation === n);
-    if (matches.length === 1) return matches[0];
-    if (all.length === 0) {
-      throw new LookupError(source ? `${metaOf(source).shortTitle.en} has no numbered recommendations.` : 'No document has numbered recommendations.');
+    const referenced = catalogue.findCitedUnits(q, { source: o.source });
+    let answer: Answer;
+    if (llm) {
+      const unitRetriever = new llm.UnitRetriever({ engine: { search: searchUnits, label: (u, l) => catalogue.label(u, l) }, source: o.source, k: DEFAULT_K });
+      const chain = llm.chain({
+        retriever: unitRetriever,
+        analyze: (text) => analyzer.analyze(text),
+        model: llm.model,
+        ctx,
+        timeoutMs: opts.llm!.timeoutMs,
+        log,
+      });
+      answer = await chain.invoke({ question: q, replyLang, referenced });
+    } else {
+      const { analysis, results } = await retriever.retrieve(q, { source: o.source, k: DEFAULT_K });
+      answer = extractiveAnswer({ analysis, results, referenced, replyLang }, ctx);
     }
-    if (matches.length > 1) {
-      throw new LookupError(`Several documents have a recommendation ${n}; choose a document: ${matches.map((u) => u.source).join(', ')}.`);
-    }
-    const numbers = all.map((u) => u.recommendation!);
-    throw new LookupError(`Recommendation ${n} does not exist: valid numbers are ${Math.min(...numbers)}-${Math.max(...numbers)}.`);
-  }
-
-  function findCitedUnits(text: string, o: { source?: string } = {}): Unit[] {
-    const refs = findCitations(text, [...metas.values()], { defaultSource: o.source });
-    const found = refs.flatMap((ref) => {
-      const find = (source: string) =>
-        ref.recommendation !== undefined
-          ? units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
-          : byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null }));
-      // "建议 6" after naming a report without recommendations still means the one document that has them.
-      const hasOwn = ref.source !== null && (ref.recommendation === undefined || recommendations(ref.source).length > 0);
-      const candidates = hasOwn ? [ref.source!] : [...metas.keys()];
-      const hits = candidates.map(find).filter((u): u is Unit => u !== undefined);
-      // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
-      return hits.length === 1 ? hits : [];
-    });
-    // "¶44" and "CTOC/COP/2018/2, para. 44" in one message are one paragraph.
-    return [...new Map(found.map((u) => [unitKey(u), u])).values()];
+    return verifyCitations(answer, catalogue, (msg) => log(`citation rejected: ${msg}`));
   }
 
   const status: EngineStatus = {
-    mode: indexes.dense ? 'hybrid' : 'keyword',
-    model: indexes.dense && embedder ? embedder.id : null,
+    mode: retriever.hybrid ? 'hybrid' : 'keyword',
+    model: retriever.hybrid && embedder ? embedder.id : null,
     modelProblem: indexes.dense ? null : problem,
-    units: units.length,
-    documents: corpus.documents.length,
+    units: catalogue.units.length,
+    documents: catalogue.documentCount,
   };
 
   return {
     status: () => ({ ...status }),
-    documents: () => infos,
-    resolveDocument: (ref) => resolveDocumentRef(ref, [...metas.values()]),
-    units: () => units,
-    search,
+    documents: () => [...catalogue.infos],
+    resolveDocument: (ref) => catalogue.match(ref).meta,
+    document: (ref) => catalogue.document(ref),
+    units: () => catalogue.units,
+    search: searchUnits,
     ask,
-    paragraph,
-    recommendation,
-    recommendations,
-    label: (unit: Unit, lang: Lang) => unitLabel(metaOf(unit.source), unit, lang),
-    findCitedUnits,
+    paragraph: (source, n) => catalogue.paragraph(source, n),
+    recommendation: (n, source) => catalogue.recommendation(n, source),
+    recommendations: (source) => catalogue.recommendations(source),
+    summary: (source) => catalogue.summary(source),
+    label: (unit, lang) => catalogue.label(unit, lang),
+    findCitedUnits: (text, o) => catalogue.findCitedUnits(text, o),
     async close() {
       // An embedder passed in belongs to the caller, who may share it between engines.
       if (opts.embedder === undefined) await embedder?.dispose?.();

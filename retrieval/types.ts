@@ -54,28 +54,53 @@ export interface ScoredUnit {
   ranks?: { keyword?: number; dense?: number };
 }
 
+/** A reference to one unit, labelled in the answer's language. */
 export interface Citation {
+  /** `unitKey` of the cited unit. */
+  unitKey: string;
+  kind: UnitKind;
   source: string;
   paragraph: number | null;
   recommendation: number | null;
   /** Human label in the answer's language, e.g. `CTOC/COP/2018/2 第44段` or `CTOC/COP/2018/2, para. 44`. */
   label: string;
-  /** Verbatim substring of the cited unit's text. */
-  quote: string;
-  score: number;
 }
 
+/**
+ * One quotation of an answer: a verbatim substring of every unit it cites (parallel paragraphs of two
+ * reports that say the same words share one passage).
+ */
+export interface Passage {
+  quote: string;
+  citations: Citation[];
+  /** `answer`: holds what was asked; `context`: shown beside it (the nearest units of a not-found answer). */
+  role: 'answer' | 'context';
+  /** Retrieval score of the best cited unit; comparable only within one answer. */
+  score: number;
+  /** LLM mode only: the model's own sentence that the quote supports. */
+  claim?: string;
+}
+
+export type AnswerOutcome = 'answered' | 'partial' | 'not-found';
+
+/** What the engine has to say beside the quotes, as data: each front end words it in the asker's language. */
+export type AnswerNote =
+  | { code: 'not-mentioned'; terms: string[] }
+  | { code: 'llm-fallback'; reason: string }
+  | { code: 'llm-sentences-dropped'; count: number }
+  | { code: 'citations-removed'; count: number }
+  | { code: 'citations-withdrawn' };
+
 export interface Answer {
-  answer: string;
-  abstained: boolean;
-  /** 0..1, how sure the system is that the citations answer the question. */
+  outcome: AnswerOutcome;
+  /** 0..1, how sure the system is that the passages answer the question. */
   confidence: number;
   lang: Lang;
-  citations: Citation[];
-  /** When abstaining: nearest units offered as "possibly related". */
-  related: Citation[];
-  /** Free-form notes for the user (e.g. "LLM unavailable, extractive answer shown"). */
-  notes: string[];
+  /** The quotations, best answer first; empty when not found. */
+  passages: Passage[];
+  /** When not found: the nearest units, each with its best sentence, offered as "possibly related". */
+  related: Passage[];
+  notes: AnswerNote[];
 }
 
 export interface Turn {
@@ -94,7 +119,36 @@ export interface QueryTerm {
   from?: string;
 }
 
+/** What query analysis needs to know about the corpus: the keyword index answers it. */
+export interface CorpusStats {
+  /** Number of units. */
+  readonly size: number;
+  /** Units containing the term, as a word or as a literal substring. */
+  df(term: string): number;
+  /** Whether the term is an indexed word of some unit (not just a substring). */
+  hasWord(term: string): boolean;
+}
+
+/** A set of alternative terms that count as one query word (the translations of one English phrase). */
+export interface TermGroup {
+  key: string;
+  /** The group's importance: the sum of its members' weights. */
+  weight: number;
+  /** Normalized alternatives with their share of the weight: any one of them found covers the group. */
+  members: { term: string; weight: number }[];
+}
+
+/** Everything the index, the confidence and the answer read about a question, computed once. */
 export interface QueryAnalysis {
+  /** The question as analysed (after follow-up resolution). */
+  question: string;
   lang: Lang;
   terms: QueryTerm[];
+  groups: TermGroup[];
+  /** Content words no query term accounts for: the corpus has them in no form ("weather", 首都). */
+  unexplained: string[];
+  /** Numbers the question names (years, resolution numbers such as 72/179), normalized as the index does. */
+  numbers: string[];
+  /** Ordinals among the unexplained words (第十二届, "twelfth"): a session the corpus never mentions. */
+  ordinals: string[];
 }

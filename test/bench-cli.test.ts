@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 function bench(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli/bench.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/main.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, MODELS_DIR: 'test/fixtures/models', EMBEDDING_MODEL: '', EMBEDDINGS: 'auto', DISCORD_TOKEN: '' },
     timeout: 240_000,

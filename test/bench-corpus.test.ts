@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchHnsw, fastestEfReaching } from '../bench/hnsw-bench.js';
 import { benchKeywordScale } from '../bench/keyword-scale.js';
-import { TEST_QUESTION_FILES, atLeast, loadBenchQuestions, questionsFromUnits } from '../bench/questions.js';
+import { atLeast, loadBenchQuestions, questionsFromUnits, TEST_QUESTION_FILES } from '../bench/questions.js';
 import { sentencesOf, synthesizeCorpus } from '../bench/synthetic-units.js';
-import { corpusUnits } from '../retrieval/index-store.js';
-import { type Corpus, loadCorpus } from '../retrieval/load-corpus.js';
+import { type Corpus, loadCorpus } from '../retrieval/corpus/load-corpus.js';
+import { corpusUnits } from '../retrieval/index/index-store.js';
 import { unitKey } from '../retrieval/types.js';
 
 let corpus: Corpus;

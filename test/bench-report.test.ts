@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { measureLoopDelay, startLoopDelayMonitor } from '../bench/event-loop.js';
 import { table } from '../bench/format-report.js';
 import type { HnswRun } from '../bench/hnsw-bench.js';
-import { E5_SIZED_MODEL, FIXTURE_DIR, FIXTURE_MODEL, chooseBenchModel } from '../bench/model-choice.js';
-import { modelProfile, requiredModelFiles } from '../embeddings/model-profiles.js';
+import { chooseBenchModel, E5_SIZED_MODEL, FIXTURE_DIR, FIXTURE_MODEL } from '../bench/model-choice.js';
 import { type BenchReport, ratiosOf, targetsOf } from '../bench/report.js';
+import { modelProfile, requiredModelFiles } from '../embeddings/model-profiles.js';
 
 const p = (p50: number) => ({ p50, p95: p50 * 2, p99: p50 * 3 });
 const delay = { p50: 0, p99: 1, max: 2 };
@@ -30,9 +30,30 @@ function figures(overrides: Partial<BenchReport> = {}) {
   return {
     query_ms: { keyword: p(2), dense: p(12), hybrid: p(16), answer: p(20) },
     dense_parts_ms: { embed: p(11), search: p(1) },
-    hnsw: { m: 32, ef_construction: 200, ef: 200, vectors: 'synthetic', queries: 200, runs: [run(10_000, 1, 1, []), run(100_000, 2.5, 0.99, [[50, 0.9, 0.93], [100, 1.4, 0.97], [200, 2.5, 0.99]])] },
+    hnsw: {
+      m: 32,
+      ef_construction: 200,
+      ef: 200,
+      vectors: 'synthetic',
+      queries: 200,
+      runs: [
+        run(10_000, 1, 1, []),
+        run(100_000, 2.5, 0.99, [
+          [50, 0.9, 0.93],
+          [100, 1.4, 0.97],
+          [200, 2.5, 0.99],
+        ]),
+      ],
+    },
     cold_start_ms: { without_model: 800, with_model: 1000 },
-    event_loop_delay_ms: { build: { whole: delay, phases: {} }, load: delay, embedding: delay, queries: delay, first_answers: delay, model_in_main_thread: { load: delay, embedding: { p50: 20, p99: 150, max: 200 } } },
+    event_loop_delay_ms: {
+      build: { whole: delay, phases: {} },
+      load: delay,
+      embedding: delay,
+      queries: delay,
+      first_answers: delay,
+      model_in_main_thread: { load: delay, embedding: { p50: 20, p99: 150, max: 200 } },
+    },
     model: { name: 'e5-small-random', kind: 'e5-small-sized random model' as const },
     ...overrides,
   };
@@ -65,7 +86,13 @@ describe('bench report', () => {
   });
 
   it('lays out tables with the first column left-aligned and numbers right-aligned', () => {
-    expect(table([['kind', 'p50'], ['keyword', '1.5'], ['hybrid', '12.25']])).toBe('kind       p50\nkeyword    1.5\nhybrid   12.25');
+    expect(
+      table([
+        ['kind', 'p50'],
+        ['keyword', '1.5'],
+        ['hybrid', '12.25'],
+      ]),
+    ).toBe('kind       p50\nkeyword    1.5\nhybrid   12.25');
   });
 });
 

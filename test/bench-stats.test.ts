@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type VectorMatrix, exactKnn, row } from '../bench/brute-force.js';
+import { exactKnn, row, type VectorMatrix } from '../bench/brute-force.js';
 import { percentile, summarize } from '../bench/percentiles.js';
 import { recallAtK } from '../bench/recall.js';
 import { gaussian, lowRankSampler, seededRandom } from '../bench/synthetic-vectors.js';
@@ -33,8 +33,26 @@ describe('recall@k', () => {
       [1, 2, 3, 4],
       [5, 6, 7, 8],
     ];
-    expect(recallAtK([[4, 3, 2, 1], [5, 6, 7, 8]], truth, 4)).toBe(1);
-    expect(recallAtK([[1, 2, 9, 9], [0, 0, 0, 5]], truth, 4)).toBeCloseTo((2 / 4 + 1 / 4) / 2);
+    expect(
+      recallAtK(
+        [
+          [4, 3, 2, 1],
+          [5, 6, 7, 8],
+        ],
+        truth,
+        4,
+      ),
+    ).toBe(1);
+    expect(
+      recallAtK(
+        [
+          [1, 2, 9, 9],
+          [0, 0, 0, 5],
+        ],
+        truth,
+        4,
+      ),
+    ).toBeCloseTo((2 / 4 + 1 / 4) / 2);
     // Only the first k of each list count.
     expect(recallAtK([[9, 9, 1, 2]], [[1, 2, 3, 4]], 2)).toBe(0);
   });
@@ -110,7 +128,7 @@ describe('low-rank synthetic vectors', () => {
     for (let i = 0; i < uniform.count; i++) {
       const r = row(uniform, i);
       const norm = Math.hypot(...r);
-      r.forEach((x, j) => (r[j] = x / norm));
+      for (let j = 0; j < r.length; j++) r[j] = r[j]! / norm;
     }
     // In 64 dims random unit vectors have |cos| ≈ 0.1; mixtures of 8 directions ≈ 0.25.
     expect(meanAbsCos(sample(100, 3))).toBeGreaterThan(2 * meanAbsCos(uniform));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChat } from '../bot/console/chat.js';
+import type { Engine } from '../retrieval/api.js';
 import { createEngine } from '../retrieval/engine.js';
-import type { Engine } from '../retrieval/engine-api.js';
 
 let engine: Engine;
 let indexDir: string;
@@ -58,7 +58,10 @@ describe('terminal chat', () => {
   it('limits questions to one document with /doc', async () => {
     const out = await session(['/doc 003', '偷运移民议定书的宗旨是什么？', '/doc nowhere']);
     expect(out).toContain('Questions now limited to 003_eeaba24b4f8e657f');
-    const sources = out.slice(out.indexOf('来源：')).split('\n').filter((l) => l.startsWith('- '));
+    const sources = out
+      .slice(out.indexOf('来源：'))
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
     expect(sources.length).toBeGreaterThan(0);
     expect(sources.every((l) => !l.includes('CTOC/COP/2018/2'))).toBe(true);
     expect(out).toMatch(/Unknown or ambiguous document “nowhere”/);

@@ -48,7 +48,10 @@ describe('command-line scripts', () => {
   it('dump --json prints every unit as JSON Lines', () => {
     const r = run('dump', ['--json']);
     expect(r.code).toBe(0);
-    const units = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const units = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(units.filter((u) => u.kind === 'paragraph')).toHaveLength(74 + 26 + 39 + 60 + 93);
     expect(units.filter((u) => u.kind === 'recommendation')).toHaveLength(11);
     expect(units.filter((u) => u.kind === 'summary')).toHaveLength(1);
@@ -58,7 +61,7 @@ describe('command-line scripts', () => {
   it('paragraph and recommendation look up exactly, with clear errors', () => {
     const p = run('paragraph', ['CTOC/COP/2018/2', '44']);
     expect(p.code).toBe(0);
-    expect(p.out).toMatch(/^CTOC\/COP\/2018\/2 第44段  ·  CTOC\/COP\/2018\/2, para\. 44/);
+    expect(p.out).toMatch(/^CTOC\/COP\/2018\/2 第44段 {2}· {2}CTOC\/COP\/2018\/2, para\. 44/);
     const bad = run('paragraph', ['000_8c987accfb8d7853', '0']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/valid paragraphs are 1-74/);
@@ -79,13 +82,18 @@ describe('command-line scripts', () => {
       [
         { id: 'a', lang: 'zh', question: '蓝心运动的全国学校作文比赛有多少学生参加？', gold: [{ source: '000_8c987accfb8d7853', paragraph: 65 }] },
         { id: 'b', lang: 'zh', question: '今天天气怎么样？' },
-      ].map((l) => JSON.stringify(l)).join('\n'),
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
     );
     const r = run('eval', [file, '--json', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/zh\s+1\s+1\.00\s+1\.00\s+1\.00\s+1\.00/);
     expect(r.out).toMatch(/abstention: 1\/1 questions without gold abstained/);
-    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0].id).toBe('a');
     expect(lines[0].ranked.length).toBeGreaterThanOrEqual(10);
     expect(lines[0].ranked[0]).toEqual({ source: '000_8c987accfb8d7853', paragraph: 65 });

@@ -1,8 +1,8 @@
-import { readdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DenseIndex, DenseIndexError, EF_SEARCH, sidecarPath } from '../retrieval/dense-index.js';
+import { DenseIndex, DenseIndexError, EF_SEARCH, sidecarPath } from '../retrieval/index/dense-index.js';
 
 /** Deterministic PRNG (mulberry32) so a failing recall number can be reproduced exactly. */
 function rng(seed: number): () => number {
@@ -124,8 +124,24 @@ describe('search', () => {
 
   it('rejects bad input with clear errors', () => {
     expect(() => index.search([1, 0, 0], 5)).toThrow(/3 dimensions, the index has 384/);
-    expect(() => DenseIndex.build([[1, 0], [0, 1, 0]], ['a', 'b'])).toThrow(/vector for b has 3 dimensions/);
-    expect(() => DenseIndex.build([[1, 0], [0, 1]], ['a', 'a'])).toThrow(/not unique/);
+    expect(() =>
+      DenseIndex.build(
+        [
+          [1, 0],
+          [0, 1, 0],
+        ],
+        ['a', 'b'],
+      ),
+    ).toThrow(/vector for b has 3 dimensions/);
+    expect(() =>
+      DenseIndex.build(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        ['a', 'a'],
+      ),
+    ).toThrow(/not unique/);
     expect(() => DenseIndex.build([[0, 0]], ['a'])).toThrow(/all zeros/);
     expect(() => DenseIndex.build([[Number.NaN, 1]], ['a'])).toThrow(/non-finite/);
     expect(() => DenseIndex.build([[1, 0]], ['a', 'b'])).toThrow(/1 vectors but 2 keys/);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../bot/discord/register.js';
 import { type Harness, startHarness } from './fake-discord/harness.js';
 import { buttonIds, isEphemeral, responseMessages, unescapeText, unsafePayloads } from './fake-discord/inspect.js';
+import { citationsOf } from './helpers/answers.js';
 
 const TIP = '000_8c987accfb8d7853';
 const WORKING_GROUP = '002_fd7eaa732a510636';
@@ -38,10 +39,22 @@ describe('registration', () => {
     const byName = Object.fromEntries(saved.map((c) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(['Quote cited paragraphs', 'ask', 'paragraph', 'recommendation', 'search', 'sources']);
     const opts = (name: string) => byName[name].options?.map((o: any) => [o.name, o.type, !!o.required, !!o.autocomplete]) ?? [];
-    expect(opts('ask')).toEqual([['question', 3, true, false], ['document', 3, false, true]]);
-    expect(opts('recommendation')).toEqual([['number', 4, false, true], ['document', 3, false, true]]);
-    expect(opts('paragraph')).toEqual([['document', 3, true, true], ['number', 4, true, false]]);
-    expect(opts('search')).toEqual([['query', 3, true, false], ['document', 3, false, true]]);
+    expect(opts('ask')).toEqual([
+      ['question', 3, true, false],
+      ['document', 3, false, true],
+    ]);
+    expect(opts('recommendation')).toEqual([
+      ['number', 4, false, true],
+      ['document', 3, false, true],
+    ]);
+    expect(opts('paragraph')).toEqual([
+      ['document', 3, true, true],
+      ['number', 4, true, false],
+    ]);
+    expect(opts('search')).toEqual([
+      ['query', 3, true, false],
+      ['document', 3, false, true],
+    ]);
     expect(opts('sources')).toEqual([]);
     expect(byName['Quote cited paragraphs'].type).toBe(3);
     expect(byName.ask.type).toBe(1);
@@ -70,14 +83,21 @@ describe('/ask', () => {
     const expected = await h.engine.ask(question);
     const embed = msg.embeds[0] as any;
     expect(embed.title).toBe(question);
-    for (const c of expected.citations) {
+    for (const c of citationsOf(expected)) {
       expect(unescapeText(embed.description)).toContain(`「${c.quote}」`);
       expect(embed.description).toContain(`〔${c.label}〕`);
       expect(h.engine.paragraph(c.source, c.paragraph!).text).toContain(c.quote);
     }
     expect(embed.description).not.toContain('来源：');
-    expect(embed.fields).toEqual([{ name: '来源', value: expected.citations.map((c) => `• ${c.label}`).join('\n') }]);
-    expect(buttonIds(msg)).toEqual([...expected.citations.map((c) => `cite:zh:${c.source}:p:${c.paragraph}`), 'fb:up', 'fb:down']);
+    expect(embed.fields).toEqual([
+      {
+        name: '来源',
+        value: citationsOf(expected)
+          .map((c) => `• ${c.label}`)
+          .join('\n'),
+      },
+    ]);
+    expect(buttonIds(msg)).toEqual([...citationsOf(expected).map((c) => `cite:zh:${c.source}:p:${c.paragraph}`), 'fb:up', 'fb:down']);
   });
 
   it('frames an English question in English', async () => {
@@ -154,14 +174,22 @@ describe('answer buttons', () => {
     expect(isEphemeral(responseMessages(down)[0])).toBe(true);
     const raw = await readFile(h.config.feedbackFile, 'utf8');
     expect(raw).not.toContain(voter.id);
-    const lines = raw.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = raw
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const mine = lines.find((l) => l.userHash === createHash('sha256').update(`test-salt:${voter.id}`).digest('hex'));
     expect(mine).toMatchObject({ vote: 'up', question, messageId: answer.id, guildId: h.fake.guild.id });
     const cited = buttonIds(answer).filter((id) => id.startsWith('cite:'));
     expect(mine.citations.map((c: any) => `cite:zh:${c.source}:p:${c.paragraph}`)).toEqual(cited);
     expect(mine.citations[0].label).toMatch(/第\d+段$/);
     expect(Date.parse(mine.time)).toBeGreaterThanOrEqual(before - 1000);
-    expect(lines.filter((l) => l.messageId === answer.id).map((l) => l.vote).sort()).toEqual(['down', 'up']);
+    expect(
+      lines
+        .filter((l) => l.messageId === answer.id)
+        .map((l) => l.vote)
+        .sort(),
+    ).toEqual(['down', 'up']);
   });
 });
 
@@ -238,7 +266,14 @@ describe('/paragraph', () => {
     const record = await h.slash('paragraph', { document: TIP, number: 75 }, { user: h.newUser() });
     const [msg] = responseMessages(record);
     expect(isEphemeral(msg)).toBe(true);
-    expect(msg.content).toBe('CTOC/COP/2018/2 has paragraphs 1–74. Choose a number in that range.');
+    expect(msg.content).toBe('CTOC/COP/2018/2, para. 75 does not exist: valid paragraphs are 1-74.');
+  });
+
+  it('words a lookup error in Chinese for a Chinese-locale user', async () => {
+    const record = await h.slash('paragraph', { document: '000', number: 99 }, { user: h.newUser(), locale: 'zh-CN' });
+    const [msg] = responseMessages(record);
+    expect(isEphemeral(msg)).toBe(true);
+    expect(msg.content).toBe('CTOC/COP/2018/2 没有第99段：段落编号为 1–74。');
   });
 });
 
@@ -249,9 +284,7 @@ describe('/search and /sources', () => {
     const embed = responseMessages(record)[0].embeds[0] as any;
     const expected = await h.engine.search(query, { k: 5 });
     expect(embed.title).toBe('搜索：蓝心运动');
-    expect(embed.fields.map((f: any) => f.name)).toEqual(
-      expected.map((r, i) => `${i + 1}. ${h.engine.label(r.unit, 'zh')} · 得分 ${r.score.toFixed(3)}`),
-    );
+    expect(embed.fields.map((f: any) => f.name)).toEqual(expected.map((r, i) => `${i + 1}. ${h.engine.label(r.unit, 'zh')} · 得分 ${r.score.toFixed(3)}`));
     const scores = expected.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const shown = unescapeText(embed.fields[0].value.replace(/^> /, '')).replace(/…$/, '');

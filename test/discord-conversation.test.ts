@@ -3,7 +3,7 @@
  * answered with the earlier turns as history. Real discord.js client, fake Discord, real engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskOptions, Engine } from '../retrieval/engine-api.js';
+import type { AskOptions, Engine } from '../retrieval/api.js';
 import { type Harness, openTestEngine, startHarness } from './fake-discord/harness.js';
 import { buttonIds, responseMessages, unsafePayloads } from './fake-discord/inspect.js';
 import type { FakeMessage } from './fake-discord/payloads.js';
@@ -64,7 +64,7 @@ describe('mention → thread → follow-up', () => {
     const call = asked.at(-1)!;
     expect(call.question).toBe('那偷运移民呢？');
     expect(call.opts?.history?.map((t) => t.question)).toEqual(['什么是蓝心运动？']);
-    expect(call.opts?.history?.[0].answer?.citations.length).toBeGreaterThan(0);
+    expect(call.opts?.history?.[0].answer?.passages.length).toBeGreaterThan(0);
 
     const third = h.fake.postMessage({ author: h.newUser(), content: '具体有哪些活动？', channel: thread });
     await h.fake.waitForRequest((r) => postedIn(threadId)(r) && r.body.message_reference?.message_id === third.id);

@@ -50,7 +50,11 @@ describe('npm start with DISCORD_TOKEN set', () => {
       expect(names).toContain('sources');
       const run = await startBotProcess(fake, fake.token);
       await new Promise<void>((resolve) => fake.gateway.once('identify', () => resolve()));
-      const record = await fake.settled(fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData('sources'), user: user('x') }), 150, 20_000);
+      const record = await fake.settled(
+        fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData('sources'), user: user('x') }),
+        150,
+        20_000,
+      );
       expect(isEphemeral(responseMessages(record)[0])).toBe(false);
       run.child.kill('SIGTERM');
       expect(await run.exit).toBe(0);

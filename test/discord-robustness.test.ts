@@ -5,11 +5,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordStartupError, launchDiscordBot } from '../bot/discord/start.js';
-import type { Engine } from '../retrieval/engine-api.js';
-import type { Answer } from '../retrieval/types.js';
+import type { Engine } from '../retrieval/api.js';
+import { type Answer, unitKey } from '../retrieval/types.js';
 import { type Harness, openTestEngine, startHarness } from './fake-discord/harness.js';
 import { buttonIds, isEphemeral, responseMessages, unescapeText, unsafePayloads } from './fake-discord/inspect.js';
 import { FakeDiscord } from './fake-discord/server.js';
+import { citationsOf } from './helpers/answers.js';
 
 const TIP = '000_8c987accfb8d7853';
 const SLOW_MS = 300;
@@ -22,18 +23,17 @@ const load = { active: 0, peak: 0 };
 
 /** Forty real paragraphs quoted in one answer: far beyond any real answer, and beyond one Discord message. */
 function oversizedAnswer(engine: Engine): Answer {
-  const units = engine.units().filter((u) => u.source === TIP && u.kind === 'paragraph').slice(0, 40);
-  const citations = units.map((u) => ({ source: u.source, paragraph: u.paragraph, recommendation: null, label: engine.label(u, 'zh'), quote: u.text, score: 1 }));
-  const body = citations.map((c) => `「${c.quote}」〔${c.label}〕`).join('\n');
-  return {
-    answer: `${body}\n\n来源：\n${citations.map((c) => `- ${c.label}`).join('\n')}`,
-    abstained: false,
-    confidence: 0.9,
-    lang: 'zh',
-    citations,
-    related: [],
-    notes: [],
-  };
+  const units = engine
+    .units()
+    .filter((u) => u.source === TIP && u.kind === 'paragraph')
+    .slice(0, 40);
+  const passages = units.map((u) => ({
+    quote: u.text,
+    citations: [{ unitKey: unitKey(u), kind: u.kind, source: u.source, paragraph: u.paragraph, recommendation: null, label: engine.label(u, 'zh') }],
+    role: 'answer' as const,
+    score: 1,
+  }));
+  return { outcome: 'answered', confidence: 0.9, lang: 'zh', passages, related: [], notes: [] };
 }
 
 beforeAll(async () => {
@@ -82,9 +82,7 @@ describe('start-up failures', () => {
   const config = () => ({ ...h.config, feedbackFile: h.config.feedbackFile });
 
   it('refuses to start without a token', async () => {
-    await expect(launchDiscordBot({ config: { ...config(), token: '' }, engine: real, log: () => {} })).rejects.toThrow(
-      /DISCORD_TOKEN is not set/,
-    );
+    await expect(launchDiscordBot({ config: { ...config(), token: '' }, engine: real, log: () => {} })).rejects.toThrow(/DISCORD_TOKEN is not set/);
   });
 
   it('explains a token Discord rejects', async () => {
@@ -198,16 +196,21 @@ describe('oversized answer', () => {
     expect(shown.slice(1).every((m) => m.components.length === 0)).toBe(true);
     const embeds = shown.flatMap((m) => m.embeds as any[]);
     const descriptions = embeds.map((e) => e.description ?? '');
-    for (const c of expected.citations) {
+    for (const c of citationsOf(expected)) {
       const holding = descriptions.filter((d) => d.includes(`〔${c.label}〕`));
       expect(holding, c.label).toHaveLength(1);
       expect(unescapeText(holding[0])).toContain(`「${c.quote}」〔${c.label}〕`);
     }
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const body = expected.answer.slice(0, expected.answer.indexOf('\n\n来源：'));
+    const body = citationsOf(expected)
+      .map((c) => `「${c.quote}」〔${c.label}〕`)
+      .join('\n');
     expect(squash(unescapeText(descriptions.join('')))).toBe(squash(body));
-    const sources = embeds.flatMap((e) => e.fields ?? []).map((f: any) => f.value).join('\n');
-    expect(sources.split('\n')).toEqual(expected.citations.map((c) => `• ${c.label}`));
+    const sources = embeds
+      .flatMap((e) => e.fields ?? [])
+      .map((f: any) => f.value)
+      .join('\n');
+    expect(sources.split('\n')).toEqual(citationsOf(expected).map((c) => `• ${c.label}`));
   });
 });
 

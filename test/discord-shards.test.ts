@@ -78,7 +78,7 @@ describe('SHARD_COUNT settings', () => {
     }
   });
 
-  it('takes Discord\'s shard count for auto, spaces launches by identify bucket, and refuses beyond the login budget', () => {
+  it("takes Discord's shard count for auto, spaces launches by identify bucket, and refuses beyond the login budget", () => {
     const gateway = (shards: number, remaining: number, maxConcurrency: number) => ({
       url: 'wss://gateway.example',
       shards,
@@ -171,7 +171,7 @@ describe('npm start with SHARD_COUNT=auto and two shards', () => {
     expect(guilds.map((g) => shardOf(g.id))).toEqual([0, 1]);
   });
 
-  it('routes each guild\'s interactions to its shard, and that shard answers', async () => {
+  it("routes each guild's interactions to its shard, and that shard answers", async () => {
     const [a, b] = [ask(guilds[0], 'What is the Blue Heart Campaign?'), ask(guilds[1], '什么是蓝心运动？')];
     await Promise.all([fake.settled(a, 150, 20_000), fake.settled(b, 150, 20_000)]);
     expect(deliveredTo(a)).toEqual([[0, 2]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerBody, answerMessages } from '../bot/discord/answer-view.js';
+import { answerMessages } from '../bot/discord/answer-view.js';
 import { readBotConfig } from '../bot/discord/config.js';
 import { ConversationStore } from '../bot/discord/conversations.js';
 import { citeId, feedbackId, pageId, parseButtonId } from '../bot/discord/custom-ids.js';
@@ -7,9 +7,9 @@ import { quoteBlocks } from '../bot/discord/quote-format.js';
 import { RateLimiter } from '../bot/discord/rate-limit.js';
 import { packBlocks, splitText, truncate } from '../bot/discord/split-text.js';
 import { WorkQueue } from '../bot/discord/work-queue.js';
-import type { Answer, Citation } from '../retrieval/types.js';
-import { messageProblems } from './fake-discord/validate.js';
+import type { Answer, Passage } from '../retrieval/types.js';
 import { unescapeText } from './fake-discord/inspect.js';
+import { messageProblems } from './fake-discord/validate.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -106,52 +106,60 @@ describe('quoteBlocks', () => {
     });
     expect(blocks[0]).toContain('\\*强调\\*');
     expect(blocks[0]).toContain('\\_下划线\\_');
-    const shown = blocks.map((b) => b.split('\n').slice(1).map((l) => l.slice(2)).join('\n')).join('');
+    const shown = blocks
+      .map((b) =>
+        b
+          .split('\n')
+          .slice(1)
+          .map((l) => l.slice(2))
+          .join('\n'),
+      )
+      .join('');
     expect(squash(unescapeText(shown))).toBe(squash(text));
   });
 });
 
-function citation(n: number, quote: string): Citation {
-  return { source: '000_8c987accfb8d7853', paragraph: n, recommendation: null, label: `CTOC/COP/2018/2 第${n}段`, quote, score: 1 / n };
+function passage(n: number, quote: string, label = `CTOC/COP/2018/2 第${n}段`): Passage {
+  const source = '000_8c987accfb8d7853';
+  return {
+    quote,
+    citations: [{ unitKey: `${source}#p${n}`, kind: 'paragraph', source, paragraph: n, recommendation: null, label }],
+    role: 'answer',
+    score: 1 / n,
+  };
 }
 
 describe('answer view', () => {
-  it('drops only the trailing sources list from the answer text', () => {
-    expect(answerBody('「甲。」〔X 第1段〕\n\n来源：\n- X 第1段\n- Y 第2段')).toBe('「甲。」〔X 第1段〕');
-    expect(answerBody('According to X: 「a」\n\nSources:\n- X')).toBe('According to X: 「a」');
-    expect(answerBody('Line one.\n\nLine two: not a list')).toBe('Line one.\n\nLine two: not a list');
+  it('renders the passages with their labels and keeps sources out of the text, in the answer language', () => {
+    const zh: Answer = { outcome: 'answered', confidence: 0.8, lang: 'zh', passages: [passage(1, '甲。'), passage(2, '乙。')], related: [], notes: [] };
+    const [msg] = answerMessages('问', zh);
+    expect(msg.embeds![0].description).toBe('「甲。」〔CTOC/COP/2018/2 第1段〕\n「乙。」〔CTOC/COP/2018/2 第2段〕');
+    expect(msg.embeds![0].fields).toEqual([{ name: '来源', value: '• CTOC/COP/2018/2 第1段\n• CTOC/COP/2018/2 第2段' }]);
+    const en: Answer = { ...zh, lang: 'en', passages: [passage(1, '甲。', 'CTOC/COP/2018/2, para. 1')] };
+    expect(answerMessages('Q', en)[0].embeds![0].description).toBe('According to CTOC/COP/2018/2, para. 1: 「甲。」');
   });
 
   it('splits an oversized answer into valid messages without cutting labels, with buttons on the first only', () => {
-    const citations = Array.from({ length: 30 }, (_, i) => citation(i + 1, `第${i + 1}段的引文，说明了贩运人口问题的一些方面。`.repeat(12)));
-    const answer: Answer = {
-      answer: `${citations.map((c) => `「${c.quote}」〔${c.label}〕`).join('\n')}\n\n来源：\n${citations.map((c) => `- ${c.label}`).join('\n')}`,
-      abstained: false,
-      confidence: 0.9,
-      lang: 'zh',
-      citations,
-      related: [],
-      notes: ['extractive'],
-    };
+    const passages = Array.from({ length: 30 }, (_, i) => passage(i + 1, `第${i + 1}段的引文，说明了贩运人口问题的一些方面。`.repeat(12)));
+    const answer: Answer = { outcome: 'answered', confidence: 0.9, lang: 'zh', passages, related: [], notes: [{ code: 'citations-removed', count: 1 }] };
     const messages = answerMessages('问题 😀 *加粗*', answer);
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(messageProblems(m as Record<string, unknown>)).toEqual([]);
     expect(messages[0].components).toHaveLength(5);
     expect(messages.slice(1).every((m) => !m.components)).toBe(true);
     const descriptions = messages.flatMap((m) => m.embeds!.map((e) => e.description ?? ''));
-    for (const c of citations) expect(descriptions.filter((d) => d.includes(`〔${c.label}〕`))).toHaveLength(1);
-    expect(squash(descriptions.join(''))).toBe(squash(answerBody(answer.answer)));
+    for (const p of passages) expect(descriptions.filter((d) => d.includes(`〔${p.citations[0]!.label}〕`))).toHaveLength(1);
+    expect(squash(descriptions.join(''))).toBe(squash(passages.map((p) => `「${p.quote}」〔${p.citations[0]!.label}〕`).join('')));
     expect(messages[0].embeds![0].title).toBe('问题 😀 \\*加粗\\*');
   });
 
   it('shows an abstention as not found with the possibly related paragraphs', () => {
     const answer: Answer = {
-      answer: 'Not found in these documents.',
-      abstained: true,
+      outcome: 'not-found',
       confidence: 0.1,
       lang: 'en',
-      citations: [],
-      related: [{ ...citation(7, 'related text'), label: 'CTOC/COP/2018/2, para. 7' }],
+      passages: [],
+      related: [{ ...passage(7, 'related text', 'CTOC/COP/2018/2, para. 7'), role: 'context' }],
       notes: [],
     };
     const [msg] = answerMessages('Weather in Paris?', answer);

@@ -1,13 +1,13 @@
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { ProgressInfo } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedderLoad, type LocalEmbedder, type LoadEmbedderOptions, loadEmbedder } from '../embeddings/embedder.js';
+import { type EmbedderLoad, type LoadEmbedderOptions, type LocalEmbedder, loadEmbedder } from '../embeddings/embedder.js';
 import { modelProfile, requiredModelFiles } from '../embeddings/model-profiles.js';
 import { createProgressBar } from '../embeddings/progress-bar.js';
 import { embeddingSettingsFromEnv } from '../embeddings/settings.js';
@@ -255,9 +255,7 @@ describe('downloading from a hub', () => {
     const hub = await startHub(() => {});
     try {
       const started = performance.now();
-      const load = failed(
-        await loadEmbedder(fixtureOptions({ model: 'org/slow', modelsDir: null, offline: false, hubUrl: hub.url, timeoutMs: 400 })),
-      );
+      const load = failed(await loadEmbedder(fixtureOptions({ model: 'org/slow', modelsDir: null, offline: false, hubUrl: hub.url, timeoutMs: 400 })));
       const took = performance.now() - started;
       expect(took).toBeGreaterThanOrEqual(390);
       expect(took).toBeLessThan(3000);

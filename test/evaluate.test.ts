@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abstention, firstGoldRank, parseEvalFile, rankParagraphs, score } from '../retrieval/evaluate.js';
+import { abstention, firstGoldRank, parseEvalFile, rankParagraphs, score } from '../retrieval/eval/evaluate.js';
 import type { ScoredUnit, Unit } from '../retrieval/types.js';
 
 const unit = (source: string, paragraph: number | null, kind: Unit['kind'] = 'paragraph', recommendation: number | null = null): ScoredUnit => ({
@@ -10,12 +10,24 @@ const unit = (source: string, paragraph: number | null, kind: Unit['kind'] = 'pa
 describe('evaluation metrics', () => {
   it('ranks paragraphs, folding recommendations into their paragraph and skipping summaries', () => {
     const ranked = rankParagraphs([unit('d', 4, 'recommendation', 2), unit('d', null, 'summary'), unit('d', 4), unit('e', 1)]);
-    expect(ranked).toEqual([{ source: 'd', paragraph: 4 }, { source: 'e', paragraph: 1 }]);
+    expect(ranked).toEqual([
+      { source: 'd', paragraph: 4 },
+      { source: 'e', paragraph: 1 },
+    ]);
   });
 
   it('finds the first gold paragraph among several gold entries', () => {
-    const ranked = [{ source: 'a', paragraph: 1 }, { source: 'b', paragraph: 2 }, { source: 'a', paragraph: 3 }];
-    expect(firstGoldRank(ranked, [{ source: 'a', paragraph: 3 }, { source: 'b', paragraph: 2 }])).toBe(2);
+    const ranked = [
+      { source: 'a', paragraph: 1 },
+      { source: 'b', paragraph: 2 },
+      { source: 'a', paragraph: 3 },
+    ];
+    expect(
+      firstGoldRank(ranked, [
+        { source: 'a', paragraph: 3 },
+        { source: 'b', paragraph: 2 },
+      ]),
+    ).toBe(2);
     expect(firstGoldRank(ranked, [{ source: 'b', paragraph: 1 }])).toBeNull();
   });
 

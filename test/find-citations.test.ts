@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findCitations } from '../retrieval/find-citations.js';
+import { documentNames } from '../retrieval/corpus/documents.js';
+import { findCitations } from '../retrieval/query/find-citations.js';
 import type { DocumentMeta } from '../retrieval/types.js';
 
 const raw = JSON.parse(readFileSync('seeds/metadata.json', 'utf8')) as Record<string, Omit<DocumentMeta, 'source'>>;
-const docs: DocumentMeta[] = Object.entries(raw).map(([source, m]) => ({ source, ...m }));
+const metas: DocumentMeta[] = Object.entries(raw).map(([source, m]) => ({ source, ...m }));
+const docs = metas.flatMap((m) => documentNames(m).map((name) => ({ name, source: m.source })));
 const TIP = '000_8c987accfb8d7853';
 const WG = '002_fd7eaa732a510636';
 const SOM = '003_eeaba24b4f8e657f';

@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../retrieval/follow-up.js';
+import { resolveFollowUp } from '../retrieval/query/follow-up.js';
 
-const after = (previous: string, question: string) => resolveFollowUp(question, [{ question: previous }]);
+const followUp = (previous: string, question: string) => resolveFollowUp(question, [{ question: previous }]);
 
 describe('resolveFollowUp', () => {
   it('swaps the topic of the previous question for the one a short follow-up names', () => {
-    expect(after('What did UNODC do against trafficking in persons in the Niger?', 'and for smuggling of migrants?')).toBe(
+    expect(followUp('What did UNODC do against trafficking in persons in the Niger?', 'and for smuggling of migrants?')).toBe(
       'What did UNODC do against smuggling of migrants in the Niger?',
     );
-    expect(after('毒品和犯罪问题办公室在尼日尔开展了哪些打击贩运人口的活动？', '那偷运移民呢？')).toBe(
+    expect(followUp('毒品和犯罪问题办公室在尼日尔开展了哪些打击贩运人口的活动？', '那偷运移民呢？')).toBe(
       '毒品和犯罪问题办公室在尼日尔开展了哪些打击偷运移民的活动？',
     );
   });
 
   it('swaps a recommendation, paragraph or year reference', () => {
-    expect(after('What does recommendation 6 say?', 'what about recommendation 3?')).toBe('What does recommendation 3 say?');
-    expect(after('建议 6 的内容是什么？', '建议 3 呢？')).toBe('建议 3 的内容是什么？');
-    expect(after('萨尔瓦多在2005年逮捕了多少人？', '那2006年呢？')).toBe('萨尔瓦多在2006年逮捕了多少人？');
-    expect(after('What did UNODC do in Mexico?', 'and in Colombia?')).toBe('What did UNODC do in Colombia?');
-    expect(after('What did UNODC do in the Niger?', 'What about Mexico?')).toBe('What did UNODC do in Mexico?');
+    expect(followUp('What does recommendation 6 say?', 'what about recommendation 3?')).toBe('What does recommendation 3 say?');
+    expect(followUp('建议 6 的内容是什么？', '建议 3 呢？')).toBe('建议 3 的内容是什么？');
+    expect(followUp('萨尔瓦多在2005年逮捕了多少人？', '那2006年呢？')).toBe('萨尔瓦多在2006年逮捕了多少人？');
+    expect(followUp('What did UNODC do in Mexico?', 'and in Colombia?')).toBe('What did UNODC do in Colombia?');
+    expect(followUp('What did UNODC do in the Niger?', 'What about Mexico?')).toBe('What did UNODC do in Mexico?');
   });
 
   it('adds the fragment to the previous question when nothing in it plays the same role', () => {
-    expect(after('What did UNODC do in the Niger?', 'how about training?')).toBe('What did UNODC do in the Niger training');
-    expect(after('蓝心运动是什么？', '那墨西哥呢？')).toBe('蓝心运动是什么 墨西哥');
-    expect(after('蓝心运动是什么？', '那么墨西哥怎么样？')).toBe('蓝心运动是什么 墨西哥');
+    expect(followUp('What did UNODC do in the Niger?', 'how about training?')).toBe('What did UNODC do in the Niger training');
+    expect(followUp('蓝心运动是什么？', '那墨西哥呢？')).toBe('蓝心运动是什么 墨西哥');
+    expect(followUp('蓝心运动是什么？', '那么墨西哥怎么样？')).toBe('蓝心运动是什么 墨西哥');
   });
 
   it('leaves a question that stands on its own unchanged', () => {
@@ -36,7 +36,7 @@ describe('resolveFollowUp', () => {
       '今天天气怎么样？',
       '法国的首都如何？',
     ];
-    for (const q of full) expect(after('What is the Blue Heart Campaign?', q)).toBe(q);
+    for (const q of full) expect(followUp('What is the Blue Heart Campaign?', q)).toBe(q);
   });
 
   it('needs a previous turn, and resolves a chain of follow-ups', () => {

@@ -1,19 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGlossary, parseGlossary } from '../retrieval/bridge/glossary.js';
-import type { KeywordIndex } from '../retrieval/keyword-index.js';
-import { bridgeEnglish } from '../retrieval/query-bridge.js';
-import { normalizeText } from '../retrieval/tokenize.js';
+import type { QueryAnalyzer } from '../retrieval/query/analyzer.js';
+import { parseGlossary, readGlossary } from '../retrieval/query/bridge/glossary.js';
+import { normalizeText } from '../retrieval/query/tokenize.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
-const glossary = loadGlossary();
+const glossary = readGlossary();
 
 let unitTexts: string[];
-let index: KeywordIndex;
+let analyzer: QueryAnalyzer;
 
 beforeAll(async () => {
   const corpus = await loadAnswerCorpus();
   unitTexts = corpus.units.map((u) => normalizeText(u.text));
-  index = corpus.index;
+  analyzer = corpus.analyzer;
 });
 
 describe('glossary.json', () => {
@@ -28,7 +27,7 @@ describe('glossary.json', () => {
     });
 
     it.each(entry.en)('the bridge maps "%s" to it', (en) => {
-      const { terms } = bridgeEnglish(en, index);
+      const { terms } = analyzer.bridge(en);
       const glossed = terms.filter((t) => t.origin === 'glossary').map((t) => t.term);
       expect(glossed).toEqual(expect.arrayContaining(entry.zh));
     });
@@ -47,7 +46,12 @@ describe('parseGlossary', () => {
   });
 
   it('rejects one English phrase defined by two entries, plural or not', () => {
-    const data = { entries: [{ en: ['victim'], zh: ['受害者'] }, { en: ['victims'], zh: ['被害人'] }] };
+    const data = {
+      entries: [
+        { en: ['victim'], zh: ['受害者'] },
+        { en: ['victims'], zh: ['被害人'] },
+      ],
+    };
     expect(() => parseGlossary(data)).toThrow(/"victims" \(entry 1\) is already defined by another entry \(受害者\)/);
   });
 

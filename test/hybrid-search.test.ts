@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { K_RRF, reciprocalRankFusion } from '../retrieval/hybrid-search.js';
+import { K_RRF, reciprocalRankFusion } from '../retrieval/index/fusion.js';
 
 const list = (...keys: string[]) => keys.map((key, i) => ({ key, score: 100 - i }));
 
@@ -19,8 +19,14 @@ describe('reciprocalRankFusion', () => {
   });
 
   it('ignores raw scores, so retrievers on different scales fuse fairly', () => {
-    const keyword = [{ key: 'a', score: 1e6 }, { key: 'b', score: 1 }];
-    const dense = [{ key: 'b', score: 0.9 }, { key: 'a', score: 0.1 }];
+    const keyword = [
+      { key: 'a', score: 1e6 },
+      { key: 'b', score: 1 },
+    ];
+    const dense = [
+      { key: 'b', score: 0.9 },
+      { key: 'a', score: 0.1 },
+    ];
     const fused = reciprocalRankFusion({ keyword, dense });
     expect(fused[0].score).toBeCloseTo(fused[1].score);
   });

@@ -1,9 +1,10 @@
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, loadOrBuildIndexes } from '../retrieval/index-store.js';
-import { loadCorpus } from '../retrieval/load-corpus.js';
+import { loadCorpus } from '../retrieval/corpus/load-corpus.js';
+import { loadOrBuildIndexes, MANIFEST_FILE } from '../retrieval/index/index-store.js';
+import { Tokenizer } from '../retrieval/query/tokenize.js';
 
 let dir: string;
 let seedsDir: string;
@@ -19,9 +20,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const tokenizer = new Tokenizer();
+
 async function open(opts: { readOnly?: boolean } = {}) {
   const corpus = await loadCorpus(seedsDir);
-  return loadOrBuildIndexes({ indexDir, corpus, embedder: null, readOnly: opts.readOnly });
+  return loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder: null, readOnly: opts.readOnly });
 }
 
 describe('persisted indexes', () => {

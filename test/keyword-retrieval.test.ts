@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuery, detectLang } from '../retrieval/analyze-query.js';
-import type { KeywordIndex } from '../retrieval/keyword-index.js';
+import type { KeywordIndex } from '../retrieval/index/keyword-index.js';
+import { detectLang, type QueryAnalyzer } from '../retrieval/query/analyzer.js';
 import type { Unit } from '../retrieval/types.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
@@ -17,15 +17,17 @@ const ECOSOC = '004_4f6752799c9842c0';
 
 let index: KeywordIndex;
 let byKey: Map<string, Unit>;
+let analyzer: QueryAnalyzer;
+const analyzeQuery = (q: string) => analyzer.analyze(q);
 
 beforeAll(async () => {
-  ({ index, unitsByKey: byKey } = await loadAnswerCorpus());
+  ({ index, unitsByKey: byKey, analyzer } = await loadAnswerCorpus());
 });
 
 /** Distinct `source#paragraph` of the top hits, best first (a recommendation counts as its paragraph). */
 function topParagraphs(question: string, n: number): string[] {
   const out: string[] = [];
-  for (const hit of index.search(analyzeQuery(question, index).terms, 3 * n)) {
+  for (const hit of index.search(analyzeQuery(question).groups, 3 * n)) {
     const u = byKey.get(hit.key)!;
     const p = `${u.source}#${u.paragraph}`;
     if (!out.includes(p)) out.push(p);
@@ -59,7 +61,7 @@ describe('keyword retrieval on the seeds', () => {
     for (let round = 0; round < 5; round++) {
       for (const [q] of QUESTIONS) {
         const t0 = performance.now();
-        index.search(analyzeQuery(q, index).terms, 10);
+        index.search(analyzeQuery(q).groups, 10);
         times.push(performance.now() - t0);
       }
     }
@@ -68,7 +70,7 @@ describe('keyword retrieval on the seeds', () => {
   });
 });
 
-describe('analyzeQuery', () => {
+describe('QueryAnalyzer', () => {
   it.each([
     ['萨尔瓦多在2005年逮捕了多少人？', 'zh'],
     ['UNODC在萨尔瓦多做了什么？', 'zh'],
@@ -82,40 +84,40 @@ describe('analyzeQuery', () => {
   });
 
   it('keeps Chinese words the corpus has, at full weight, and reports the others', () => {
-    const a = analyzeQuery('法国的首都是哪里？', index);
-    expect(a).toEqual({ lang: 'zh', terms: [{ term: '法国', weight: 1, origin: 'text' }], unmatched: ['首都'] });
+    const a = analyzeQuery('法国的首都是哪里？');
+    expect(a).toMatchObject({ lang: 'zh', terms: [{ term: '法国', weight: 1, origin: 'text' }], unexplained: ['首都'] });
   });
 
   it('splits a Chinese word the corpus lacks into the words it has, only when they make up the whole word', () => {
-    expect(analyzeQuery('中央政府', index).terms).toEqual([
+    expect(analyzeQuery('中央政府').terms).toEqual([
       { term: '中央', weight: 0.5, origin: 'text' },
       { term: '政府', weight: 0.5, origin: 'text' },
     ]);
-    expect(analyzeQuery('世界杯', index)).toMatchObject({ terms: [], unmatched: ['世界杯'] });
+    expect(analyzeQuery('世界杯')).toMatchObject({ terms: [], unexplained: ['世界杯'] });
   });
 
   it('uses Chinese words inside an English question', () => {
-    const a = analyzeQuery('What does 蓝心运动 mean?', index);
+    const a = analyzeQuery('What does 蓝心运动 mean?');
     expect(a.lang).toBe('en');
     expect(a.terms.map((t) => t.term)).toEqual(['蓝心', '运动']);
     expect(topParagraphs('What does 蓝心运动 mean?', 3)).toContain(`${TIP}#64`);
   });
 
   it('bridges Latin names inside a Chinese question', () => {
-    const a = analyzeQuery('Global Migration Group是做什么的？', index);
+    const a = analyzeQuery('Global Migration Group是做什么的？');
     expect(a.lang).toBe('zh');
     expect(a.terms.map((t) => t.term)).toContain('全球移民小组');
   });
 
   it('gives an English question bridged Chinese terms', () => {
-    const a = analyzeQuery('Which resolutions on trafficking did the General Assembly adopt at its seventy-first session?', index);
+    const a = analyzeQuery('Which resolutions on trafficking did the General Assembly adopt at its seventy-first session?');
     expect(a.lang).toBe('en');
     expect(a.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['决议', '贩运', '大会', '第七十一届']));
-    expect(a.unmatched).toEqual([]);
+    expect(a.unexplained).toEqual([]);
   });
 
   it('finds nothing to search for in chit-chat', () => {
-    expect(analyzeQuery('你好', index).terms).toEqual([]);
-    expect(analyzeQuery('How do I bake bread?', index).terms).toEqual([]);
+    expect(analyzeQuery('你好').terms).toEqual([]);
+    expect(analyzeQuery('How do I bake bread?').terms).toEqual([]);
   });
 });

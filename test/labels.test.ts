@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citationMarker, documentName, mentionsLabel, unitLabel } from '../retrieval/labels.js';
-import type { DocumentMeta } from '../retrieval/types.js';
+import { answerText } from '../bot/shared/render-answer.js';
+import { strings } from '../bot/shared/strings.js';
+import { documentName, unitLabel } from '../retrieval/answer/labels.js';
+import type { Answer, DocumentMeta } from '../retrieval/types.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
 const raw = JSON.parse(readFileSync('seeds/metadata.json', 'utf8')) as Record<string, Omit<DocumentMeta, 'source'>>;
@@ -33,14 +35,34 @@ describe('labels', () => {
   });
 
   it('marks citations inline with 〔〕 in Chinese and [] in English', () => {
-    expect(citationMarker('CTOC/COP/2018/2 第44段', 'zh')).toBe('〔CTOC/COP/2018/2 第44段〕');
-    expect(citationMarker('CTOC/COP/2018/2, para. 44', 'en')).toBe('[CTOC/COP/2018/2, para. 44]');
+    expect(strings('zh').marker('CTOC/COP/2018/2 第44段')).toBe('〔CTOC/COP/2018/2 第44段〕');
+    expect(strings('en').marker('CTOC/COP/2018/2, para. 44')).toBe('[CTOC/COP/2018/2, para. 44]');
   });
 
-  it('finds a label only as a whole label, not inside a longer number', () => {
-    expect(mentionsLabel('According to CTOC/COP/2018/2, para. 44: 「…」', 'CTOC/COP/2018/2, para. 4')).toBe(false);
-    expect(mentionsLabel('According to CTOC/COP/2018/2, para. 44: 「…」', 'CTOC/COP/2018/2, para. 44')).toBe(true);
-    expect(mentionsLabel('〔CTOC/COP/2018/2 第4段〕〔CTOC/COP/2018/2 第44段〕', 'CTOC/COP/2018/2 第4段')).toBe(true);
+  it('lists each cited unit once in the sources, by unit and not by label text (para. 4 is not inside para. 44)', () => {
+    const cite = (n: number) => ({
+      unitKey: `${TIP.source}#p${n}`,
+      kind: 'paragraph' as const,
+      source: TIP.source,
+      paragraph: n,
+      recommendation: null,
+      label: unitLabel(TIP, paragraph(n), 'en'),
+    });
+    const answer: Answer = {
+      outcome: 'answered',
+      confidence: 1,
+      lang: 'en',
+      passages: [
+        { quote: '甲乙丙丁', citations: [cite(44)], role: 'answer', score: 1 },
+        { quote: '戊己庚辛', citations: [cite(4), cite(44)], role: 'answer', score: 1 },
+      ],
+      related: [],
+      notes: [],
+    };
+    const sources = answerText(answer, (s) => (s === TIP.source ? TIP : undefined))
+      .split('Sources:\n')[1]!
+      .split('\n');
+    expect(sources).toEqual([`- CTOC/COP/2018/2, para. 44 (${TIP.shortTitle.en})`, `- CTOC/COP/2018/2, para. 4 (${TIP.shortTitle.en})`]);
   });
 
   it('gives every unit of the seed corpus its own label in each language', async () => {

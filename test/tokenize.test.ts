@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHINESE_STOPWORDS, countCjk, indexWords, normalizeText, queryWords, termWords } from '../retrieval/tokenize.js';
+import { CHINESE_STOPWORDS, countCjk, normalizeText, Tokenizer } from '../retrieval/query/tokenize.js';
+
+const tokenizer = new Tokenizer();
+const indexWords = (t: string) => tokenizer.indexWords(t);
+const queryWords = (t: string) => tokenizer.queryWords(t);
+const termWords = (t: string) => tokenizer.termWords(t);
 
 describe('normalizeText', () => {
   it('folds full-width characters to ASCII and lowercases', () => {

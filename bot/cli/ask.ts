@@ -1,7 +1,7 @@
-import { answerJson, formatAnswer } from '../console/format-answer.js';
-import { parseArgs, stringFlag } from './args.js';
-import { documentArg, openEngine } from './open-engine.js';
-import { runCli, usage } from './run-cli.js';
+import { parseArgs, stringFlag } from '../shared/args.js';
+import { documentArg, openEngine } from '../shared/open-engine.js';
+import { answerJson, formatAnswer, metaOfEngine } from '../shared/render-answer.js';
+import { runCli, usage } from '../shared/run-cli.js';
 
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2), ['doc']);
@@ -10,7 +10,8 @@ runCli(async () => {
   const engine = await openEngine();
   try {
     const answer = await engine.ask(question, { source: documentArg(engine, stringFlag(args, 'doc')) });
-    process.stdout.write(args.flags.has('json') ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer)}\n`);
+    const metaOf = metaOfEngine(engine);
+    process.stdout.write(args.flags.has('json') ? `${JSON.stringify(answerJson(answer, metaOf))}\n` : `${formatAnswer(answer, metaOf)}\n`);
   } finally {
     await engine.close();
   }

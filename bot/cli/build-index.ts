@@ -1,5 +1,5 @@
-import { openEngine } from './open-engine.js';
-import { runCli } from './run-cli.js';
+import { openEngine } from '../shared/open-engine.js';
+import { runCli } from '../shared/run-cli.js';
 
 /** Builds (or verifies) the persisted indexes; start-up would do the same, this just does it ahead of time. */
 runCli(async () => {

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import { loadEmbedder } from '../../embeddings/embedder.js';
-import { modelProfile, requiredModelFiles } from '../../embeddings/model-profiles.js';
-import { embeddingSettingsFromEnv } from '../../embeddings/settings.js';
-import { parseArgs } from './args.js';
-import { runCli, usage } from './run-cli.js';
+import { embeddingSettingsFromEnv, loadEmbedder, modelProfile, requiredModelFiles } from '../../embeddings/index.js';
+import { parseArgs } from '../shared/args.js';
+import { runCli, usage } from '../shared/run-cli.js';
 
 /**
  * `npm run models:download [-- MODEL]`: fetches the embedding model (EMBEDDING_MODEL by default) into

@@ -1,7 +1,7 @@
 import { formatUnit, unitJson } from '../console/format-unit.js';
-import { parseArgs } from './args.js';
-import { openEngine } from './open-engine.js';
-import { runCli } from './run-cli.js';
+import { parseArgs } from '../shared/args.js';
+import { openEngine } from '../shared/open-engine.js';
+import { runCli } from '../shared/run-cli.js';
 
 runCli(async () => {
   const json = parseArgs(process.argv.slice(2)).flags.has('json');

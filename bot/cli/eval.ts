@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { atomicWrite } from '../../retrieval/atomic-write.js';
-import { type EvalOutcome, abstention, parseEvalFile, rankParagraphs, score } from '../../retrieval/evaluate.js';
-import { parseArgs, stringFlag } from './args.js';
-import { openEngine } from './open-engine.js';
-import { runCli, usage } from './run-cli.js';
+import { abstention, atomicWrite, type EvalOutcome, parseEvalFile, rankParagraphs, score } from '../../retrieval/index.js';
+import { parseArgs, stringFlag } from '../shared/args.js';
+import { openEngine } from '../shared/open-engine.js';
+import { runCli, usage } from '../shared/run-cli.js';
 
 /** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
 const RANK_DEPTH = 30;
@@ -28,8 +27,8 @@ runCli(async () => {
     for (const item of items) {
       const results = await engine.search(item.question, { k: RANK_DEPTH });
       const answer = await engine.ask(item.question);
-      shown += answer.citations.length + answer.related.length;
-      outcomes.push({ item, ranked: rankParagraphs(results), abstained: answer.abstained });
+      shown += [...answer.passages, ...answer.related].reduce((n, p) => n + p.citations.length, 0);
+      outcomes.push({ item, ranked: rankParagraphs(results), abstained: answer.outcome === 'not-found' });
     }
   } finally {
     await engine.close();
@@ -46,11 +45,15 @@ runCli(async () => {
   }
   const a = abstention(outcomes);
   out.push('');
-  out.push(`abstention: ${a.abstained_unanswerable}/${a.unanswerable} questions without gold abstained` +
-    (a.unanswerable ? ` (rate ${pct(a.abstained_unanswerable / a.unanswerable)})` : ''));
-  out.push(`false abstention: ${a.abstained_answerable}/${a.answerable} answerable questions abstained` +
-    (a.answerable ? ` (rate ${pct(a.abstained_answerable / a.answerable)})` : ''));
-  out.push(`citations rejected by verification: ${rejected}/${shown + rejected}` + (shown + rejected ? ` (rate ${pct(rejected / (shown + rejected))})` : ''));
+  out.push(
+    `abstention: ${a.abstained_unanswerable}/${a.unanswerable} questions without gold abstained` +
+      (a.unanswerable ? ` (rate ${pct(a.abstained_unanswerable / a.unanswerable)})` : ''),
+  );
+  out.push(
+    `false abstention: ${a.abstained_answerable}/${a.answerable} answerable questions abstained` +
+      (a.answerable ? ` (rate ${pct(a.abstained_answerable / a.answerable)})` : ''),
+  );
+  out.push(`citations rejected by verification: ${rejected}/${shown + rejected}${shown + rejected ? ` (rate ${pct(rejected / (shown + rejected))})` : ''}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const jsonOut = stringFlag(args, 'json');

@@ -1,7 +1,7 @@
-import { documentArg, openEngine } from './open-engine.js';
-import { parseArgs, stringFlag } from './args.js';
-import { runCli, usage } from './run-cli.js';
 import { formatUnit } from '../console/format-unit.js';
+import { parseArgs, stringFlag } from '../shared/args.js';
+import { documentArg, openEngine } from '../shared/open-engine.js';
+import { runCli, usage } from '../shared/run-cli.js';
 
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2), ['doc']);

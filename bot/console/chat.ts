@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import type { Engine } from '../../retrieval/engine-api.js';
-import { InputError, LookupError } from '../../retrieval/engine-api.js';
-import type { Turn } from '../../retrieval/types.js';
-import { formatAnswer } from './format-answer.js';
+import { type Engine, InputError, LookupError, type Turn } from '../../retrieval/index.js';
+import { formatAnswer, metaOfEngine } from '../shared/render-answer.js';
+import { langOfText, strings } from '../shared/strings.js';
 import { formatUnit } from './format-unit.js';
 
 const HELP = `Ask a question in Chinese or English, or use a command:
@@ -24,9 +23,15 @@ export interface ChatIo {
 function sourcesTable(engine: Engine): string {
   return engine
     .documents()
-    .map((d) => `  ${d.meta.source}  ${d.meta.symbol ?? d.meta.shortTitle.en}\n      ${d.meta.title.zh}\n      ${d.paragraphs.count} paragraphs, ${d.recommendations} recommendations`)
+    .map(
+      (d) =>
+        `  ${d.meta.source}  ${d.meta.symbol ?? d.meta.shortTitle.en}\n      ${d.meta.title.zh}\n      ${d.paragraphs.count} paragraphs, ${d.recommendations} recommendations`,
+    )
     .join('\n');
 }
+
+/** A command typed wrongly: the chat says how to type it and carries on. */
+class ChatUsage extends Error {}
 
 /** Interactive terminal front end over the same engine API the Discord bot uses. */
 export async function runChat(engine: Engine, io: ChatIo = { input: process.stdin, output: process.stdout }): Promise<void> {
@@ -38,11 +43,8 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
   let history: Turn[] = [];
   let source: string | undefined;
 
-  const documentRef = (ref: string) => {
-    const meta = engine.resolveDocument(ref);
-    if (!meta) throw new LookupError(`Unknown or ambiguous document “${ref}”; /sources lists them.`);
-    return meta.source;
-  };
+  const metaOf = metaOfEngine(engine);
+  const documentRef = (ref: string) => engine.document(ref).source;
 
   const handle = async (line: string): Promise<boolean> => {
     const [cmd, ...rest] = line.split(/\s+/);
@@ -66,20 +68,20 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
         break;
       case '/p': {
         const n = rest.pop();
-        if (!n || !/^\d+$/.test(n) || !rest.length) throw new InputError('usage: /p DOCUMENT N');
+        if (!n || !/^\d+$/.test(n) || !rest.length) throw new ChatUsage('usage: /p DOCUMENT N');
         say(formatUnit(engine, engine.paragraph(documentRef(rest.join(' ')), Number(n)), false));
         break;
       }
       case '/rec': {
-        if (!rest[0] || !/^\d+$/.test(rest[0])) throw new InputError('usage: /rec N');
+        if (!rest[0] || !/^\d+$/.test(rest[0])) throw new ChatUsage('usage: /rec N');
         say(formatUnit(engine, engine.recommendation(Number(rest[0]), source), false));
         break;
       }
       default: {
-        if (cmd.startsWith('/')) throw new InputError(`Unknown command ${cmd}; /help lists them.`);
+        if (cmd.startsWith('/')) throw new ChatUsage(`Unknown command ${cmd}; /help lists them.`);
         const answer = await engine.ask(line, { source, history });
         history = [...history, { question: line, answer }].slice(-HISTORY_TURNS);
-        say(formatAnswer(answer));
+        say(formatAnswer(answer, metaOf));
       }
     }
     return true;
@@ -93,8 +95,9 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
       try {
         if (!(await handle(line))) break;
       } catch (err) {
-        if (!(err instanceof InputError || err instanceof LookupError)) throw err;
-        say(err.message);
+        if (err instanceof InputError || err instanceof LookupError) say(strings(langOfText(line)).problem(err.problem));
+        else if (err instanceof ChatUsage) say(err.message);
+        else throw err;
       }
     }
     io.output.write(prompt);

@@ -1,5 +1,4 @@
-import type { Engine } from '../../retrieval/engine-api.js';
-import type { Unit } from '../../retrieval/types.js';
+import type { Engine, Unit } from '../../retrieval/index.js';
 
 /** The JSON Lines shape of `npm run dump -- --json`, which other tools read. */
 export function unitJson(unit: Unit) {

@@ -1,10 +1,10 @@
 import { ComponentType, type Message } from 'discord.js';
+import { langOfLocale, strings } from '../shared/strings.js';
 import type { ButtonHandler } from './context.js';
 import { parseButtonId } from './custom-ids.js';
 import type { FeedbackCitation } from './feedback-store.js';
 import { unescapeText } from './quote-format.js';
 import { respond, respondPrivately } from './respond.js';
-import { langOfLocale, strings } from './strings.js';
 import { unitFor, unitMessages } from './unit-view.js';
 
 /** 📄 under an answer: the cited paragraph in full, only for the user who asked to see it. */

@@ -1,12 +1,16 @@
+/**
+ * An answer as Discord messages: embeds with its passages under their labels, a sources field (or
+ * "possibly related" when nothing was found), buttons to open each cited paragraph, and 👍/👎. Buttons go
+ * on the first message; continuations of a very long answer follow without them.
+ */
 import type { APIButtonComponent } from 'discord.js';
-import type { Answer, Citation } from '../../retrieval/types.js';
-import { citedUnitKey } from '../../retrieval/verify-citations.js';
+import type { Answer, Citation, Passage } from '../../retrieval/index.js';
+import { strings } from '../shared/strings.js';
 import { citeId, feedbackId, type UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
 import { button, buttonRows, embedMessages, listFields, type OutgoingMessage, textEmbeds } from './message-layout.js';
 import { escapeText } from './quote-format.js';
 import { truncate } from './split-text.js';
-import { strings } from './strings.js';
 
 const ANSWER_COLOR = 0x2b7bb9;
 const NOT_FOUND_COLOR = 0x8a8f98;
@@ -15,60 +19,45 @@ const CITE_ROWS = LIMITS.actionRows - 1;
 const RELATED_EXCERPT = 120;
 
 function citationRef(c: Citation): UnitRef {
-  const kind = c.recommendation !== null ? 'recommendation' : c.paragraph !== null ? 'paragraph' : 'summary';
-  return { source: c.source, kind, paragraph: c.paragraph, recommendation: c.recommendation };
+  return { source: c.source, kind: c.kind, paragraph: c.paragraph, recommendation: c.recommendation };
 }
 
-function uniqueByUnit(citations: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => {
-    const key = citedUnitKey(c);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Each cited unit once, in the order the passages cite them, with the first quote taken from it. */
+function citedUnits(passages: Passage[]): { citation: Citation; quote: string }[] {
+  const seen = new Map<string, { citation: Citation; quote: string }>();
+  for (const p of passages) for (const c of p.citations) if (!seen.has(c.unitKey)) seen.set(c.unitKey, { citation: c, quote: p.quote });
+  return [...seen.values()];
 }
 
-/**
- * The answer without the closing "来源：/Sources:" list the engine appends for plain-text front ends: the
- * embed shows sources in their own field. Only a trailing block of a heading plus "- " items goes.
- */
-export function answerBody(text: string): string {
-  const blocks = text.trimEnd().split(/\n\s*\n/);
-  const last = blocks.at(-1)!.split('\n');
-  const isSourceList = blocks.length > 1 && /[:：]\s*$/.test(last[0]) && last.length > 1 && last.slice(1).every((l) => /^\s*- /.test(l));
-  return (isSourceList ? blocks.slice(0, -1) : blocks).join('\n\n').trim();
+function passageLine(p: Passage, answer: Answer): string {
+  const s = strings(answer.lang);
+  const labels = p.citations.map((c) => c.label);
+  return escapeText(p.claim !== undefined ? `${p.claim}${labels.map(s.marker).join('')}` : s.passage(p.quote, labels));
 }
 
-function relatedLine(c: Citation): string {
-  return `• **${escapeText(c.label)}**: ${escapeText(truncate(c.quote.replace(/\s+/g, ' '), RELATED_EXCERPT))}`;
+function relatedLine({ citation, quote }: { citation: Citation; quote: string }): string {
+  return `• **${escapeText(citation.label)}**: ${escapeText(truncate(quote.replace(/\s+/g, ' '), RELATED_EXCERPT))}`;
 }
 
-/**
- * An answer as Discord messages: embeds with the extractive answer and its labels, a sources field (or
- * "possibly related" when the engine abstained), buttons to open each cited paragraph, and 👍/👎.
- * Buttons go on the first message; continuations of a very long answer follow without them.
- */
 export function answerMessages(question: string, answer: Answer): OutgoingMessage[] {
   const s = strings(answer.lang);
-  const shown = uniqueByUnit(answer.abstained ? answer.related : answer.citations);
-  const lines = answer.abstained ? shown.map(relatedLine) : shown.map((c) => `• ${escapeText(c.label)}`);
-  const heading = answer.abstained ? s.possiblyRelated : s.sources;
+  const notFound = answer.outcome === 'not-found';
+  const shown = citedUnits(notFound ? answer.related : answer.passages);
+  const lines = notFound ? shown.map(relatedLine) : shown.map(({ citation }) => `• ${escapeText(citation.label)}`);
+  const heading = notFound ? s.possiblyRelated : s.sources;
   const fields = lines.length ? listFields(heading, s.continued(heading), lines) : [];
-  const text = answer.abstained
-    ? `**${escapeText(answer.answer.trim() || s.notFound)}**`
-    : escapeText(answerBody(answer.answer));
-  const footer = [`${s.confidence} ${answer.confidence.toFixed(2)}`, ...answer.notes].join(' · ');
+  const text = notFound ? `**${escapeText(s.notFound)}**` : [...new Set(answer.passages.map((p) => passageLine(p, answer)))].join('\n');
+  const footer = [`${s.confidence} ${answer.confidence.toFixed(2)}`, ...answer.notes.map(s.note)].join(' · ');
   const embeds = textEmbeds(text, {
-    protect: answer.citations.map((c) => escapeText(c.label)),
-    color: answer.abstained ? NOT_FOUND_COLOR : ANSWER_COLOR,
+    protect: shown.map(({ citation }) => escapeText(citation.label)),
+    color: notFound ? NOT_FOUND_COLOR : ANSWER_COLOR,
     first: { title: truncate(escapeText(question.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle) },
     fields,
     footer,
   });
   const cites: APIButtonComponent[] = shown
     .slice(0, CITE_ROWS * LIMITS.buttonsPerRow)
-    .map((c) => button(citeId(citationRef(c), answer.lang), c.label, { emoji: '📄' }));
+    .map(({ citation }) => button(citeId(citationRef(citation), answer.lang), citation.label, { emoji: '📄' }));
   const components = [
     ...buttonRows(cites, CITE_ROWS),
     ...buttonRows([button(feedbackId('up'), '', { emoji: '👍' }), button(feedbackId('down'), '', { emoji: '👎' })], 1),

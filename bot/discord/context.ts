@@ -5,8 +5,7 @@ import type {
   MessageContextMenuCommandInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Engine } from '../../retrieval/engine-api.js';
-import type { Lang } from '../../retrieval/types.js';
+import type { Engine, Lang } from '../../retrieval/index.js';
 import type { BotConfig } from './config.js';
 import type { ConversationStore } from './conversations.js';
 import type { ButtonAction } from './custom-ids.js';

@@ -1,11 +1,11 @@
 import { type Client, type Message, type SendableChannels, ThreadAutoArchiveDuration } from 'discord.js';
+import { langOfText, strings } from '../shared/strings.js';
 import { answerMessages } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { describeFailure, errorDetails } from './failures.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
 import { postInChannel } from './respond.js';
 import { truncate } from './split-text.js';
-import { langOfText, strings } from './strings.js';
 
 /** Discord shows "is typing…" for about ten seconds per request. */
 const TYPING_REFRESH_MS = 8_000;
@@ -51,8 +51,7 @@ async function conversationPlace(message: Message<true>, question: string, ctx: 
  * there; in threads the bot started, every message is a follow-up, answered with the thread's earlier turns.
  */
 export function createConversationHandler(ctx: BotContext, client: Client) {
-  const say = (message: Message, text: string) =>
-    message.reply({ content: truncate(text, LIMITS.content), allowedMentions: NO_MENTIONS });
+  const say = (message: Message, text: string) => message.reply({ content: truncate(text, LIMITS.content), allowedMentions: NO_MENTIONS });
 
   async function handle(message: Message): Promise<void> {
     const botId = client.user?.id;

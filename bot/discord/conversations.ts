@@ -1,4 +1,4 @@
-import type { Turn } from '../../retrieval/types.js';
+import type { Turn } from '../../retrieval/index.js';
 
 /**
  * Earlier turns per thread, so a follow-up ("and for smuggling of migrants?") is read against them.

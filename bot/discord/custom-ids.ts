@@ -1,4 +1,4 @@
-import type { Lang, Unit } from '../../retrieval/types.js';
+import type { Lang, Unit } from '../../retrieval/index.js';
 
 /**
  * Button ids carry everything a click needs, so buttons keep working after a restart and nothing has to be

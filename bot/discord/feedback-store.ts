@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { atomicWrite } from '../../retrieval/atomic-write.js';
+import { atomicWrite } from '../../retrieval/index.js';
 import type { UnitRef } from './custom-ids.js';
 
 export interface FeedbackCitation extends UnitRef {

@@ -20,6 +20,5 @@ export function separateInteractionBudget(client: Client): void {
   // Rate-limit waits on either manager show up where discord.js users look for them.
   interactions.on(RESTEvents.RateLimited, (info) => client.rest.emit(RESTEvents.RateLimited, info));
   const general = client.rest.queueRequest.bind(client.rest);
-  client.rest.queueRequest = (request) =>
-    isInteractionWebhook(request, client.application?.id) ? interactions.queueRequest(request) : general(request);
+  client.rest.queueRequest = (request) => (isInteractionWebhook(request, client.application?.id) ? interactions.queueRequest(request) : general(request));
 }

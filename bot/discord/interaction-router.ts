@@ -1,9 +1,9 @@
 import type { AutocompleteInteraction, ButtonInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import { langOfLocale, strings } from '../shared/strings.js';
 import type { BotCommand, BotContext, ButtonHandlers } from './context.js';
 import { parseButtonId } from './custom-ids.js';
 import { describeFailure, errorDetails } from './failures.js';
 import { respondPrivately } from './respond.js';
-import { langOfLocale, strings } from './strings.js';
 
 function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}`;

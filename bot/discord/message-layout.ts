@@ -1,12 +1,4 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-  ButtonStyle,
-  ComponentType,
-  embedLength,
-} from 'discord.js';
+import { type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType, embedLength } from 'discord.js';
 import { LIMITS } from './limits.js';
 import { packBlocks, splitText, truncate } from './split-text.js';
 

@@ -1,9 +1,9 @@
-import type { Lang } from '../../retrieval/types.js';
+import type { Lang } from '../../retrieval/index.js';
+import { strings } from '../shared/strings.js';
 import type { ButtonHandler, PagedView } from './context.js';
 import { pageId } from './custom-ids.js';
 import { button, buttonRows, type OutgoingMessage } from './message-layout.js';
 import { updateMessage } from './respond.js';
-import { strings } from './strings.js';
 
 const PAGE_COLOR = 0x5865f2;
 

@@ -1,6 +1,6 @@
-import type { Lang } from '../../retrieval/types.js';
+import type { Lang } from '../../retrieval/index.js';
+import { strings } from '../shared/strings.js';
 import { splitText } from './split-text.js';
-import { strings } from './strings.js';
 
 /**
  * Text is shown as written: `*`, `_`, `#`, `-`, `1.`, `>`, `[x](y)` or `<@id>` in a document or a question must

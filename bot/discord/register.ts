@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js';
-import { commands } from '../commands/index.js';
+import { commands } from './commands/index.js';
 import { readBotConfig } from './config.js';
 
 export interface Registration {
@@ -37,7 +37,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const status = (err as { status?: number }).status;
     const hints: Record<number, string> = {
       401: ' Discord rejected DISCORD_TOKEN: copy it again from the Developer Portal (Bot → Reset Token).',
-      403: ' The bot is not in that server with the applications.commands scope: invite it again with the README\'s invite URL.',
+      403: " The bot is not in that server with the applications.commands scope: invite it again with the README's invite URL.",
     };
     const hint = (status && hints[status]) || '';
     process.stderr.write(`Registering commands failed: ${err instanceof Error ? err.message : String(err)}.${hint}\n`);

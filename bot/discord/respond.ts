@@ -1,10 +1,4 @@
-import {
-  type Message,
-  type MessageComponentInteraction,
-  MessageFlags,
-  type RepliableInteraction,
-  type SendableChannels,
-} from 'discord.js';
+import { type Message, type MessageComponentInteraction, MessageFlags, type RepliableInteraction, type SendableChannels } from 'discord.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
 import type { OutgoingMessage } from './message-layout.js';
 import { truncate } from './split-text.js';
@@ -17,11 +11,7 @@ function delivered(msg: OutgoingMessage) {
  * Sends messages as the interaction's response: the first one is the reply (or replaces the deferred
  * "thinking…"), the rest follow up in order.
  */
-export async function respond(
-  interaction: RepliableInteraction,
-  messages: OutgoingMessage[],
-  opts: { ephemeral?: boolean } = {},
-): Promise<void> {
+export async function respond(interaction: RepliableInteraction, messages: OutgoingMessage[], opts: { ephemeral?: boolean } = {}): Promise<void> {
   const flags = opts.ephemeral ? MessageFlags.Ephemeral : undefined;
   const [first, ...rest] = messages;
   if (!first) return;

@@ -1,6 +1,6 @@
-import { createEngine } from '../../retrieval/engine.js';
-import { runCli } from '../cli/run-cli.js';
-import { engineOptionsFromEnv } from '../config.js';
+import { createEngine } from '../../retrieval/index.js';
+import { engineOptionsFromEnv } from '../shared/config.js';
+import { runCli } from '../shared/run-cli.js';
 import { isStopShard } from './shard-manager.js';
 import { launchDiscordBot } from './start.js';
 

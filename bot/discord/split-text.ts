@@ -100,7 +100,10 @@ export function splitText(text: string, limit: number, protect: readonly string[
     let cut = bestBreak(text, scores, start + Math.floor(limit / 2), end);
     if (cut < 0) cut = bestBreak(text, scores, start, end);
     // Only a protected span longer than the limit itself gets here: cut it, but still between characters.
-    if (cut < 0) cut = bestBreak(text, (bare ??= breakScores(text, protect, false)), start, end);
+    if (cut < 0) {
+      bare ??= breakScores(text, protect, false);
+      cut = bestBreak(text, bare, start, end);
+    }
     const piece = text.slice(start, cut).trimEnd();
     if (piece) pieces.push(piece);
     start = cut;

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'discord.js';
-import type { Engine } from '../../retrieval/engine-api.js';
-import { openEngine } from '../cli/open-engine.js';
-import { buttonHandlers, commands } from '../commands/index.js';
+import type { Engine } from '../../retrieval/index.js';
+import { openEngine } from '../shared/open-engine.js';
 import { createDiscordClient } from './client.js';
+import { buttonHandlers, commands } from './commands/index.js';
 import { type BotConfig, readBotConfig } from './config.js';
 import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';

@@ -1,6 +1,4 @@
-import type { Engine } from '../../retrieval/engine-api.js';
-import { LookupError } from '../../retrieval/engine-api.js';
-import type { Lang, Unit } from '../../retrieval/types.js';
+import type { Engine, Lang, Unit } from '../../retrieval/index.js';
 import type { UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
 import { contentMessages, type OutgoingMessage } from './message-layout.js';
@@ -9,9 +7,7 @@ import { escapeText, quoteBlocks } from './quote-format.js';
 export function unitFor(engine: Engine, ref: UnitRef): Unit {
   if (ref.kind === 'paragraph') return engine.paragraph(ref.source, ref.paragraph!);
   if (ref.kind === 'recommendation') return engine.recommendation(ref.recommendation!, ref.source);
-  const summary = engine.units().find((u) => u.source === ref.source && u.kind === 'summary');
-  if (!summary) throw new LookupError(`Document ${ref.source} has no summary.`);
-  return summary;
+  return engine.summary(ref.source);
 }
 
 /** A unit quoted exactly, under its label, with its section path in small print. */

@@ -3,29 +3,29 @@
  * question did not ask about: 人口 (population, people) inside 贩运人口 (trafficking in persons), which
  * holds most 人口 of these documents. Such a match is part of a name, not evidence about the question.
  */
-import { loadGlossary } from '../bridge/glossary.js';
-import { normalizeText } from '../tokenize.js';
+import { normalizeText } from '../query/tokenize.js';
 
 const MASK = '□';
 
-let phrases: string[] | null = null;
+export class DomainPhrases {
+  /** Normalized, longest first, so a phrase inside a longer one is masked with it. */
+  private readonly phrases: string[];
 
-function domainPhrases(): string[] {
-  // Longest first, so a phrase inside a longer one is masked with it.
-  phrases ??= [...new Set(loadGlossary().entries.flatMap((e) => e.zh.map(normalizeText)))].sort((a, b) => b.length - a.length);
-  return phrases;
-}
-
-/**
- * `text` (normalized) with every occurrence of a fixed phrase that contains one of `terms` without being
- * asked replaced by as many □, so lengths stay as they were. `asked` is the normalized question plus its
- * terms.
- */
-export function maskUnaskedPhrases(text: string, terms: readonly string[], asked: string): string {
-  let out = text;
-  for (const phrase of domainPhrases()) {
-    if (asked.includes(phrase) || !terms.some((t) => t !== phrase && phrase.includes(t))) continue;
-    out = out.split(phrase).join(MASK.repeat(phrase.length));
+  constructor(phrases: Iterable<string>) {
+    this.phrases = [...new Set([...phrases].map(normalizeText))].sort((a, b) => b.length - a.length);
   }
-  return out;
+
+  /**
+   * `text` (normalized) with every occurrence of a fixed phrase that contains one of `terms` without being
+   * asked replaced by as many □, so lengths stay as they were. `asked` is the normalized question plus its
+   * terms.
+   */
+  maskUnasked(text: string, terms: readonly string[], asked: string): string {
+    let out = text;
+    for (const phrase of this.phrases) {
+      if (asked.includes(phrase) || !terms.some((t) => t !== phrase && phrase.includes(t))) continue;
+      out = out.split(phrase).join(MASK.repeat(phrase.length));
+    }
+    return out;
+  }
 }

@@ -3,7 +3,7 @@
  * of the units it was given and contain quotes that are verbatim in those units. Everything else
  * (fabricated labels, paraphrased "quotes", unlabelled sentences) is dropped with a reason.
  */
-import { normalizeText } from '../tokenize.js';
+import { normalizeText } from '../query/tokenize.js';
 import type { Unit } from '../types.js';
 
 export interface LabelledUnit {

@@ -6,28 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-
-/** What topicality needs from the keyword index. */
-export interface TermStats {
-  readonly size: number;
-  df(term: string): number;
-}
-
-let background: { idf: Map<string, number>; max: number } | null = null;
-
-function generalIdf(): NonNullable<typeof background> {
-  if (background) return background;
-  const path = createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt');
-  const idf = new Map<string, number>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const space = line.lastIndexOf(' ');
-    if (space > 0) idf.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  let max = 0;
-  for (const v of idf.values()) if (v > max) max = v;
-  background = { idf, max };
-  return background;
-}
+import type { CorpusStats } from '../types.js';
 
 /**
  * General idf given to plain numbers (years, counts), which the table lacks: about that of 今年, 第一 or 三
@@ -35,12 +14,35 @@ function generalIdf(): NonNullable<typeof background> {
  */
 const NUMBER_GENERAL_IDF = 5;
 
-export function topicality(term: string, stats: TermStats): number {
-  const df = stats.df(term);
-  if (df === 0 || stats.size === 0) return -Infinity;
-  const { idf, max } = generalIdf();
-  // Unknown to the general table and not a plain number: a compound such as 毒品和犯罪问题办公室 (a glossary
-  // term) or a symbol such as 72/179, i.e. domain vocabulary.
-  const general = idf.get(term) ?? (/^\d+$/.test(term) ? NUMBER_GENERAL_IDF : max);
-  return Math.log(df / stats.size) + general;
+/** jieba's general-language idf table (~350k words, ~0.2 s to read). */
+export function readGeneralIdf(): Map<string, number> {
+  const path = createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt');
+  const idf = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const space = line.lastIndexOf(' ');
+    if (space > 0) idf.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return idf;
+}
+
+export class Topicality {
+  private readonly max: number;
+
+  constructor(
+    private readonly stats: Pick<CorpusStats, 'size' | 'df'>,
+    private readonly general: Map<string, number> = readGeneralIdf(),
+  ) {
+    let max = 0;
+    for (const v of general.values()) if (v > max) max = v;
+    this.max = max;
+  }
+
+  of(term: string): number {
+    const df = this.stats.df(term);
+    if (df === 0 || this.stats.size === 0) return -Infinity;
+    // Unknown to the general table and not a plain number: a compound such as 毒品和犯罪问题办公室 (a glossary
+    // term) or a symbol such as 72/179, i.e. domain vocabulary.
+    const general = this.general.get(term) ?? (/^\d+$/.test(term) ? NUMBER_GENERAL_IDF : this.max);
+    return Math.log(df / this.stats.size) + general;
+  }
 }

@@ -9,7 +9,7 @@
  * between the previous rule and that one: numbers in running text are never touched otherwise.
  */
 import { CJK_CLASS, endsSentence } from './chars.js';
-import type { Line } from './lines.js';
+import type { Line } from './line.js';
 
 /** The short rule that opens a block of numbered notes at the foot of a page. */
 export const FOOTNOTE_RULE = /^_{5,}$/;
@@ -49,12 +49,7 @@ function removeDigitMarker(lines: Line[], from: Cursor, id: number): Cursor {
 }
 
 function removeInlineMarks(line: Line): Line {
-  const text = line.text
-    .replace(HTML_MARK, '')
-    .replace(MARKDOWN_MARK, '')
-    .replace(SUPERSCRIPT_MARK, '')
-    .replace(STAR_MARK, '')
-    .trim();
+  const text = line.text.replace(HTML_MARK, '').replace(MARKDOWN_MARK, '').replace(SUPERSCRIPT_MARK, '').replace(STAR_MARK, '').trim();
   return text === line.text ? line : { ...line, text };
 }
 

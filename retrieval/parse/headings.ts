@@ -5,7 +5,7 @@
  * reason: converters assign them inconsistently.
  */
 import { displayWidth, endsClause } from './chars.js';
-import type { Line } from './lines.js';
+import type { Line } from './line.js';
 
 const CHAPTER = /^(?:[一二三四五六七八九十]{1,3}(?:\s*[.、．]|\s)|[IVXL]{1,6}\.)\s*\S/;
 const SECTION = /^([A-Z])\.\s*\S/;
@@ -24,14 +24,7 @@ const SUBSECTION_LEVEL = 3;
 /** True for a line shaped like a heading: short, no sentence punctuation, not a list item. */
 export function looksLikeHeading(line: Line): boolean {
   const text = line.text;
-  return (
-    !line.bullet &&
-    !LIST_LABEL.test(text) &&
-    !endsClause(text) &&
-    !/[。；;]/.test(text) &&
-    /\p{L}/u.test(text) &&
-    displayWidth(text) <= MAX_HEADING_WIDTH
-  );
+  return !line.bullet && !LIST_LABEL.test(text) && !endsClause(text) && !/[。；;]/.test(text) && /\p{L}/u.test(text) && displayWidth(text) <= MAX_HEADING_WIDTH;
 }
 
 export function isListItem(line: Line): boolean {

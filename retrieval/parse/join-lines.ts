@@ -5,7 +5,7 @@
  */
 import { endsSentence } from './chars.js';
 import { isListItem } from './headings.js';
-import type { Line } from './lines.js';
+import type { Line } from './line.js';
 
 export interface JoinStyle {
   /** The line filled the text column, so the break after it is a wrap. */

@@ -1,21 +1,10 @@
 import { displayWidth } from './chars.js';
 import { FOOTNOTE_RULE } from './footnotes.js';
 import { isPageFurniture } from './furniture.js';
+import type { Line } from './line.js';
 import { cleanMarkdownLine } from './markdown.js';
 
-/** One non-blank line of the document, trimmed, with its Markdown removed. */
-export interface Line {
-  /** The trimmed source line, before Markdown removal (footnote marks like `\*` are recognised on it). */
-  raw: string;
-  /** Clean text; footnote markers are removed from it later. */
-  text: string;
-  /** Printed width of the source line: a line as wide as the text column was hard-wrapped. */
-  width: number;
-  /** Written as a Markdown heading. */
-  markdownHeading: boolean;
-  /** Written as a list bullet. */
-  bullet: boolean;
-}
+export type { Line } from './line.js';
 
 /** Splits a document into content lines: blank lines and page furniture go (blank lines carry no structure in PDF exports). */
 export function readLines(document: string): Line[] {

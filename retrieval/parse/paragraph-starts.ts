@@ -4,7 +4,7 @@
  * line starts paragraph N only when N is the next number expected. A list is a run 1, 2, 3… that
  * starts right after a line ending in a colon.
  */
-import type { Line } from './lines.js';
+import type { Line } from './line.js';
 
 const PARAGRAPH_NUMBER = /^(\d{1,4})[.．](?!\d)\s*(\S.*)$/;
 const COLON_END = /[:：]$/;

@@ -2,7 +2,7 @@
  * Hard-wrap detection. Text extracted from a PDF with its line breaks kept has most lines exactly as
  * wide as the page's text column; text exported one paragraph per line has no such common width.
  */
-import type { Line } from './lines.js';
+import type { Line } from './line.js';
 
 /** A text column is at least this wide (20 Chinese characters). */
 const MIN_COLUMN = 40;

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { performance } from 'node:perf_hooks';
 import type { IncomingMessage, Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { type FakeGuild, type FakeUser, guildCreate, snowflake } from './payloads.js';
@@ -71,7 +71,10 @@ export class FakeGateway extends EventEmitter {
     }
     if (packet.op !== Op.Identify && packet.op !== Op.Resume) return;
     this.received.push({ op: packet.op, d: packet.d, path });
-    if (packet.d?.token !== this.opts.token) return this.refuse(ws, 4004, 'Authentication failed.');
+    if (packet.d?.token !== this.opts.token) {
+      this.refuse(ws, 4004, 'Authentication failed.');
+      return;
+    }
     if (packet.op === Op.Identify) this.identify(ws, packet.d);
     else this.resume(ws, packet.d);
   }
@@ -87,7 +90,10 @@ export class FakeGateway extends EventEmitter {
   }
 
   private identify(ws: WebSocket, d: any): void {
-    if ((Number(d.intents) & this.opts.disallowedIntents) !== 0) return this.refuse(ws, 4014, 'Disallowed intent(s).');
+    if ((Number(d.intents) & this.opts.disallowedIntents) !== 0) {
+      this.refuse(ws, 4014, 'Disallowed intent(s).');
+      return;
+    }
     const shard: [number, number] = Array.isArray(d.shard) ? d.shard : [0, 1];
     const session: GatewaySession = { id: snowflake(), shard, seq: 0, ws, sent: [] };
     this.sessions.push(session);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BotConfig, readBotConfig } from '../../bot/discord/config.js';
 import { registerCommands } from '../../bot/discord/register.js';
 import { type DiscordBot, launchDiscordBot } from '../../bot/discord/start.js';
-import type { Engine } from '../../retrieval/engine-api.js';
+import type { Engine } from '../../retrieval/api.js';
 import { createEngine } from '../../retrieval/engine.js';
 import { type FakeChannel, type FakeMessage, type FakeUser, InteractionType, user } from './payloads.js';
 import { FakeDiscord, type FakeDiscordOptions, type InteractionRecord } from './server.js';
@@ -51,9 +51,7 @@ export async function openTestEngine(): Promise<Engine> {
   };
 }
 
-export async function startHarness(
-  opts: { engine?: Engine; config?: Partial<BotConfig>; fake?: FakeDiscordOptions } = {},
-): Promise<Harness> {
+export async function startHarness(opts: { engine?: Engine; config?: Partial<BotConfig>; fake?: FakeDiscordOptions } = {}): Promise<Harness> {
   const fake = await FakeDiscord.start(opts.fake);
   const engine = opts.engine ?? (await openTestEngine());
   const dataDir = await mkdtemp(join(tmpdir(), 'discord-test-data-'));

@@ -45,6 +45,9 @@ export function unsafePayloads(fake: FakeDiscord): string[] {
     .messagePayloads()
     .filter((r) => !mentionsDisabled(r.path.endsWith('/callback') ? r.body.data : r.body))
     .map((r) => `mentions enabled: ${r.method} ${r.path}`);
-  const refused = fake.messagePayloads().filter((r) => r.status >= 400).map((r) => `refused ${r.status}: ${r.method} ${r.path} ${r.problems.join('; ')}`);
+  const refused = fake
+    .messagePayloads()
+    .filter((r) => r.status >= 400)
+    .map((r) => `refused ${r.status}: ${r.method} ${r.path} ${r.problems.join('; ')}`);
   return [...pinging, ...refused];
 }

@@ -4,8 +4,9 @@
  *
  *   npx tsx test/fake-discord/measure-latency.ts [--count 100] [--concurrency 1]
  */
-import { summarize } from '../../bench/percentiles.js';
+
 import { parseArgs } from 'node:util';
+import { summarize } from '../../bench/percentiles.js';
 import { startHarness } from './harness.js';
 import type { InteractionRecord } from './server.js';
 
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
     const ack = done.map((r) => r.ack!.at - r.sentAt);
     const answer = answered.map((r) => r.responses.find((x) => x.method === 'PATCH' && x.status === 200)!.at - r.sentAt);
     const row = (name: string, v: number[]) =>
-      `${name.padEnd(22)} p50 ${summarize(v).p50.toFixed(1).padStart(7)} ms   p95 ${summarize(v).p95.toFixed(1).padStart(7)} ms   max ${Math.max(...v).toFixed(1).padStart(7)} ms`;
+      `${name.padEnd(22)} p50 ${summarize(v).p50.toFixed(1).padStart(7)} ms   p95 ${summarize(v).p95.toFixed(1).padStart(7)} ms   max ${Math.max(...v)
+        .toFixed(1)
+        .padStart(7)} ms`;
     process.stdout.write(`${count} /ask interactions, concurrency ${concurrency}, engine ${h.engine.status().mode}\n`);
     process.stdout.write(`${row('deferred acknowledgement', ack)}\n${row('final answer', answer)}\n`);
     process.stdout.write(`acknowledged within 3 s: ${ack.filter((t) => t < 3000).length}/${count}; answered: ${answered.length}/${count}\n`);

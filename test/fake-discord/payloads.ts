@@ -99,7 +99,9 @@ export function guildCreate(guild: FakeGuild, botUser: FakeUser) {
     features: [],
     preferred_locale: 'en-US',
     joined_at: new Date(0).toISOString(),
-    roles: [{ id: guild.id, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: guild.id, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+    ],
     channels: guild.channels,
     threads: guild.threads,
     members: [member(botUser)],

@@ -8,9 +8,9 @@ import {
   type FakeGuild,
   type FakeMessage,
   type FakeUser,
-  interaction,
-  InteractionType,
   type InteractionPayload,
+  InteractionType,
+  interaction,
   message,
   snowflake,
   textChannel,
@@ -237,7 +237,9 @@ export class FakeDiscord extends EventEmitter {
   async settled(record: InteractionRecord, quietMs = 150, timeoutMs = 15_000): Promise<InteractionRecord> {
     const deadline = performance.now() + timeoutMs;
     const answered = () =>
-      record.responses.some((r) => r.status < 300 && !(r.path.endsWith('/callback') && [CallbackType.Deferred, CallbackType.DeferredUpdate].includes(r.body?.type)));
+      record.responses.some(
+        (r) => r.status < 300 && !(r.path.endsWith('/callback') && [CallbackType.Deferred, CallbackType.DeferredUpdate].includes(r.body?.type)),
+      );
     for (;;) {
       const last = record.responses.at(-1)?.at ?? record.sentAt;
       if (answered() && performance.now() - last >= quietMs) return record;
@@ -330,7 +332,13 @@ export class FakeDiscord extends EventEmitter {
   private putCommands(app: string, scope: string, body: any): Reply {
     if (app !== this.applicationId) return error(404, 10002, 'Unknown Application');
     if (!Array.isArray(body)) return error(400, 50035, 'Invalid Form Body');
-    const saved = body.map((c: any) => ({ ...c, id: snowflake(), application_id: app, version: snowflake(), ...(scope === 'global' ? {} : { guild_id: scope }) }));
+    const saved = body.map((c: any) => ({
+      ...c,
+      id: snowflake(),
+      application_id: app,
+      version: snowflake(),
+      ...(scope === 'global' ? {} : { guild_id: scope }),
+    }));
     this.registered.set(scope, saved);
     return { status: 200, body: saved };
   }

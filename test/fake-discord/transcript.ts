@@ -75,8 +75,16 @@ async function main(): Promise<void> {
   const member: FakeUser = user('alice');
   const botName = fake.botUser.username;
   const slash = async (name: string, options: Record<string, string | number> = {}, locale = 'en-US') => {
-    out(`${member.username}: /${name}${Object.entries(options).map(([k, v]) => ` ${k}:${v}`).join('')}`);
-    const record = await fake.settled(fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData(name, options), user: member, locale }), 200, 20_000);
+    out(
+      `${member.username}: /${name}${Object.entries(options)
+        .map(([k, v]) => ` ${k}:${v}`)
+        .join('')}`,
+    );
+    const record = await fake.settled(
+      fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData(name, options), user: member, locale }),
+      200,
+      20_000,
+    );
     for (const m of responseMessages(record)) show(m, botName);
     out();
     return record;
@@ -123,7 +131,13 @@ async function main(): Promise<void> {
   const quoted = await fake.settled(
     fake.interact({
       type: InteractionType.ApplicationCommand,
-      data: { id: fake.registeredCommand('Quote cited paragraphs').id, name: 'Quote cited paragraphs', type: 3, target_id: cited.id, resolved: { messages: { [cited.id]: cited } } },
+      data: {
+        id: fake.registeredCommand('Quote cited paragraphs').id,
+        name: 'Quote cited paragraphs',
+        type: 3,
+        target_id: cited.id,
+        resolved: { messages: { [cited.id]: cited } },
+      },
       user: member,
     }),
     200,

@@ -79,12 +79,5 @@ export function choiceProblems(choices: Json[]): string[] {
 /** True when a payload that carries message content could not ping anyone. */
 export function mentionsDisabled(body: Json): boolean {
   const am = body.allowed_mentions;
-  return (
-    !!am &&
-    Array.isArray(am.parse) &&
-    am.parse.length === 0 &&
-    !(am.users ?? []).length &&
-    !(am.roles ?? []).length &&
-    am.replied_user !== true
-  );
+  return !!am && Array.isArray(am.parse) && am.parse.length === 0 && !(am.users ?? []).length && !(am.roles ?? []).length && am.replied_user !== true;
 }

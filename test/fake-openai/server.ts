@@ -6,7 +6,7 @@
  * Run alone (`npx tsx test/fake-openai/server.ts [port]`) it quotes the first excerpt of each prompt with its
  * label, which is enough to try ANSWER_MODE=llm end to end without a model.
  */
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ChatRequest {
@@ -72,10 +72,13 @@ export async function startFakeOpenAI(reply: (req: ChatRequest, index: number) =
     requests.push(body);
     const canned = reply(body, requests.length - 1);
     if ('hangMs' in canned) {
-      const t = setTimeout(() => {
-        hung.delete(t);
-        if (!res.writableEnded) send(res, 200, completion(body.model, ''));
-      }, Math.min(canned.hangMs, MAX_HANG_MS));
+      const t = setTimeout(
+        () => {
+          hung.delete(t);
+          if (!res.writableEnded) send(res, 200, completion(body.model, ''));
+        },
+        Math.min(canned.hangMs, MAX_HANG_MS),
+      );
       hung.add(t);
       return;
     }

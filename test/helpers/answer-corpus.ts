@@ -1,13 +1,17 @@
 /**
  * The real corpus and keyword retrieval, in process, for tests of the answer layer: seeds parsed by the
- * real parser, a real BM25 index, real query analysis, fused the way the engine fuses them.
+ * real parser, a real BM25 index, and the very components the engine builds over them.
  */
-import { analyzeQuery } from '../../retrieval/analyze-query.js';
-import type { AnswerInput } from '../../retrieval/extractive-answer.js';
-import { CANDIDATE_DEPTH, fuseToUnits } from '../../retrieval/hybrid-search.js';
-import { corpusUnits, indexText } from '../../retrieval/index-store.js';
-import { KeywordIndex } from '../../retrieval/keyword-index.js';
-import { loadCorpus } from '../../retrieval/load-corpus.js';
+
+import type { AnswerContext } from '../../retrieval/answer/context.js';
+import type { AnswerInput } from '../../retrieval/answer/extractive-answer.js';
+import type { UnitCatalogue } from '../../retrieval/corpus/catalogue.js';
+import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
+import { buildComponents } from '../../retrieval/engine.js';
+import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
+import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
+import type { QueryAnalyzer } from '../../retrieval/query/analyzer.js';
+import { Tokenizer } from '../../retrieval/query/tokenize.js';
 import type { DocumentMeta, Unit } from '../../retrieval/types.js';
 import { unitKey } from '../../retrieval/types.js';
 
@@ -15,26 +19,33 @@ export interface AnswerCorpus {
   units: Unit[];
   unitsByKey: Map<string, Unit>;
   metas: Map<string, DocumentMeta>;
+  tokenizer: Tokenizer;
   index: KeywordIndex;
+  analyzer: QueryAnalyzer;
+  catalogue: UnitCatalogue;
+  ctx: AnswerContext;
   /** Retrieval as the engine does it in keyword mode, ready to hand to an answerer. */
-  retrieve(question: string, k?: number): AnswerInput;
+  retrieve(question: string, k?: number): Promise<AnswerInput>;
 }
 
 export async function loadAnswerCorpus(seedsDir = 'seeds'): Promise<AnswerCorpus> {
   const corpus = await loadCorpus(seedsDir);
   const units = corpusUnits(corpus);
-  const unitsByKey = new Map(units.map((u) => [unitKey(u), u]));
-  const metas = new Map(corpus.documents.map((d) => [d.meta.source, d.meta]));
-  const index = KeywordIndex.build(units.map((u) => ({ key: unitKey(u), text: indexText(u) })));
+  const tokenizer = new Tokenizer();
+  const index = KeywordIndex.build(
+    units.map((u) => ({ key: unitKey(u), text: indexText(u) })),
+    tokenizer,
+  );
+  const { catalogue, analyzer, retriever, ctx } = buildComponents({ corpus, tokenizer, keyword: index, dense: null, embedder: null });
   return {
     units,
-    unitsByKey,
-    metas,
+    unitsByKey: new Map(units.map((u) => [unitKey(u), u])),
+    metas: new Map(corpus.documents.map((d) => [d.meta.source, d.meta])),
+    tokenizer,
     index,
-    retrieve(question, k = 10) {
-      const analysis = analyzeQuery(question, index);
-      const results = fuseToUnits({ keyword: index.search(analysis.terms, CANDIDATE_DEPTH) }, unitsByKey, k);
-      return { question, analysis, results, metas, termStats: index };
-    },
+    analyzer,
+    catalogue,
+    ctx,
+    retrieve: (question, k = 10) => retriever.retrieve(question, { k }),
   };
 }

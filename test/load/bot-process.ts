@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { LoopDelay } from '../../bench/event-loop.js';
-import { LOOP_DELAY_REQUEST, isLoopDelayReply } from './probe-messages.js';
+import { isLoopDelayReply, LOOP_DELAY_REQUEST } from './probe-messages.js';
 
 const PROBE = new URL('./loop-delay-probe.ts', import.meta.url).href;
 /** Loading the engine, and the embedding model when configured, comes before the bot logs in. */

@@ -57,7 +57,12 @@ export function loadFigures(run: {
 }): LoadFigures {
   const { records } = run;
   const acks = records.filter((r) => r.ack).map((r) => r.ack!.at - r.sentAt);
-  const answers = records.flatMap((r) => r.responses.filter(isAnswer).slice(0, 1).map((a) => a.at - r.sentAt));
+  const answers = records.flatMap((r) =>
+    r.responses
+      .filter(isAnswer)
+      .slice(0, 1)
+      .map((a) => a.at - r.sentAt),
+  );
   const errorLines = [...records.flatMap((r, i) => problems(r, i + 1)), ...run.botErrors];
   const acknowledged = acks.filter((t) => t < ACK_DEADLINE_MS).length;
   const count = records.length;

@@ -15,7 +15,7 @@ const BURST = 60;
 
 describe('which requests are interaction webhooks', () => {
   const edit = { fullRoute: '/webhooks/111/tok/messages/@original', auth: false } as const;
-  it('takes the bot\'s own application webhooks without a bot token, nothing else', () => {
+  it("takes the bot's own application webhooks without a bot token, nothing else", () => {
     expect(isInteractionWebhook(edit, '111')).toBe(true);
     expect(isInteractionWebhook({ ...edit, fullRoute: '/webhooks/111/tok' }, '111')).toBe(true);
     expect(isInteractionWebhook(edit, '222')).toBe(false);
@@ -25,7 +25,7 @@ describe('which requests are interaction webhooks', () => {
   });
 });
 
-describe('REST budgets of the bot\'s client', () => {
+describe("REST budgets of the bot's client", () => {
   let fake: FakeDiscord;
   let client: Client;
 

@@ -1,0 +1,188 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadCorpus } from '../retrieval/corpus/load-corpus.js';
+import { atomicWrite } from '../retrieval/index/atomic-write.js';
+import { EF_CONSTRUCTION, EF_SEARCH, M } from '../retrieval/index/dense-index.js';
+import { corpusUnits } from '../retrieval/index/index-store.js';
+import { benchEngine } from './engine-bench.js';
+import { formatReport } from './format-report.js';
+import { benchHnsw, type HnswParams, type HnswRun, SYNTHETIC_DESCRIPTION } from './hnsw-bench.js';
+import { benchKeywordScale } from './keyword-scale.js';
+import { chooseBenchModel } from './model-choice.js';
+import type { ProbeRequest, ProbeResult } from './probe-protocol.js';
+import { atLeast, loadBenchQuestions } from './questions.js';
+import { type BenchReport, coldStartMs, ratiosOf, targetsOf } from './report.js';
+import { runProbe } from './run-probe.js';
+import { sentencesOf, synthesizeCorpus } from './synthetic-units.js';
+import 'dotenv/config';
+import { type ParsedArgs, parseArgs, stringFlag } from '../bot/shared/args.js';
+import { runCli, UsageError, usage } from '../bot/shared/run-cli.js';
+
+const USAGE =
+  'npm run bench -- [--quick] [--json FILE] [--questions FILE.jsonl] [--model NAME]' +
+  ' [--m N] [--ef-construction N] [--ef N] [--hnsw-sizes N,N] [--scale-units N] [--probe-runs N]';
+const VALUE_FLAGS = ['json', 'questions', 'model', 'm', 'ef-construction', 'ef', 'hnsw-sizes', 'scale-units', 'probe-runs'];
+const KNOWN_FLAGS = new Set([...VALUE_FLAGS, 'quick', 'help']);
+const MIN_QUERIES = 200;
+const HNSW_QUERIES = 200;
+const EF_SWEEP = [25, 50, 100, 150, 200, 300, 400];
+const HNSW_SIZES = [10_000, 100_000];
+const SCALE_UNITS = 100_000;
+/** Probe runs per mode; the run with the median cold start is reported. */
+const PROBE_RUNS = 3;
+/** Units embedded in the probes to watch the event loop during embedding (4 batches of 16). */
+const PROBE_EMBED_UNITS = 64;
+/** A load average above this (per core) means other work shares the CPU and inflates the timings. */
+const BUSY_LOAD_PER_CORE = 0.5;
+
+function positiveFlag(args: ParsedArgs, name: string, fallback: number): number {
+  return positiveListFlag(args, name, [fallback])[0];
+}
+
+function positiveListFlag(args: ParsedArgs, name: string, fallback: number[]): number[] {
+  const raw = stringFlag(args, name);
+  if (raw === undefined) return fallback;
+  const values = raw.split(',').map(Number);
+  if (!values.every((v) => Number.isInteger(v) && v > 0)) {
+    throw new UsageError(`--${name} takes positive whole numbers, comma-separated. usage: ${USAGE}`);
+  }
+  return values;
+}
+
+/** `gc()` for heap figures: V8 lets a running process turn on --expose-gc for contexts created afterwards. */
+function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+async function medianProbe(request: ProbeRequest, runs: number): Promise<ProbeResult> {
+  const results: ProbeResult[] = [];
+  for (let i = 0; i < runs; i++) results.push(await runProbe(request));
+  return results.sort((a, b) => coldStartMs(a) - coldStartMs(b))[Math.floor(runs / 2)];
+}
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2), VALUE_FLAGS);
+  const unknown = [...args.flags.keys()].filter((f) => !KNOWN_FLAGS.has(f));
+  if (args.flags.has('help') || unknown.length || args.positional.length) usage(USAGE);
+  const quick = args.flags.has('quick');
+  const hnswSizes = positiveListFlag(args, 'hnsw-sizes', quick ? HNSW_SIZES.slice(0, 1) : HNSW_SIZES);
+  const scaleUnits = quick ? null : positiveFlag(args, 'scale-units', SCALE_UNITS);
+  const probeRuns = positiveFlag(args, 'probe-runs', PROBE_RUNS);
+  const params: HnswParams = {
+    m: positiveFlag(args, 'm', M),
+    efConstruction: positiveFlag(args, 'ef-construction', EF_CONSTRUCTION),
+    ef: positiveFlag(args, 'ef', EF_SEARCH),
+  };
+  const log = (msg: string) => process.stderr.write(`${msg}\n`);
+  const loadBefore = loadavg();
+  const notes: string[] = [];
+  if (loadBefore[0] > BUSY_LOAD_PER_CORE * cpus().length) {
+    notes.push(
+      `The machine was busy (load average ${loadBefore[0].toFixed(2)} on ${cpus().length} cores at the start): timings are inflated; rerun when it is quiet.`,
+    );
+  }
+
+  const seedsDir = process.env.SEEDS_DIR || 'seeds';
+  const corpus = await loadCorpus(seedsDir);
+  const units = corpusUnits(corpus);
+  const questionSet = await loadBenchQuestions(units, { file: stringFlag(args, 'questions') });
+  if (questionSet.fallback) log(`NOTE: ${questionSet.fallback}`);
+  const timed = atLeast(questionSet.questions, MIN_QUERIES);
+  const model = chooseBenchModel(process.env, stringFlag(args, 'model'));
+  if (!model) notes.push('EMBEDDINGS=off: no dense, hybrid or model figures.');
+  else if (model.kind === 'test fixture (tiny random model)') {
+    notes.push(
+      'Dense figures use the tiny test fixture: far faster than a real model. For representative figures build the ' +
+        'e5-small-sized model with `python3 scripts/make-tiny-model.py --e5-small-size`.',
+    );
+  } else if (model.kind === 'e5-small-sized random model') {
+    notes.push(
+      "Dense figures use a random-weight model of multilingual-e5-small's size and architecture: latency and memory " +
+        'are representative, its rankings mean nothing.',
+    );
+  }
+
+  const dir = await mkdtemp(join(tmpdir(), 'bench-'));
+  try {
+    const engine = await benchEngine({ seedsDir, corpus, model, warmup: questionSet.questions, questions: timed, dir, log });
+
+    log('cold starts in fresh processes…');
+    const probe = (mode: ProbeRequest['mode']): ProbeRequest => ({
+      mode,
+      seedsDir,
+      indexDir: join(dir, 'index'),
+      model: model?.model,
+      modelsDir: model?.modelsDir,
+      embedUnits: PROBE_EMBED_UNITS,
+    });
+    const keywordProbe = await medianProbe(probe('keyword'), probeRuns);
+    const workerProbe = model ? await medianProbe(probe('worker'), probeRuns) : null;
+    const inThreadProbe = model ? await runProbe(probe('in-thread')) : null;
+
+    const runs: HnswRun[] = [];
+    for (const n of hnswSizes) {
+      log(`HNSW on ${n} synthetic vectors…`);
+      runs.push(await benchHnsw(n, { params, queries: HNSW_QUERIES, sweep: EF_SWEEP, dir, log }));
+    }
+    if (quick) notes.push('--quick: the 100k HNSW and keyword-scale runs were skipped.');
+
+    let keywordScale = null;
+    if (scaleUnits !== null) {
+      log(`keyword index over ${scaleUnits} synthetic units…`);
+      const synthetic = synthesizeCorpus(sentencesOf(units.map((u) => u.text)), scaleUnits, 1);
+      keywordScale = await benchKeywordScale(synthetic, timed, join(dir, 'keyword-scale'), exposeGc());
+    }
+
+    const partial = {
+      query_ms: engine.query_ms,
+      dense_parts_ms: engine.dense_parts_ms,
+      hnsw: { m: params.m, ef_construction: params.efConstruction, ef: params.ef, vectors: SYNTHETIC_DESCRIPTION, queries: HNSW_QUERIES, runs },
+      cold_start_ms: { without_model: coldStartMs(keywordProbe), with_model: workerProbe ? coldStartMs(workerProbe) : null },
+      event_loop_delay_ms: {
+        build: engine.build_delay,
+        load: (workerProbe ?? keywordProbe).load_delay,
+        embedding: workerProbe?.embed_delay ?? null,
+        queries: engine.query_delay,
+        first_answers: engine.first_answer_delay,
+        model_in_main_thread: inThreadProbe ? { load: inThreadProbe.load_delay, embedding: inThreadProbe.embed_delay } : null,
+      },
+      model: model ? { name: model.model, kind: model.kind } : null,
+    };
+    const report: BenchReport = {
+      machine: {
+        cpus: cpus().length,
+        cpu_model: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        load_avg_before: loadBefore,
+        load_avg_after: loadavg(),
+      },
+      questions: { source: questionSet.source, fallback: questionSet.fallback, distinct: questionSet.questions.length, timed: timed.length },
+      build: engine.build,
+      model_load_ms: engine.model_load_ms,
+      cold_start_detail: { without_model: keywordProbe, with_model: workerProbe },
+      rss_mb: {
+        keyword_only: keywordProbe.rss_mb,
+        with_model: workerProbe?.rss_mb ?? null,
+        with_model_after_embedding: workerProbe?.rss_after_embed_mb ?? null,
+        bench_peak: process.resourceUsage().maxRSS / 1024,
+      },
+      keyword_scale: keywordScale,
+      ...partial,
+      ratios: ratiosOf(partial),
+      targets: targetsOf(partial),
+      notes,
+    };
+    process.stdout.write(formatReport(report));
+    const jsonOut = stringFlag(args, 'json');
+    if (jsonOut) {
+      await atomicWrite(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(`wrote ${jsonOut}\n`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

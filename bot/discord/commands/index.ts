@@ -1,0 +1,17 @@
+import { recordFeedback, showCitedUnit } from '../answer-buttons.js';
+import type { BotCommand, ButtonHandlers } from '../context.js';
+import { pageTurner } from '../paged-view.js';
+import { ask } from './ask.js';
+import { paragraph } from './paragraph.js';
+import { quoteCited } from './quote-cited.js';
+import { recommendation, recommendationList } from './recommendation.js';
+import { search } from './search.js';
+import { documentList, sources } from './sources.js';
+
+export const commands: BotCommand[] = [ask, recommendation, paragraph, search, sources, quoteCited];
+
+export const buttonHandlers: ButtonHandlers = {
+  cite: showCitedUnit,
+  feedback: recordFeedback,
+  page: pageTurner([recommendationList, documentList]),
+};

@@ -1,0 +1,89 @@
+/**
+ * An answer as plain text (terminal chat, `npm run ask`, the `answer` field of `ask --json`) and as the JSON
+ * that `ask --json` promises other tools. Discord renders the same passages as embeds (bot/discord).
+ */
+import type { Answer, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
+import { strings } from './strings.js';
+
+/** The documents' metadata by id, to name a report beside its symbol in the sources list. */
+export type MetaOf = (source: string) => DocumentMeta | undefined;
+
+function passageText(p: Passage, lang: Answer['lang']): string {
+  const s = strings(lang);
+  const labels = p.citations.map((c) => c.label);
+  // An LLM claim keeps the model's sentence, its labels after it; an extractive passage is the quote alone.
+  return p.claim !== undefined ? `${p.claim}${labels.map(s.marker).join('')}` : s.passage(p.quote, labels);
+}
+
+/** "Sources:" with each cited unit once; a symbol says little to most readers, so the report is named beside it. */
+export function sourcesList(answer: Answer, metaOf: MetaOf): string[] {
+  const s = strings(answer.lang);
+  const seen = new Set<string>();
+  const items = answer.passages
+    .flatMap((p) => p.citations)
+    .flatMap((c) => {
+      if (seen.has(c.unitKey)) return [];
+      seen.add(c.unitKey);
+      const meta = metaOf(c.source);
+      if (!meta || meta.symbol === null) return [`- ${c.label}`];
+      return [answer.lang === 'zh' ? `- ${c.label}（${meta.shortTitle.zh}）` : `- ${c.label} (${meta.shortTitle.en})`];
+    });
+  return [`${s.sources}${answer.lang === 'zh' ? '：' : ':'}`, ...items];
+}
+
+/** The answer itself: its passages and sources, or the not-found line. */
+export function answerText(answer: Answer, metaOf: MetaOf): string {
+  const s = strings(answer.lang);
+  if (answer.outcome === 'not-found') return s.notFound;
+  const claims = [...new Set(answer.passages.map((p) => passageText(p, answer.lang)))];
+  return [...claims, '', ...sourcesList(answer, metaOf)].join('\n');
+}
+
+/** For terminals: the answer, what may be related when nothing was found, the notes and the confidence. */
+export function formatAnswer(answer: Answer, metaOf: MetaOf): string {
+  const s = strings(answer.lang);
+  const lines = [answerText(answer, metaOf), ''];
+  if (answer.outcome === 'not-found' && answer.related.length) {
+    lines.push(`${s.possiblyRelated}${answer.lang === 'zh' ? '：' : ':'}`, ...answer.related.map((p, i) => `  [${i + 1}] ${p.citations[0]!.label}`));
+  }
+  for (const note of answer.notes) lines.push(`(${s.note(note)})`);
+  lines.push(`${s.confidence} ${answer.confidence.toFixed(2)}`);
+  return lines.join('\n');
+}
+
+/** The JSON shape `npm run ask -- --json` promises to other tools. */
+export function answerJson(answer: Answer, metaOf: MetaOf) {
+  const s = strings(answer.lang);
+  return {
+    answer: answerText(answer, metaOf),
+    abstained: answer.outcome === 'not-found',
+    outcome: answer.outcome,
+    confidence: answer.confidence,
+    lang: answer.lang,
+    citations: answer.passages.flatMap((p) =>
+      p.citations.map((c) => ({ source: c.source, paragraph: c.paragraph, recommendation: c.recommendation, label: c.label, quote: p.quote, score: p.score })),
+    ),
+    passages: answer.passages.map((p) => ({
+      quote: p.quote,
+      role: p.role,
+      citations: p.citations.map((c) => ({
+        unitKey: c.unitKey,
+        kind: c.kind,
+        source: c.source,
+        paragraph: c.paragraph,
+        recommendation: c.recommendation,
+        label: c.label,
+      })),
+    })),
+    related: answer.related.flatMap((p) =>
+      p.citations.map((c) => ({ source: c.source, paragraph: c.paragraph, recommendation: c.recommendation, label: c.label })),
+    ),
+    notes: answer.notes.map((n) => s.note(n)),
+  };
+}
+
+/** `MetaOf` over an engine's documents. */
+export function metaOfEngine(engine: Pick<Engine, 'documents'>): MetaOf {
+  const metas = new Map(engine.documents().map((d) => [d.meta.source, d.meta]));
+  return (source) => metas.get(source);
+}

@@ -1,0 +1,167 @@
+/**
+ * Every word the bot says around document text, in both languages: the one source of each user-visible
+ * string, shared by the terminal chat, the command-line tools and Discord. The engine returns codes and
+ * values; this module words them.
+ */
+import {
+  type AnswerNote,
+  type DocumentMeta,
+  detectLang,
+  documentName,
+  type InputProblem,
+  type Lang,
+  type LookupProblem,
+  zhJoin,
+} from '../../retrieval/index.js';
+
+const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
+
+const STRINGS = {
+  en: {
+    // Answers
+    notFound: 'Not found in these documents.',
+    /** One quotation of an answer in plain text, with the labels of the units it quotes. */
+    passage: (quote: string, labels: string[]) => `According to ${labels.join(' and ')}: 「${quote}」`,
+    /** An inline label after text it supports. */
+    marker: (label: string) => `[${label}]`,
+    sources: 'Sources',
+    possiblyRelated: 'Possibly related',
+    confidence: 'confidence',
+    continued: (name: string) => `${name} (cont.)`,
+    note: (note: AnswerNote): string => {
+      switch (note.code) {
+        case 'not-mentioned':
+          return `The documents do not mention ${note.terms.join(', ')}.`;
+        case 'llm-fallback':
+          return `LLM answer unavailable (${note.reason}); extractive answer shown.`;
+        case 'llm-sentences-dropped':
+          return `Dropped ${note.count} sentence(s) of the model’s reply that could not be verified.`;
+        case 'citations-removed':
+          return `Removed ${note.count} citation${note.count > 1 ? 's' : ''} that the documents do not support.`;
+        case 'citations-withdrawn':
+          return 'The answer’s citations did not match the documents and were withdrawn.';
+      }
+    },
+    // What went wrong with a request
+    problem: (p: LookupProblem | InputProblem): string => {
+      switch (p.code) {
+        case 'unknown-document':
+          return `Unknown or ambiguous document “${p.ref}”. Known documents: ${listNames(p.candidates, 'en')}.`;
+        case 'ambiguous-document':
+          return `Unknown or ambiguous document “${p.ref}”: it could mean ${listNames(p.candidates, 'en')}. Please name one.`;
+        case 'paragraph-out-of-range':
+          return `${documentName(p.document, 'en')}, para. ${p.number} does not exist: valid paragraphs are ${p.first}-${p.last}.`;
+        case 'recommendation-not-found':
+          return `Recommendation ${p.number} does not exist: valid numbers are ${p.first}-${p.last}.`;
+        case 'no-recommendations':
+          return p.document ? `${documentName(p.document, 'en')} has no numbered recommendations.` : 'No document has numbered recommendations.';
+        case 'recommendation-ambiguous':
+          return `Several documents have a recommendation ${p.number}; choose a document: ${listNames(p.candidates, 'en')}.`;
+        case 'no-summary':
+          return `${documentName(p.document, 'en')} has no summary.`;
+        case 'empty-question':
+          return 'The question is empty. Ask something about the documents, e.g. “What does UNODC do against trafficking in persons?”';
+        case 'question-too-long':
+          return `The question is too long (${p.length} characters; at most ${p.max}). Please shorten it.`;
+      }
+    },
+    // Discord
+    feedbackThanks: 'Thanks, your feedback was recorded.',
+    feedbackMissing: 'This message has no answer to rate.',
+    rateLimited: (limit: number, seconds: number) => `You are asking too fast: at most ${limit} requests per minute. Try again in ${seconds} s.`,
+    busy: 'The bot is busy answering other questions. Please try again in a moment.',
+    failed: 'Something went wrong while answering. The error was logged; please try again.',
+    shuttingDown: 'The bot is restarting. Please try again in a minute.',
+    emptyQuestion: 'Ask a question after mentioning me, e.g. “What does UNODC do against trafficking in persons?”',
+    noRecommendations: 'No document has numbered recommendations.',
+    recommendationsTitle: (page: number, pages: number) => `Recommendations (page ${page}/${pages})`,
+    documentsTitle: (count: number) => `Documents (${count})`,
+    documentStats: (paragraphs: number, first: number, last: number, recommendations: number) =>
+      `${paragraphs} paragraphs (${first}–${last}) · ${recommendations} recommendations`,
+    searchTitle: (query: string) => `Search: ${query}`,
+    noResults: 'No paragraph matches this search.',
+    score: 'score',
+    noCitations: 'No paragraph citation found in this message (e.g. “CTOC/COP/2018/2, para. 44”, “建议 6”, “¶44”).',
+    moreCitations: (n: number) => `…and ${n} more cited paragraph(s), not quoted here.`,
+    previous: 'Previous',
+    next: 'Next',
+  },
+  zh: {
+    notFound: '在这些文件中未找到答案。',
+    passage: (quote: string, labels: string[]) => `「${quote}」${labels.map((l) => `〔${l}〕`).join('')}`,
+    marker: (label: string) => `〔${label}〕`,
+    sources: '来源',
+    possiblyRelated: '可能相关',
+    confidence: '置信度',
+    continued: (name: string) => `${name}（续）`,
+    note: (note: AnswerNote): string => {
+      switch (note.code) {
+        case 'not-mentioned':
+          return `文件中没有提到${note.terms.join('、')}。`;
+        case 'llm-fallback':
+          return `大语言模型回答不可用（${note.reason}），以下为摘录式回答。`;
+        case 'llm-sentences-dropped':
+          return `已删除模型回答中 ${note.count} 个无法核实的句子。`;
+        case 'citations-removed':
+          return `已删除 ${note.count} 条与文件原文不符的引用。`;
+        case 'citations-withdrawn':
+          return '答案的引用与文件原文核对不一致，已撤回。';
+      }
+    },
+    problem: (p: LookupProblem | InputProblem): string => {
+      switch (p.code) {
+        case 'unknown-document':
+          return `未知或不明确的文件“${p.ref}”。现有文件：${listNames(p.candidates, 'zh')}。`;
+        case 'ambiguous-document':
+          return `未知或不明确的文件“${p.ref}”：可能指${listNames(p.candidates, 'zh')}。请指明其中一份。`;
+        case 'paragraph-out-of-range':
+          return zhJoin(documentName(p.document, 'zh'), `没有第${p.number}段：段落编号为 ${p.first}–${p.last}。`);
+        case 'recommendation-not-found':
+          return `没有建议 ${p.number}：建议编号为 ${p.first}–${p.last}。`;
+        case 'no-recommendations':
+          return p.document ? zhJoin(documentName(p.document, 'zh'), '没有编号的建议。') : '没有文件含有编号的建议。';
+        case 'recommendation-ambiguous':
+          return `多份文件都有建议 ${p.number}，请选择文件：${listNames(p.candidates, 'zh')}。`;
+        case 'no-summary':
+          return zhJoin(documentName(p.document, 'zh'), '没有概要。');
+        case 'empty-question':
+          return '问题是空的。请就这些文件提问，例如“毒品和犯罪问题办公室如何打击贩运人口？”';
+        case 'question-too-long':
+          return `问题太长（${p.length} 个字符；最多 ${p.max} 个），请缩短。`;
+      }
+    },
+    feedbackThanks: '谢谢，已记录您的反馈。',
+    feedbackMissing: '这条消息没有可评价的回答。',
+    rateLimited: (limit: number, seconds: number) => `提问太快了：每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,
+    busy: '机器人正忙于回答其他问题，请稍后再试。',
+    failed: '回答时出错，错误已记录，请再试一次。',
+    shuttingDown: '机器人正在重启，请一分钟后再试。',
+    emptyQuestion: '请在提及我之后提出问题，例如“毒品和犯罪问题办公室如何打击贩运人口？”',
+    noRecommendations: '没有文件含有编号的建议。',
+    recommendationsTitle: (page: number, pages: number) => `建议（第 ${page}/${pages} 页）`,
+    documentsTitle: (count: number) => `文件（${count} 份）`,
+    documentStats: (paragraphs: number, first: number, last: number, recommendations: number) =>
+      `${paragraphs} 段（${first}–${last}）· ${recommendations} 条建议`,
+    searchTitle: (query: string) => `搜索：${query}`,
+    noResults: '没有与此搜索匹配的段落。',
+    score: '得分',
+    noCitations: '这条消息中没有找到段落引用（例如“CTOC/COP/2018/2 第44段”“建议 6”“¶44”）。',
+    moreCitations: (n: number) => `……另有 ${n} 处引用的段落未在此引用。`,
+    previous: '上一页',
+    next: '下一页',
+  },
+} satisfies Record<Lang, unknown>;
+
+export type Strings = (typeof STRINGS)['en'];
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+/** The language a message is written in, by the engine's rule, so a reply's framing never disagrees with the answer it frames. */
+export const langOfText: (text: string) => Lang = detectLang;
+
+/** For commands without free text, the user's Discord client language decides. */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,20 @@
+/** What the answer layer reads besides the question and the retrieved units, built once by the engine. */
+import type { Citation, DocumentMeta, Lang, Unit } from '../types.js';
+import type { DomainPhrases } from './collocations.js';
+import type { Topicality } from './topicality.js';
+
+/** Units and documents as the answer layer sees them (the unit catalogue implements it). */
+export interface UnitDirectory {
+  unit(key: string): Unit | undefined;
+  hasDocument(source: string): boolean;
+  meta(source: string): DocumentMeta;
+  citation(unit: Unit, lang: Lang): Citation;
+  label(unit: Unit, lang: Lang): string;
+}
+
+export interface AnswerContext {
+  units: UnitDirectory;
+  /** Corpus-vs-general-language statistics for the confidence's topicality signal; null skips it. */
+  topicality: Topicality | null;
+  phrases: DomainPhrases;
+}

@@ -1,0 +1,132 @@
+/**
+ * The unit catalogue: every unit of the corpus by key and by number, the documents with their names, labels
+ * in both languages, and the units a free text cites. Exact lookups that name nothing throw a LookupError
+ * carrying what the front end needs to say so.
+ */
+
+import { unitLabel } from '../answer/labels.js';
+import type { DocumentInfo } from '../api.js';
+import { LookupError } from '../errors.js';
+import { type DocumentName, findCitations } from '../query/find-citations.js';
+import type { Citation, DocumentMeta, Lang, Unit } from '../types.js';
+import { unitKey } from '../types.js';
+import { type DocumentMatch, describeDocuments, documentNames, matchDocument } from './documents.js';
+import type { Corpus } from './load-corpus.js';
+
+export class UnitCatalogue {
+  readonly units: readonly Unit[];
+  readonly infos: readonly DocumentInfo[];
+  private readonly byKey: Map<string, Unit>;
+  private readonly metas: Map<string, DocumentMeta>;
+  private readonly names: DocumentName[];
+
+  constructor(corpus: Corpus) {
+    this.units = corpus.documents.flatMap((d) => d.units);
+    this.byKey = new Map(this.units.map((u) => [unitKey(u), u]));
+    this.metas = new Map(corpus.documents.map((d) => [d.meta.source, d.meta]));
+    this.infos = describeDocuments(corpus.documents);
+    this.names = corpus.documents.flatMap((d) => documentNames(d.meta).map((name) => ({ name, source: d.meta.source })));
+  }
+
+  get documentCount(): number {
+    return this.metas.size;
+  }
+
+  unit(key: string): Unit | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The document's metadata; an unknown id is a lookup error listing the documents. */
+  meta(source: string): DocumentMeta {
+    const meta = this.metas.get(source);
+    if (!meta) throw new LookupError({ code: 'unknown-document', ref: source, candidates: [...this.metas.values()] });
+    return meta;
+  }
+
+  hasDocument(source: string): boolean {
+    return this.metas.has(source);
+  }
+
+  info(source: string): DocumentInfo {
+    const meta = this.meta(source);
+    return this.infos.find((i) => i.meta === meta)!;
+  }
+
+  match(ref: string): DocumentMatch {
+    return matchDocument(ref, [...this.metas.values()]);
+  }
+
+  /** The one document `ref` names; unknown or ambiguous references are lookup errors with the candidates. */
+  document(ref: string): DocumentMeta {
+    const found = this.match(ref);
+    if (found.meta) return found.meta;
+    const candidates = found.candidates.length ? found.candidates : [...this.metas.values()];
+    throw new LookupError({ code: found.candidates.length > 1 ? 'ambiguous-document' : 'unknown-document', ref, candidates });
+  }
+
+  paragraph(source: string, n: number): Unit {
+    const meta = this.meta(source);
+    const found = this.byKey.get(unitKey({ source, kind: 'paragraph', paragraph: n, recommendation: null }));
+    if (found) return found;
+    const { first, last } = this.info(source).paragraphs;
+    throw new LookupError({ code: 'paragraph-out-of-range', document: meta, number: n, first, last });
+  }
+
+  recommendations(source?: string): Unit[] {
+    if (source !== undefined) this.meta(source);
+    return this.units.filter((u) => u.kind === 'recommendation' && (source === undefined || u.source === source));
+  }
+
+  recommendation(n: number, source?: string): Unit {
+    const all = this.recommendations(source);
+    const matches = all.filter((u) => u.recommendation === n);
+    if (matches.length === 1) return matches[0]!;
+    const document = source === undefined ? null : this.meta(source);
+    if (all.length === 0) throw new LookupError({ code: 'no-recommendations', document });
+    if (matches.length > 1) {
+      throw new LookupError({ code: 'recommendation-ambiguous', number: n, candidates: matches.map((u) => this.meta(u.source)) });
+    }
+    const numbers = all.map((u) => u.recommendation!);
+    throw new LookupError({ code: 'recommendation-not-found', document, number: n, first: Math.min(...numbers), last: Math.max(...numbers) });
+  }
+
+  summary(source: string): Unit {
+    const found = this.byKey.get(unitKey({ source, kind: 'summary', paragraph: null, recommendation: null }));
+    if (!found) throw new LookupError({ code: 'no-summary', document: this.meta(source) });
+    return found;
+  }
+
+  label(unit: Unit, lang: Lang): string {
+    return unitLabel(this.meta(unit.source), unit, lang);
+  }
+
+  citation(unit: Unit, lang: Lang): Citation {
+    return {
+      unitKey: unitKey(unit),
+      kind: unit.kind,
+      source: unit.source,
+      paragraph: unit.paragraph,
+      recommendation: unit.recommendation,
+      label: this.label(unit, lang),
+    };
+  }
+
+  /** Units cited in free text ("CTOC/COP/2018/2, para. 44", "建议 6", "¶44"), each once, in order of mention. */
+  findCitedUnits(text: string, opts: { source?: string } = {}): Unit[] {
+    const refs = findCitations(text, this.names, { defaultSource: opts.source });
+    const found = refs.flatMap((ref) => {
+      const find = (source: string) =>
+        ref.recommendation !== undefined
+          ? this.units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
+          : this.byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null }));
+      // "建议 6" after naming a report without recommendations still means the one document that has them.
+      const hasOwn = ref.source !== null && (ref.recommendation === undefined || this.recommendations(ref.source).length > 0);
+      const candidates = hasOwn ? [ref.source!] : [...this.metas.keys()];
+      const hits = candidates.map(find).filter((u): u is Unit => u !== undefined);
+      // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
+      return hits.length === 1 ? hits : [];
+    });
+    // "¶44" and "CTOC/COP/2018/2, para. 44" in one message are one paragraph.
+    return [...new Map(found.map((u) => [unitKey(u), u])).values()];
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The engine's public surface: the one module front ends (terminal chat, CLI, Discord) import. Everything
+ * here is data and functions over data; how anything is worded for a person is the front end's business.
+ */
+
+export { documentName, zhJoin } from './answer/labels.js';
+export { type LlmConfig, llmConfigFromEnv } from './answer/llm-config.js';
+export type { AskOptions, DocumentInfo, Engine, EngineStatus, RetrievalMode, SearchOptions } from './api.js';
+export { documentNames } from './corpus/documents.js';
+export { createEngine, type EngineOptions, MAX_QUESTION_CHARS } from './engine.js';
+export { InputError, type InputProblem, LookupError, type LookupProblem } from './errors.js';
+export { abstention, type EvalItem, type EvalOutcome, parseEvalFile, rankParagraphs, score } from './eval/evaluate.js';
+export { atomicWrite } from './index/atomic-write.js';
+export { detectLang } from './query/analyzer.js';
+export type {
+  Answer,
+  AnswerNote,
+  AnswerOutcome,
+  Citation,
+  DocumentMeta,
+  Lang,
+  Passage,
+  ScoredUnit,
+  Turn,
+  Unit,
+  UnitKind,
+} from './types.js';
+export { unitKey } from './types.js';
+export { fold } from './util/fold.js';

@@ -1,0 +1,13 @@
+/** One non-blank line of the document, trimmed, with its Markdown removed. */
+export interface Line {
+  /** The trimmed source line, before Markdown removal (footnote marks like `\*` are recognised on it). */
+  raw: string;
+  /** Clean text; footnote markers are removed from it later. */
+  text: string;
+  /** Printed width of the source line: a line as wide as the text column was hard-wrapped. */
+  width: number;
+  /** Written as a Markdown heading. */
+  markdownHeading: boolean;
+  /** Written as a list bullet. */
+  bullet: boolean;
+}

@@ -1,0 +1,145 @@
+/**
+ * Query analysis, once per question: language, weighted Chinese index terms (through the English bridge for
+ * Latin words), their synonym groups, and the parts of the question retrieval cannot see (words the corpus
+ * has in no form, the numbers and ordinals it pins down). The keyword index, the confidence and the answer
+ * all read this one record.
+ */
+import type { CorpusStats, Lang, QueryAnalysis, QueryTerm } from '../types.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
+import { bridgeEnglish, corpusDictionary } from './bridge/bridge-english.js';
+import type { ReverseDictionary } from './bridge/cedict.js';
+import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens } from './bridge/english.js';
+import type { Glossary } from './bridge/glossary.js';
+import { termGroups } from './term-groups.js';
+import { countCjk, normalizeText, type Tokenizer } from './tokenize.js';
+
+/** Average characters per Chinese word, to weigh CJK characters against English words. */
+const CJK_CHARS_PER_WORD = 1.5;
+/**
+ * Verbs questions are built with, on top of the bridge's stopwords: a content word the bridge could not
+ * map into the corpus is evidence that the question is about something else; these are not.
+ */
+const EN_QUESTION_VERBS = new Set(
+  'happen happens happened make makes take takes get gets got do done list explain show shows address addresses sit sits'.split(' '),
+);
+/** Chinese interrogatives (哪国, 几种, 多少人, 什么): they ask, they do not name a topic. */
+const ZH_INTERROGATIVE = /[哪几谁]|什么|多少|怎/;
+/** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
+const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
+
+/**
+ * Chinese when at least half of the question's words are Chinese, counting ~1.5 characters per word:
+ * "UNODC在萨尔瓦多做了什么？" is Chinese, "What does 蓝心运动 mean?" is English.
+ */
+export function detectLang(text: string): Lang {
+  const cjkWords = countCjk(text) / CJK_CHARS_PER_WORD;
+  const latinWords = text.match(/[A-Za-z]+/g)?.length ?? 0;
+  return cjkWords > 0 && cjkWords >= latinWords ? 'zh' : 'en';
+}
+
+/** True when some occurrence of `part` in `word` covers position `i`. */
+function coversAt(word: string, part: string, i: number): boolean {
+  for (let at = word.indexOf(part); at !== -1 && at <= i; at = word.indexOf(part, at + 1)) {
+    if (i < at + part.length) return true;
+  }
+  return false;
+}
+
+function mentions(phrase: string, word: string): boolean {
+  return new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(word)}(?:[^a-z0-9]|$)`).test(phrase);
+}
+
+/** Numbers a question names (years, resolution numbers such as 72/179), normalized as the index does. */
+export function questionNumbers(question: string): string[] {
+  return [...new Set(normalizeText(question).match(/\d+(?:[./]\d+)*/g) ?? [])];
+}
+
+export interface QueryAnalyzerDeps {
+  tokenizer: Tokenizer;
+  stats: CorpusStats;
+  glossary: Glossary;
+  /** Defaults to CC-CEDICT restricted to the corpus's words. */
+  dictionary?: ReverseDictionary;
+}
+
+export class QueryAnalyzer {
+  private readonly tokenizer: Tokenizer;
+  private readonly stats: CorpusStats;
+  readonly glossary: Glossary;
+  private readonly dictionary: ReverseDictionary;
+
+  constructor(deps: QueryAnalyzerDeps) {
+    this.tokenizer = deps.tokenizer;
+    this.stats = deps.stats;
+    this.glossary = deps.glossary;
+    this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
+  }
+
+  /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */
+  bridge(english: string) {
+    return bridgeEnglish(english, this.stats, this.glossary, this.dictionary);
+  }
+
+  analyze(question: string): QueryAnalysis {
+    const lang = detectLang(question);
+    const words = this.tokenizer.queryWords(question);
+    let terms: QueryTerm[];
+    if (lang === 'zh') {
+      // Latin names in a Chinese question go through the bridge (UNODC在萨尔瓦多…).
+      const zh = this.chineseWordTerms(words);
+      terms = [...zh.terms, ...(zh.latin.length ? this.bridge(zh.latin.join(' ')).terms : [])];
+    } else {
+      // Chinese words in an English question are used as they are (What does 蓝心运动 mean?).
+      terms = [...this.bridge(question).terms, ...this.chineseWordTerms(words.filter((w) => countCjk(w) > 0)).terms];
+    }
+    const unexplained = this.unexplainedWords(question, lang, terms);
+    return {
+      question,
+      lang,
+      terms,
+      groups: termGroups(terms),
+      unexplained,
+      numbers: questionNumbers(question),
+      ordinals: unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w)),
+    };
+  }
+
+  /**
+   * Chinese words (and numbers) of a question: each one the corpus has, at full weight (BM25's idf already
+   * makes rare words count more). A word the corpus lacks falls back to the dictionary words inside it when
+   * they make up the whole word (人口贩卖 → 人口, 贩卖), sharing its weight. Alphabetic words are returned for
+   * the English bridge.
+   */
+  private chineseWordTerms(words: string[]): { terms: QueryTerm[]; latin: string[] } {
+    const terms: QueryTerm[] = [];
+    const latin: string[] = [];
+    for (const w of words) {
+      if (/^[a-z]/.test(w) && !this.stats.hasWord(w)) {
+        latin.push(w);
+      } else if (this.stats.df(w) > 0) {
+        terms.push({ term: w, weight: 1, origin: 'text' });
+      } else {
+        const parts = this.tokenizer.termWords(w).filter((p) => p !== w && this.stats.df(p) > 0);
+        // Only when the known parts spell the whole word: 世界杯 is not about 世界.
+        const covered = [...w].every((_, i) => parts.some((p) => coversAt(w, p, i)));
+        if (covered) for (const p of parts) terms.push({ term: p, weight: 1 / parts.length, origin: 'text' });
+      }
+    }
+    return { terms, latin };
+  }
+
+  /** Question words that no query term accounts for: words the corpus does not contain in any form. */
+  private unexplainedWords(question: string, lang: Lang, queryTerms: QueryTerm[]): string[] {
+    const terms = new Set(queryTerms.map((t) => normalizeText(t.term)));
+    if (lang === 'zh') {
+      return this.tokenizer
+        .queryWords(question)
+        .filter((w) => !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)));
+    }
+    const sources = queryTerms.map((t) => normalizeText(t.from ?? t.term));
+    const explained = (w: string) => terms.has(w) || sources.some((s) => mentions(s, w));
+    const content = (w: string) => !ENGLISH_STOPWORDS.has(w) && !EN_QUESTION_VERBS.has(w) && !/\d/.test(w);
+    // A hyphenated word the bridge split (inter-agency → inter, agency) is explained by its parts.
+    return englishTokens(question).filter((w) => content(w) && !explained(w) && !w.split('-').filter(content).some(explained));
+  }
+}

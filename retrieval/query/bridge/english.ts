@@ -1,0 +1,170 @@
+/**
+ * English-side text handling for the query bridge: word splitting, stopwords, inflection candidates,
+ * and the few English number forms the documents write in Chinese (ordinals, months).
+ */
+
+/** Words that say nothing about a paragraph's topic: function words, question words, reporting verbs. */
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the of in on at to for from by with without about as into onto through during before after above below ' +
+    'between among against under over within upon via per regarding concerning including according ' +
+    'and or but nor not no so than too very also only just even both either neither whether if then ' +
+    "this that these those it its it's they them their theirs there here he him his she her we us our you your i me my " +
+    'is are was were be been being am do does did doing done have has had having ' +
+    'can could should would will shall may might must ' +
+    'what which who whom whose where when why how whatever whichever ' +
+    'any each some such other another own same all few more most many much several every ' +
+    'say says said tell tells told describe described describes mention mentioned mentions give gave given ' +
+    'like please etc e.g. i.e. thing things kind kinds way ways'
+  ).split(' '),
+);
+
+const WORD = /[a-z0-9]+(?:[-'./][a-z0-9]+)*(?:\([a-z0-9]{1,3}\))?/g;
+
+/**
+ * Lowercased word tokens; accents folded (Côte → cote), possessive `'s` dropped (UNODC's → unodc),
+ * thousands separators removed. Hyphenated words are split (inter-agency → inter agency, so "Inter-Agency"
+ * and "inter agency" meet), except numbers and ordinals (2013-2020, seventy-first), which are one value.
+ */
+export function englishTokens(text: string): string[] {
+  const t = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  return [...t.matchAll(WORD)]
+    .map((m) => m[0].replace(/'s$/, '').replace(/\.$/, ''))
+    .flatMap((w) => (w.includes('-') && !/\d/.test(w) && englishOrdinal(w) === null ? w.split('-') : [w]));
+}
+
+const IRREGULAR: Record<string, string> = {
+  women: 'woman',
+  men: 'man',
+  children: 'child',
+  people: 'person',
+  persons: 'person',
+  held: 'hold',
+  made: 'make',
+  took: 'take',
+  taken: 'take',
+  gave: 'give',
+  given: 'give',
+  met: 'meet',
+  led: 'lead',
+  began: 'begin',
+  begun: 'begin',
+  set: 'set',
+  put: 'put',
+  sought: 'seek',
+  brought: 'bring',
+  bought: 'buy',
+  sold: 'sell',
+  found: 'find',
+  kept: 'keep',
+  spent: 'spend',
+  sent: 'send',
+  built: 'build',
+  won: 'win',
+  wrote: 'write',
+  written: 'write',
+  chose: 'choose',
+  chosen: 'choose',
+  grew: 'grow',
+  grown: 'grow',
+  knew: 'know',
+  known: 'know',
+  saw: 'see',
+  seen: 'see',
+  went: 'go',
+  gone: 'go',
+  came: 'come',
+  thought: 'think',
+  taught: 'teach',
+  caught: 'catch',
+  fled: 'flee',
+  data: 'data',
+  criteria: 'criterion',
+};
+
+/** Base form of an irregular plural or verb form (children → child, held → hold), else null. */
+export function irregularBase(word: string): string | null {
+  return Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : null;
+}
+
+/**
+ * Base-form candidates of an inflected or derived word, the word itself first. The dictionary decides which
+ * ones exist, which is more reliable than a stemmer that must guess (preparing → prepare, trained → train,
+ * countries → country).
+ */
+export function lemmaCandidates(word: string): string[] {
+  const out = [word];
+  const add = (w: string) => {
+    if (w.length >= 2 && !out.includes(w)) out.push(w);
+  };
+  const irregular = irregularBase(word);
+  if (irregular) add(irregular);
+  if (word.length <= 3 || /[^a-z-]/.test(word)) return out;
+  if (word.endsWith('ies')) add(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) add(word.slice(0, -2));
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) add(word.slice(0, -1));
+  // Derivations whose base is often the dictionary's headword: coordination → coordinate, establishment → establish.
+  if (word.endsWith('ization')) add(`${word.slice(0, -7)}ize`);
+  if (word.endsWith('ation')) add(`${word.slice(0, -5)}ate`);
+  if (word.endsWith('ment') && word.length > 7) add(word.slice(0, -4));
+  for (const suffix of ['ing', 'ed']) {
+    if (!word.endsWith(suffix) || word.length < suffix.length + 3) continue;
+    const stem = word.slice(0, -suffix.length);
+    if (suffix === 'ed' && stem.endsWith('i')) add(`${stem.slice(0, -1)}y`);
+    add(stem);
+    add(`${stem}e`);
+    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) add(stem.slice(0, -1));
+  }
+  return out;
+}
+
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = 'tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(' ');
+const ORDINAL_TENS = ['', '', ...'twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth'.split(' ')];
+
+/** `seventy-first` → 71, `ninth` → 9, `26th` → 26; null for anything else. Covers 1–99, enough for sessions. */
+export function englishOrdinal(word: string): number | null {
+  const numeric = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(word);
+  if (numeric) return Number(numeric[1]);
+  const parts = word.split('-');
+  if (parts.length === 1) {
+    const u = ORDINAL_UNITS.indexOf(word);
+    if (u > 0) return u;
+    const t = ORDINAL_TEENS.indexOf(word);
+    if (t >= 0) return 10 + t;
+    const tens = ORDINAL_TENS.indexOf(word);
+    return tens >= 2 ? tens * 10 : null;
+  }
+  if (parts.length === 2) {
+    const tens = TENS.indexOf(parts[0]);
+    const u = ORDINAL_UNITS.indexOf(parts[1]);
+    if (tens >= 2 && u > 0) return tens * 10 + u;
+  }
+  return null;
+}
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** 71 → 七十一, 10 → 十, 26 → 二十六: the way the documents number sessions (第七十一届会议). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) throw new RangeError(`chineseNumeral supports 0-99, got ${n}`);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${units ? DIGITS[units] : ''}`;
+}
+
+const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+
+/** `november` → 11; null otherwise. `may` is also a modal verb: callers only trust it next to a year. */
+export function englishMonth(word: string): number | null {
+  const i = MONTHS.indexOf(word);
+  return i >= 0 ? i + 1 : null;
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { englishTokens, irregularBase } from './english.js';
+
+/**
+ * The curated UN-terminology glossary (retrieval/glossary.json): English phrases → the Chinese terms these
+ * documents use for them. It takes precedence over the dictionary because it knows the domain's choices
+ * (trafficking → 贩运, not 贩卖; UNODC → 毒品和犯罪问题办公室).
+ */
+
+export interface GlossaryEntry {
+  /** English phrases naming the concept (full names, short names, acronyms, adjectives such as Brazilian). */
+  en: string[];
+  /** Chinese terms as they appear in the documents; alternatives, any of which is a match. */
+  zh: string[];
+}
+
+export interface Glossary {
+  entries: GlossaryEntry[];
+  /** Canonical English phrase → Chinese terms. */
+  byPhrase: Map<string, string[]>;
+  /** Longest English phrase, in words. */
+  maxWords: number;
+}
+
+export const GLOSSARY_PATH = new URL('./glossary.json', import.meta.url);
+
+/**
+ * Plural-insensitive form of an English word, applied to glossary phrases and questions alike, so
+ * "victims of trafficking" meets "victim of trafficking" without a stemmer's guesses on other words.
+ */
+export function canonicalWord(word: string): string {
+  const irregular = irregularBase(word);
+  if (irregular) return irregular;
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+export function canonicalPhrase(words: readonly string[]): string {
+  return words.map(canonicalWord).join(' ');
+}
+
+/** Validates and indexes glossary data; throws with the offending entry on anything malformed or ambiguous. */
+export function parseGlossary(data: unknown): Glossary {
+  const fail = (why: string): never => {
+    throw new Error(`Invalid glossary: ${why}`);
+  };
+  const list = (data as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(list)) fail('expected {"entries": [...]}');
+  const entries: GlossaryEntry[] = [];
+  const byPhrase = new Map<string, string[]>();
+  let maxWords = 1;
+  (list as unknown[]).forEach((raw, i) => {
+    const e = raw as Partial<GlossaryEntry> | null;
+    const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim() !== '');
+    if (!e || !isStrings(e.en) || !isStrings(e.zh)) fail(`entry ${i} needs non-empty "en" and "zh" string arrays`);
+    const entry = e as GlossaryEntry;
+    for (const phrase of entry.en) {
+      const words = englishTokens(phrase);
+      const key = canonicalPhrase(words);
+      if (!key) fail(`entry ${i}: "${phrase}" has no words`);
+      const existing = byPhrase.get(key);
+      if (existing === entry.zh) continue; // a spelling variant within the same entry
+      if (existing) fail(`"${phrase}" (entry ${i}) is already defined by another entry (${existing.join(', ')})`);
+      byPhrase.set(key, entry.zh);
+      maxWords = Math.max(maxWords, words.length);
+    }
+    entries.push(entry);
+  });
+  return { entries, byPhrase, maxWords };
+}
+
+/** Reads and validates the project glossary. */
+export function readGlossary(path: URL = GLOSSARY_PATH): Glossary {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`Glossary not found at ${path.pathname}: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`Glossary ${path.pathname} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseGlossary(data);
+}
