@@ -1,8 +1,8 @@
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat over the same engine. */
 import { runChat } from './console/chat.js';
 import { openEngine } from './shared/open-engine.js';
 import { runCli } from './shared/run-cli.js';
 
-/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat over the same engine. */
 runCli(async () => {
   if (process.env.DISCORD_TOKEN) {
     if (process.env.SHARD_COUNT?.trim()) {

@@ -3,24 +3,12 @@
  * piece is built once here, so warming up is construction and every question after it runs at full speed.
  */
 import { loadEmbedderInWorker, type TextEmbedder } from '../embeddings/index.js';
-import { DomainPhrases } from './answer/collocations.js';
-import type { AnswerContext } from './answer/context.js';
-import { extractiveAnswer } from './answer/extractive-answer.js';
-import type { LlmConfig } from './answer/llm-config.js';
-import { Topicality } from './answer/topicality.js';
-import { verifyCitations } from './answer/verify-citations.js';
+import { type AnswerContext, DomainPhrases, extractiveAnswer, type LlmConfig, Topicality, verifyCitations } from './answer/index.js';
 import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
-import { UnitCatalogue } from './corpus/catalogue.js';
-import { type Corpus, loadCorpus } from './corpus/load-corpus.js';
+import { type Corpus, loadCorpus, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
-import type { DenseIndex } from './index/dense-index.js';
-import { loadOrBuildIndexes } from './index/index-store.js';
-import type { KeywordIndex } from './index/keyword-index.js';
-import { Retriever } from './index/retriever.js';
-import { detectLang, QueryAnalyzer } from './query/analyzer.js';
-import { readGlossary } from './query/bridge/glossary.js';
-import { resolveFollowUp } from './query/follow-up.js';
-import { Tokenizer } from './query/tokenize.js';
+import { type DenseIndex, type KeywordIndex, loadOrBuildIndexes, Retriever } from './index/index.js';
+import { detectLang, QueryAnalyzer, readGlossary, resolveFollowUp, Tokenizer } from './query/index.js';
 import type { Answer, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;

@@ -1,3 +1,4 @@
+/** The terminal chat: questions and slash-like commands over the same engine the Discord bot uses. */
 import { createInterface } from 'node:readline/promises';
 import { type Engine, InputError, LookupError, type Turn } from '../../retrieval/index.js';
 import { formatAnswer, metaOfEngine } from '../shared/render-answer.js';

@@ -1,3 +1,4 @@
+/** The Discord front end's entry: opens the engine, connects discord.js, routes events, shuts down gracefully. */
 import { once } from 'node:events';
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'discord.js';
 import type { Engine } from '../../retrieval/index.js';
@@ -34,18 +35,6 @@ export interface DiscordBot {
   context: BotContext;
   /** Stops taking new work, lets running answers finish, then disconnects. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/**
- * The first query in each language pays one-off costs inside the engine (lazy dictionaries, JIT): measured at
- * ~2 s for the first English question, long enough to stall the gateway and miss interaction deadlines.
- * Paying them before going online keeps the first users' requests as fast as the rest.
- */
-async function warmUp(engine: Engine, log: (msg: string) => void): Promise<void> {
-  const started = performance.now();
-  await engine.ask('What does UNODC do against trafficking in persons?');
-  await engine.ask('毒品和犯罪问题办公室如何打击贩运人口？');
-  log(`engine warmed up in ${Math.round(performance.now() - started)} ms`);
 }
 
 /** Turns discord.js login failures into what the user has to do about them. */
@@ -86,7 +75,6 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   }
   const engine = opts.engine ?? (await openEngine());
   const ownsEngine = !opts.engine;
-  await warmUp(engine, log);
   const client = createDiscordClient(config);
   let stopping = false;
   const context: BotContext = {

@@ -1,3 +1,4 @@
+/** The Discord commands, one file each, and the handlers of the buttons they put under their replies. */
 import { recordFeedback, showCitedUnit } from '../answer-buttons.js';
 import type { BotCommand, ButtonHandlers } from '../context.js';
 import { pageTurner } from '../paged-view.js';

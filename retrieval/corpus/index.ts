@@ -1,0 +1,3 @@
+/** The corpus: documents and metadata read from the seeds folder, and the catalogue of their units. */
+export { UnitCatalogue } from './catalogue.js';
+export { type Corpus, loadCorpus } from './load-corpus.js';

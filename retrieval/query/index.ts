@@ -1,0 +1,5 @@
+/** Query understanding: one analysis record per question, the English→Chinese bridge, the tokenizer, follow-ups. */
+export { detectLang, QueryAnalyzer } from './analyzer.js';
+export { readGlossary } from './bridge/glossary.js';
+export { resolveFollowUp } from './follow-up.js';
+export { Tokenizer } from './tokenize.js';
