@@ -8,7 +8,7 @@ import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
 import { type Corpus, loadCorpus, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
 import { type DenseIndex, type KeywordIndex, loadOrBuildIndexes, Retriever } from './index/index.js';
-import { detectLang, QueryAnalyzer, readGlossary, resolveFollowUp, Tokenizer } from './query/index.js';
+import { detectLang, type NormalizedQuestion, normalizeQuestion, QueryAnalyzer, readGlossary, resolveFollowUp, Tokenizer } from './query/index.js';
 import type { Answer, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
@@ -32,10 +32,11 @@ export interface EngineOptions {
   embedder?: TextEmbedder | null;
 }
 
-function checkQuestion(text: string): string {
-  const q = text.trim();
-  if (!q) throw new InputError({ code: 'empty-question' });
-  if (q.length > MAX_QUESTION_CHARS) throw new InputError({ code: 'question-too-long', length: q.length, max: MAX_QUESTION_CHARS });
+/** The question as the engine reads it (normalized: see query/normalize.ts), refused when empty or too long. */
+function checkQuestion(text: string): NormalizedQuestion {
+  if (text.length > MAX_QUESTION_CHARS) throw new InputError({ code: 'question-too-long', length: text.length, max: MAX_QUESTION_CHARS });
+  const q = normalizeQuestion(text);
+  if (!q.text) throw new InputError({ code: 'empty-question' });
   return q;
 }
 
@@ -73,6 +74,8 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder }:
     units: catalogue,
     topicality: new Topicality(keyword),
     phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
+    tokenizer,
+    stats: keyword,
   };
   return { catalogue, analyzer, retriever, ctx };
 }
@@ -95,14 +98,14 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
 
   const searchUnits = async (query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> => {
     if (o.source !== undefined) catalogue.meta(o.source);
-    return (await retriever.retrieve(checkQuestion(query), { source: o.source, k: o.k ?? DEFAULT_K })).results;
+    return (await retriever.retrieve(checkQuestion(query).text, { source: o.source, k: o.k ?? DEFAULT_K })).results;
   };
 
   // Loaded only in LLM mode: the LangChain client is most of a cold start, and extractive mode never needs it.
   const llm = opts.llm ? await loadLlm(opts.llm) : null;
 
   async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
-    const asked = checkQuestion(question);
+    const { text: asked, traditional } = checkQuestion(question);
     if (o.source !== undefined) catalogue.meta(o.source);
     const q = resolveFollowUp(asked, o.history ?? []);
     const replyLang = detectLang(asked);
@@ -124,6 +127,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const { analysis, results } = await retriever.retrieve(q, { source: o.source, k: DEFAULT_K });
       answer = extractiveAnswer({ analysis, results, referenced, replyLang }, ctx);
     }
+    if (traditional) answer = { ...answer, notes: [{ code: 'traditional-input' }, ...answer.notes] };
     return verifyCitations(answer, catalogue, (msg) => log(`citation rejected: ${msg}`));
   }
 

@@ -9,6 +9,7 @@ export type { AskOptions, DocumentInfo, Engine, EngineStatus, RetrievalMode, Sea
 export { documentNames } from './corpus/documents.js';
 export { createEngine, type EngineOptions, MAX_QUESTION_CHARS } from './engine.js';
 export { InputError, type InputProblem, LookupError, type LookupProblem } from './errors.js';
+export { type AnswerKey, type AnswerRecord, type AnswerScores, containsAnswer, parseKeysFile, scoreAnswers } from './eval/answer-metrics.js';
 export { abstention, type EvalItem, type EvalOutcome, parseEvalFile, rankParagraphs, score } from './eval/evaluate.js';
 export { atomicWrite } from './index/atomic-write.js';
 export { detectLang } from './query/analyzer.js';
@@ -16,6 +17,7 @@ export type {
   Answer,
   AnswerNote,
   AnswerOutcome,
+  AnswerType,
   Citation,
   DocumentMeta,
   Lang,

@@ -85,7 +85,14 @@ export type AnswerOutcome = 'answered' | 'partial' | 'not-found';
 
 /** What the engine has to say beside the quotes, as data: each front end words it in the asker's language. */
 export type AnswerNote =
+  /** Names, numbers or words of the question that the documents never mention. */
   | { code: 'not-mentioned'; terms: string[] }
+  /** Named things the documents mention, but not the quoted units. */
+  | { code: 'not-in-passages'; terms: string[] }
+  /** The kind of fact asked for (a number, a date, a place, a name) that the quoted units do not give. */
+  | { code: 'not-stated'; answerType: AnswerType }
+  /** The question was in traditional characters: the documents (and so the quotes) are simplified. */
+  | { code: 'traditional-input' }
   | { code: 'llm-fallback'; reason: string }
   | { code: 'llm-sentences-dropped'; count: number }
   | { code: 'citations-removed'; count: number }
@@ -138,6 +145,22 @@ export interface TermGroup {
   members: { term: string; weight: number }[];
 }
 
+/** The kind of fact a question asks for. */
+export type AnswerType = 'count' | 'date' | 'place' | 'name' | 'person_body' | 'list' | 'definition' | 'reason' | 'yesno' | 'other';
+
+/**
+ * A part of the question an answer must speak to: a name, a number or year, an ordinal, or a word the corpus
+ * does not know. `forms` are the normalized Chinese (or Latin) forms to look for in evidence.
+ */
+export interface SalientElement {
+  /** As written in the question (for "the documents do not mention …"). */
+  text: string;
+  kind: 'name' | 'number' | 'ordinal' | 'word';
+  forms: string[];
+  /** Whether any form occurs anywhere in the corpus. */
+  inCorpus: boolean;
+}
+
 /** Everything the index, the confidence and the answer read about a question, computed once. */
 export interface QueryAnalysis {
   /** The question as analysed (after follow-up resolution). */
@@ -151,4 +174,8 @@ export interface QueryAnalysis {
   numbers: string[];
   /** Ordinals among the unexplained words (第十二届, "twelfth"): a session the corpus never mentions. */
   ordinals: string[];
+  answerType: AnswerType;
+  /** What the counted thing is, for counts ("how many parties" → 缔约方): normalized Chinese forms. */
+  counted: string[];
+  salient: SalientElement[];
 }

@@ -23,7 +23,7 @@ function verify(answer: Answer) {
 
 /** A real extractive answer with at least two passages, to break one of them. */
 async function twoPassageAnswer(): Promise<Answer> {
-  const a = await answerTo('What does the Global Migration Group do?');
+  const a = await answerTo('Which countries joined the protocols after the eighth session?');
   expect(a.passages.length).toBeGreaterThanOrEqual(2);
   return a;
 }
@@ -62,7 +62,7 @@ describe('verifyCitations', () => {
   it('removes a passage whose quote was altered, logs it, and keeps the others', async () => {
     const a = await twoPassageAnswer();
     const broken = a.passages[1]!;
-    const altered = withPassage(a, 1, { quote: broken.quote.replace('毒品和犯罪问题办公室', '联合国') });
+    const altered = withPassage(a, 1, { quote: `${broken.quote}（编造）` });
     const { verified, log } = verify(altered);
     expect(isNotFound(verified)).toBe(false);
     expect(verified.passages).toEqual(a.passages.filter((_, i) => i !== 1));

@@ -1,5 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { abstention, atomicWrite, type EvalOutcome, parseEvalFile, rankParagraphs, score } from '../../retrieval/index.js';
+import {
+  type Answer,
+  type AnswerRecord,
+  abstention,
+  atomicWrite,
+  type EvalOutcome,
+  parseEvalFile,
+  parseKeysFile,
+  rankParagraphs,
+  score,
+  scoreAnswers,
+} from '../../retrieval/index.js';
 import { parseArgs, stringFlag } from '../shared/args.js';
 import { openEngine } from '../shared/open-engine.js';
 import { runCli, usage } from '../shared/run-cli.js';
@@ -11,17 +22,50 @@ function pct(x: number): string {
   return x.toFixed(2);
 }
 
+function passagesJson(answer: Answer) {
+  return answer.passages.map((p) => ({ quote: p.quote, role: p.role, citations: p.citations.map((c) => c.label) }));
+}
+
+/** The answer table: does what the user reads hold the asked fact, and how much else is shown. */
+function answerTable(records: AnswerRecord[], langs: string[]): string[] {
+  const out = ['', 'lang    n  fact  first  cites  padding  chars  refused  partial  declined'];
+  for (const lang of ['all', ...langs]) {
+    const s = scoreAnswers(lang === 'all' ? records : records.filter((r) => r.item.lang === lang));
+    if (!s.answerable && !s.unanswerable) continue;
+    out.push(
+      [
+        lang.padEnd(5),
+        String(s.keyed).padStart(3),
+        ` ${pct(s.fact_in_answer)}`,
+        `  ${pct(s.fact_in_first)}`,
+        `   ${s.citations_per_answer.toFixed(1)}`,
+        `     ${s.padding_per_answer.toFixed(2)}`,
+        String(Math.round(s.chars_per_answer)).padStart(6),
+        `${s.refused}/${s.answerable}`.padStart(9),
+        String(s.partial).padStart(8),
+        `${s.declined}/${s.unanswerable}`.padStart(10),
+      ].join(''),
+    );
+  }
+  out.push('(fact: every key fact in the quotes; first: in the first passage; padding: citations neither gold nor holding a key fact;');
+  out.push(' refused: answerable questions answered "not found"; declined: unanswerable questions answered "not found" or in part)');
+  return out;
+}
+
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), ['json']);
+  const args = parseArgs(process.argv.slice(2), ['json', 'keys']);
   const [file] = args.positional;
-  if (!file) usage('npm run eval -- FILE.jsonl [--json OUT.jsonl]');
+  if (!file) usage('npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--json OUT.jsonl]');
   const items = parseEvalFile(await readFile(file, 'utf8'));
+  const keysFile = stringFlag(args, 'keys');
+  const keys = keysFile ? parseKeysFile(await readFile(keysFile, 'utf8')) : null;
   // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
   let rejected = 0;
   const engine = await openEngine({
     log: (msg) => (msg.startsWith('citation rejected:') ? rejected++ : process.stderr.write(`${msg}\n`)),
   });
   const outcomes: EvalOutcome[] = [];
+  const records: AnswerRecord[] = [];
   let shown = 0;
   try {
     for (const item of items) {
@@ -29,6 +73,7 @@ runCli(async () => {
       const answer = await engine.ask(item.question);
       shown += [...answer.passages, ...answer.related].reduce((n, p) => n + p.citations.length, 0);
       outcomes.push({ item, ranked: rankParagraphs(results), abstained: answer.outcome === 'not-found' });
+      records.push({ item, answer, key: keys?.get(item.id) });
     }
   } finally {
     await engine.close();
@@ -43,6 +88,7 @@ runCli(async () => {
     if (!s.n) continue;
     out.push(`${lang.padEnd(5)} ${String(s.n).padStart(3)}  ${pct(s.recall_at_1)}  ${pct(s.recall_at_5)}  ${pct(s.recall_at_10)}  ${pct(s.mrr_at_10)}`);
   }
+  if (keys) out.push(...answerTable(records, langs));
   const a = abstention(outcomes);
   out.push('');
   out.push(
@@ -58,7 +104,15 @@ runCli(async () => {
 
   const jsonOut = stringFlag(args, 'json');
   if (jsonOut) {
-    const lines = outcomes.map((o) => JSON.stringify({ id: o.item.id, ranked: o.ranked, abstained: o.abstained }));
+    const lines = records.map((r, i) =>
+      JSON.stringify({
+        id: r.item.id,
+        ranked: outcomes[i]!.ranked,
+        abstained: outcomes[i]!.abstained,
+        outcome: r.answer.outcome,
+        passages: passagesJson(r.answer),
+      }),
+    );
     await atomicWrite(jsonOut, `${lines.join('\n')}\n`);
     process.stdout.write(`wrote ${outcomes.length} rankings to ${jsonOut}\n`);
   }

@@ -5,6 +5,7 @@
  */
 import {
   type AnswerNote,
+  type AnswerType,
   type DocumentMeta,
   detectLang,
   documentName,
@@ -13,6 +14,31 @@ import {
   type LookupProblem,
   zhJoin,
 } from '../../retrieval/index.js';
+
+const ANSWER_TYPE_EN: Record<AnswerType, string> = {
+  count: 'number',
+  date: 'date',
+  place: 'place',
+  name: 'name',
+  person_body: 'name',
+  list: 'list',
+  definition: 'definition',
+  reason: 'reason',
+  yesno: 'answer',
+  other: 'answer',
+};
+const ANSWER_TYPE_ZH: Record<AnswerType, string> = {
+  count: '数字',
+  date: '日期',
+  place: '地点',
+  name: '名称',
+  person_body: '名称',
+  list: '清单',
+  definition: '定义',
+  reason: '原因',
+  yesno: '答案',
+  other: '答案',
+};
 
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
 
@@ -32,6 +58,12 @@ const STRINGS = {
       switch (note.code) {
         case 'not-mentioned':
           return `The documents do not mention ${note.terms.join(', ')}.`;
+        case 'traditional-input':
+          return 'The documents are in simplified Chinese; your question was converted to simplified characters.';
+        case 'not-in-passages':
+          return `The quoted paragraphs do not mention ${note.terms.join(', ')}.`;
+        case 'not-stated':
+          return `The quoted paragraphs do not give the ${ANSWER_TYPE_EN[note.answerType]} asked for.`;
         case 'llm-fallback':
           return `LLM answer unavailable (${note.reason}); extractive answer shown.`;
         case 'llm-sentences-dropped':
@@ -98,6 +130,12 @@ const STRINGS = {
       switch (note.code) {
         case 'not-mentioned':
           return `文件中没有提到${note.terms.join('、')}。`;
+        case 'traditional-input':
+          return '文件为简体中文，已将您的问题转换为简体进行检索。';
+        case 'not-in-passages':
+          return `所引段落没有提到${note.terms.join('、')}。`;
+        case 'not-stated':
+          return `所引段落没有给出所问的${ANSWER_TYPE_ZH[note.answerType]}。`;
         case 'llm-fallback':
           return `大语言模型回答不可用（${note.reason}），以下为摘录式回答。`;
         case 'llm-sentences-dropped':

@@ -1,5 +1,6 @@
 /** What the answer layer reads besides the question and the retrieved units, built once by the engine. */
-import type { Citation, DocumentMeta, Lang, Unit } from '../types.js';
+import type { Tokenizer } from '../query/tokenize.js';
+import type { Citation, CorpusStats, DocumentMeta, Lang, Unit } from '../types.js';
 import type { DomainPhrases } from './collocations.js';
 import type { Topicality } from './topicality.js';
 
@@ -10,6 +11,8 @@ export interface UnitDirectory {
   meta(source: string): DocumentMeta;
   citation(unit: Unit, lang: Lang): Citation;
   label(unit: Unit, lang: Lang): string;
+  /** The units of a document in order, to find the unit after a lead-in and those nested in a paragraph. */
+  documentUnits(source: string): readonly Unit[];
 }
 
 export interface AnswerContext {
@@ -17,4 +20,7 @@ export interface AnswerContext {
   /** Corpus-vs-general-language statistics for the confidence's topicality signal; null skips it. */
   topicality: Topicality | null;
   phrases: DomainPhrases;
+  tokenizer: Tokenizer;
+  /** The keyword index's statistics (how informative a term is). */
+  stats: CorpusStats;
 }

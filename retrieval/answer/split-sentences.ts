@@ -13,6 +13,8 @@ export interface Sentence {
 }
 
 const ENDERS = new Set(['。', '！', '？', '；', '!', '?', ';']);
+/** Enders of whole sentences: a semicolon separates the items of one enumeration, it does not end a thought. */
+const FULL_STOPS = new Set(['。', '！', '？', '!', '?']);
 const OPENERS: Record<string, string> = { '《': '》', '（': '）', '(': ')', '“': '”', '「': '」', '『': '』', '【': '】' };
 /** Closing marks that belong to the sentence they follow (`……。”`). */
 const TRAILERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】']);
@@ -20,7 +22,8 @@ const MAX_BRACKET_SPAN = 300;
 /** A bullet that starts a list item glued into running text. */
 const BULLET = /^[-•]\s/;
 
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, opts: { semicolons?: boolean } = {}): Sentence[] {
+  const enders = opts.semicolons === false ? FULL_STOPS : ENDERS;
   const out: Sentence[] = [];
   let start = 0;
   const stack: string[] = [];
@@ -52,7 +55,7 @@ export function splitSentences(text: string): Sentence[] {
       if (ch === stack[stack.length - 1]) stack.pop();
       continue;
     }
-    if (ENDERS.has(ch)) {
+    if (enders.has(ch)) {
       let end = i + 1;
       while (end < text.length && TRAILERS.has(text[end]!)) end++;
       push(end);

@@ -19,17 +19,23 @@ export class UnitCatalogue {
   private readonly byKey: Map<string, Unit>;
   private readonly metas: Map<string, DocumentMeta>;
   private readonly names: DocumentName[];
+  private readonly bySource: Map<string, Unit[]>;
 
   constructor(corpus: Corpus) {
     this.units = corpus.documents.flatMap((d) => d.units);
     this.byKey = new Map(this.units.map((u) => [unitKey(u), u]));
     this.metas = new Map(corpus.documents.map((d) => [d.meta.source, d.meta]));
     this.infos = describeDocuments(corpus.documents);
+    this.bySource = new Map(corpus.documents.map((d) => [d.meta.source, d.units]));
     this.names = corpus.documents.flatMap((d) => documentNames(d.meta).map((name) => ({ name, source: d.meta.source })));
   }
 
   get documentCount(): number {
     return this.metas.size;
+  }
+
+  documentUnits(source: string): readonly Unit[] {
+    return this.bySource.get(source) ?? [];
   }
 
   unit(key: string): Unit | undefined {

@@ -6,10 +6,12 @@
  */
 import type { CorpusStats, Lang, QueryAnalysis, QueryTerm } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
-import { bridgeEnglish, corpusDictionary } from './bridge/bridge-english.js';
+import { detectAnswerType } from './answer-type.js';
+import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
-import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens } from './bridge/english.js';
+import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
 import type { Glossary } from './bridge/glossary.js';
+import { countedThing, salientElements } from './salient.js';
 import { termGroups } from './term-groups.js';
 import { countCjk, normalizeText, type Tokenizer } from './tokenize.js';
 
@@ -22,6 +24,35 @@ const CJK_CHARS_PER_WORD = 1.5;
 const EN_QUESTION_VERBS = new Set(
   'happen happens happened make makes take takes get gets got do done list explain show shows address addresses sit sits'.split(' '),
 );
+/** Glosses of a Chinese word tried for corpus synonyms: the first are its main senses. */
+const MAX_GLOSSES = 4;
+/** Prefixes a hyphenated word leaves behind (anti-trafficking → anti, trafficking): not words of their own. */
+const EN_PREFIXES = new Set(['anti', 'inter', 'intra', 'co', 'pre', 'post', 'non', 'multi', 'sub', 'cross', 're', 'self', 'counter']);
+/** Nouns too generic to say a question is about something else (城市 is tagged a place name by jieba). */
+export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
+  '城市',
+  '地区',
+  '国家',
+  '地方',
+  '名字',
+  '名称',
+  '角色',
+  '比例',
+  '东西',
+  '事情',
+  '方式',
+  '问题',
+  '内容',
+  '情况',
+  '时候',
+  '文件',
+  '报告',
+  '方面',
+  '部分',
+  '结果',
+  '成果',
+]);
+
 /** Chinese interrogatives (哪国, 几种, 多少人, 什么): they ask, they do not name a topic. */
 const ZH_INTERROGATIVE = /[哪几谁]|什么|多少|怎/;
 /** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
@@ -93,14 +124,27 @@ export class QueryAnalyzer {
       terms = [...this.bridge(question).terms, ...this.chineseWordTerms(words.filter((w) => countCjk(w) > 0)).terms];
     }
     const unexplained = this.unexplainedWords(question, lang, terms);
+    const numbers = questionNumbers(question);
+    const deps = {
+      tokenizer: this.tokenizer,
+      stats: this.stats,
+      bridge: (english: string) => this.bridge(english),
+      generic: GENERIC_NOUNS,
+      synonyms: (w: string) => this.synonyms(w).map((t) => t.term),
+    };
+    const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
+    const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
     return {
       question,
       lang,
       terms,
       groups: termGroups(terms),
       unexplained,
-      numbers: questionNumbers(question),
-      ordinals: unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w)),
+      numbers,
+      ordinals,
+      answerType: detectAnswerType(question),
+      counted: countedThing(question, deps),
+      salient: salientElements(question, numbers, absentWords, deps, ordinals),
     };
   }
 
@@ -123,22 +167,58 @@ export class QueryAnalyzer {
         // Only when the known parts spell the whole word: 世界杯 is not about 世界.
         const covered = [...w].every((_, i) => parts.some((p) => coversAt(w, p, i)));
         if (covered) for (const p of parts) terms.push({ term: p, weight: 1 / parts.length, origin: 'text' });
+        else terms.push(...this.synonyms(w));
       }
     }
     return { terms, latin };
+  }
+
+  /**
+   * Corpus words for a Chinese word the corpus lacks, through its own English glosses and the glossary:
+   * 英国 → "United Kingdom" → 联合王国, 联大 → "UN General Assembly" → 联合国, 大会. One synonym set, weighed as
+   * dictionary translations are.
+   */
+  private synonyms(word: string): QueryTerm[] {
+    const found = this.dictionary
+      .englishOf(word)
+      .slice(0, MAX_GLOSSES)
+      // Only the glossary's translations: a dictionary gloss is often a definition ("Tencent, Chinese tech
+      // company"), whose words would make any question about a company look answered.
+      .flatMap((english) => this.bridge(english).terms.filter((t) => t.origin === 'glossary'));
+    const best = new Map<string, number>();
+    for (const t of found) best.set(t.term, Math.max(best.get(t.term) ?? 0, t.weight));
+    const total = [...best.values()].reduce((s, x) => s + x, 0);
+    return [...best].map(([term, w]) => ({ term, weight: (DICTIONARY_WEIGHT * w) / total, origin: 'dictionary', from: `zh:${word}` }));
+  }
+
+  /**
+   * Whether an unexplained word is a real word of the language that the corpus lacks (a noun jieba knows,
+   * an English word the dictionary glosses), rather than a question's phrasing, a mis-cut or a typo: only
+   * those say the question is about something these documents do not cover.
+   */
+  private isRealWord(word: string): boolean {
+    if (/^[a-z]/.test(word)) return lemmaCandidates(word).some((w) => this.dictionary.knows(w));
+    if (GENERIC_NOUNS.has(word)) return false;
+    const tags = this.tokenizer.tag(word);
+    return tags.length === 1 && /^(?:n|vn|eng|a)/.test(tags[0]!.tag);
   }
 
   /** Question words that no query term accounts for: words the corpus does not contain in any form. */
   private unexplainedWords(question: string, lang: Lang, queryTerms: QueryTerm[]): string[] {
     const terms = new Set(queryTerms.map((t) => normalizeText(t.term)));
     if (lang === 'zh') {
+      // Latin names went through the bridge (ICAT), Chinese words the corpus lacks through their glosses (英国).
+      const viaBridge = new Set(queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')])));
       return this.tokenizer
         .queryWords(question)
-        .filter((w) => !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)));
+        .filter(
+          (w) =>
+            !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !viaBridge.has(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
+        );
     }
     const sources = queryTerms.map((t) => normalizeText(t.from ?? t.term));
     const explained = (w: string) => terms.has(w) || sources.some((s) => mentions(s, w));
-    const content = (w: string) => !ENGLISH_STOPWORDS.has(w) && !EN_QUESTION_VERBS.has(w) && !/\d/.test(w);
+    const content = (w: string) => !ENGLISH_STOPWORDS.has(w) && !EN_QUESTION_VERBS.has(w) && !EN_PREFIXES.has(w) && !/\d/.test(w);
     // A hyphenated word the bridge split (inter-agency → inter, agency) is explained by its parts.
     return englishTokens(question).filter((w) => content(w) && !explained(w) && !w.split('-').filter(content).some(explained));
   }

@@ -2,4 +2,5 @@
 export { detectLang, QueryAnalyzer } from './analyzer.js';
 export { readGlossary } from './bridge/glossary.js';
 export { resolveFollowUp } from './follow-up.js';
+export { type NormalizedQuestion, normalizeQuestion } from './normalize.js';
 export { Tokenizer } from './tokenize.js';

@@ -104,6 +104,11 @@ export class Tokenizer {
     return out;
   }
 
+  /** Words with their part of speech (jieba's tags: ns place, nr person, nt organisation, nz other proper noun…). */
+  tag(text: string): { word: string; tag: string }[] {
+    return this.jieba.tag(text, true).map((t) => ({ word: t.word, tag: t.tag }));
+  }
+
   /** Search-mode words of a term, e.g. the dictionary words inside a compound the corpus does not contain. */
   termWords(term: string): string[] {
     return this.indexWords(normalizeText(term));

@@ -87,7 +87,21 @@ export class ReverseDictionary {
     private readonly heads: Map<string, string[]>,
     /** Longest gloss phrase, in words, so callers know how far to look ahead. */
     readonly maxPhraseWords: number,
+    /** Every one-word gloss of every headword, kept or not: English words the dictionary can translate. */
+    private readonly vocabulary: ReadonlySet<string>,
+    /** English phrases of every multi-character headword, kept or not: a Chinese word's own glosses. */
+    private readonly glosses: ReadonlyMap<string, string[]>,
   ) {}
+
+  /** The English phrases a Chinese headword translates to (英国 → united kingdom, britain), whatever the corpus has. */
+  englishOf(zh: string): string[] {
+    return this.glosses.get(zh) ?? [];
+  }
+
+  /** Whether the word is a whole gloss of some headword of the whole dictionary (cocaine → 可卡因): a word with a translation. */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
 
   /**
    * Indexes the glosses of every multi-character Chinese headword for which `keep` is true
@@ -103,8 +117,14 @@ export class ReverseDictionary {
       else if (!list.includes(zh)) list.push(zh);
     };
     let maxWords = 1;
+    const vocabulary = new Set<string>();
+    const glosses = new Map<string, string[]>();
     for (const { zh, senses } of entries) {
-      if (!CJK_WORD.test(zh) || !keep(zh)) continue;
+      if (!CJK_WORD.test(zh)) continue;
+      const phrases = senses.flatMap(glossPhrases);
+      for (const p of phrases) if (!p.includes(' ')) vocabulary.add(p);
+      if (phrases.length) glosses.set(zh, [...(glosses.get(zh) ?? []), ...phrases]);
+      if (!keep(zh)) continue;
       for (const sense of senses) {
         for (const phrase of glossPhrases(sense)) {
           push(exact, phrase, zh);
@@ -114,7 +134,7 @@ export class ReverseDictionary {
         }
       }
     }
-    return new ReverseDictionary(exact, heads, maxWords);
+    return new ReverseDictionary(exact, heads, maxWords, vocabulary, glosses);
   }
 
   /** Candidates for a lowercased English phrase (words separated by single spaces); whole glosses first. */

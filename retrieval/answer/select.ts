@@ -1,0 +1,173 @@
+/**
+ * Which passages an answer shows, in what order. Candidates are the best retrieved units, the
+ * recommendations held inside a retrieved paragraph (cited rather than the paragraph), and the unit after a
+ * lead-in ("收到了下列国家的答复：", a meeting named in one paragraph and its outcome in the next). They are
+ * ordered by how well they answer — coverage of the question, the asked kind of fact, the named things,
+ * the document the question names — not by retrieval rank alone. A further passage is shown only when it
+ * adds a fact of the asked kind that the earlier ones do not have; the look-alike paragraph of a report on
+ * another topic is not shown when the question names its own.
+ */
+import { normalizeText } from '../query/tokenize.js';
+import type { AnswerType, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
+import { type Composed, composeQuote, maskedCoverage } from './compose.js';
+import type { AnswerContext } from './context.js';
+
+/** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
+const CANDIDATE_UNITS = 5;
+export const MAX_PASSAGES = 3;
+/** Weights of the answer score (fitted on the tuning questions, see README "Evaluation"). */
+export const WEIGHTS = { rank: 0.35, coverage: 1, evidence: 0.45, strictEvidence: 1, salient: 0.5, title: 0.6 };
+/** Kinds of fact that only a passage stating them answers: a number, a date, a place, a name. */
+export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>(['count', 'date', 'place', 'name', 'person_body']);
+/** A further passage must cover the question nearly as well as the first. */
+const RELATIVE_COVERAGE = 0.75;
+/** Bound on all quotes together, so an answer stays readable in a chat message. */
+const MAX_TOTAL_CHARS = 1200;
+
+export interface Candidate extends Composed {
+  result: ScoredUnit;
+  /** 1-based retrieval rank of the unit (or of the unit it was reached from). */
+  rank: number;
+  /** The answer score the order follows. */
+  score: number;
+  /** Share of the question's salient elements (that the corpus has) found in the unit or its document. */
+  salient: number;
+  /** Term coverage of the quote read with its headings (and a recommendation's lead). */
+  contextCoverage: number;
+}
+
+const LEAD_IN = /[：:]\s*$/;
+
+/**
+ * Text a salient element may be found in: the unit, its headings and its document's titles; numbers may also
+ * be the document's own date, session or symbol ("in the 2018 report"). A place or body named only in the
+ * document's particulars (where its session met) is not evidence about the unit.
+ */
+function context(unit: Unit, kind: SalientElement['kind'], ctx: AnswerContext): string {
+  const m = ctx.units.meta(unit.source);
+  const own = [unit.text, ...unit.section, m.symbol, m.title.zh, m.title.en, m.shortTitle.zh, m.shortTitle.en];
+  return normalizeText([...own, ...(kind === 'number' || kind === 'ordinal' ? [m.body, m.session, m.date] : [])].join(' '));
+}
+
+/** Whether a salient element is found in the unit or its document (see `context`). */
+export function mentions(unit: Unit, element: SalientElement, ctx: AnswerContext): boolean {
+  const text = context(unit, element.kind, ctx);
+  return element.forms.some((f) => text.includes(f));
+}
+
+export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
+  const known = analysis.salient.filter((s) => s.inCorpus);
+  if (known.length === 0) return 1;
+  return known.filter((s) => mentions(unit, s, ctx)).length / known.length;
+}
+
+const titleOf = (unit: Unit, ctx: AnswerContext) => {
+  const m = ctx.units.meta(unit.source);
+  return normalizeText(`${m.title.zh} ${m.shortTitle.zh}`);
+};
+
+/**
+ * How much the question favours each document by words that some candidates' titles have and others' lack
+ * ("in the smuggling of migrants report", "the trafficking protocol"): the share of those words in its title.
+ */
+function titleMatches(units: Unit[], analysis: QueryAnalysis, ctx: AnswerContext): Map<string, number> {
+  const sources = [...new Set(units.map((u) => u.source))];
+  const titles = new Map(sources.map((s) => [s, titleOf(units.find((u) => u.source === s)!, ctx)]));
+  const inTitle = (g: QueryAnalysis['groups'][number], title: string) => g.members.some((m) => title.includes(m.term));
+  const telling = analysis.groups.filter((g) => {
+    const n = [...titles.values()].filter((t) => inTitle(g, t)).length;
+    return n > 0 && n < titles.size;
+  });
+  return new Map(sources.map((s) => [s, telling.length ? telling.filter((g) => inTitle(g, titles.get(s)!)).length / telling.length : 0]));
+}
+
+/** Coverage of a quote read with its headings (and, for a recommendation, the lead of the paragraph holding it). */
+function coverageInContext(c: Composed, analysis: QueryAnalysis, ctx: AnswerContext): number {
+  const holder =
+    c.unit.kind === 'recommendation'
+      ? ctx.units.documentUnits(c.unit.source).find((u) => u.kind === 'paragraph' && u.paragraph === c.unit.paragraph)
+      : undefined;
+  const lead = holder?.text.split('\n')[0] ?? '';
+  return maskedCoverage([c.quote, ...c.unit.section, lead].join(' '), analysis, ctx);
+}
+
+/** The units an answer may quote from, with what each was reached from. */
+function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): { unit: Unit; result: ScoredUnit; rank: number }[] {
+  const out: { unit: Unit; result: ScoredUnit; rank: number }[] = [];
+  const add = (unit: Unit, result: ScoredUnit, rank: number) => {
+    if (!out.some((c) => c.unit === unit)) out.push({ unit, result, rank });
+  };
+  results.slice(0, CANDIDATE_UNITS).forEach((result, i) => {
+    const units = ctx.units.documentUnits(result.unit.source);
+    const nested = result.unit.kind === 'paragraph' ? units.filter((u) => u.kind === 'recommendation' && u.paragraph === result.unit.paragraph) : [];
+    // A paragraph holding recommendations is cited by the recommendation that answers, never twice.
+    for (const u of nested.length ? nested : [result.unit]) add(u, result, i + 1);
+    const at = units.indexOf(result.unit);
+    const next = units[at + 1];
+    if (
+      next &&
+      next.kind !== 'summary' &&
+      LEAD_IN.test(composeQuote(result.unit, analysis, ctx).quote) &&
+      next.section.join('|') === result.unit.section.join('|')
+    ) {
+      add(next, result, i + 1);
+    }
+  });
+  return out;
+}
+
+export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, ctx: AnswerContext): Candidate[] {
+  const w = WEIGHTS;
+  // What a definition is, is told by the passage that explains the thing, not by one that names it in passing.
+  const evidenceWeight = STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'definition' ? w.strictEvidence : w.evidence;
+  const found = reachable(results, ctx, analysis);
+  const titles = titleMatches(
+    found.map((f) => f.unit),
+    analysis,
+    ctx,
+  );
+  return found
+    .map(({ unit, result, rank }) => {
+      const composed = composeQuote(unit, analysis, ctx);
+      const salient = salientShare(unit, analysis, ctx);
+      const coverage = coverageInContext(composed, analysis, ctx);
+      const score =
+        w.rank / rank + w.coverage * coverage + evidenceWeight * composed.evidence.strength + w.salient * salient + w.title * titles.get(unit.source)!;
+      return { ...composed, result, rank, score, salient, contextCoverage: coverage };
+    })
+    .sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+/** Facts of the asked kind in `c` that none of `shown` has. */
+function addsFacts(c: Candidate, shown: Candidate[]): boolean {
+  if (c.evidence.facts.length === 0) return false;
+  const known = new Set(shown.flatMap((s) => s.evidence.facts));
+  const quotes = shown.map((s) => normalizeText(s.quote));
+  return c.evidence.facts.some((f) => !known.has(f) && !quotes.some((q) => q.includes(f)));
+}
+
+/** A unit whose document's title lacks a question word that the first passage's title has: a report on another topic. */
+function otherTopic(c: Candidate, first: Candidate, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
+  if (c.unit.source === first.unit.source) return false;
+  const quote = normalizeText(c.quote);
+  return analysis.groups.some((g) => {
+    const inFirst = g.members.some((m) => titleOf(first.unit, ctx).includes(m.term));
+    const inThis = g.members.some((m) => titleOf(c.unit, ctx).includes(m.term) || quote.includes(m.term));
+    return inFirst && !inThis;
+  });
+}
+
+export function choosePassages(ranked: Candidate[], analysis: QueryAnalysis, ctx: AnswerContext): Candidate[] {
+  const first = ranked[0];
+  if (!first) return [];
+  const chosen = [first];
+  let total = first.quote.length;
+  for (const c of ranked.slice(1)) {
+    if (chosen.length >= MAX_PASSAGES) break;
+    if (c.coverage < RELATIVE_COVERAGE * first.coverage || c.evidence.strength < 1) continue;
+    if (total + c.quote.length > MAX_TOTAL_CHARS || otherTopic(c, first, analysis, ctx) || !addsFacts(c, chosen)) continue;
+    chosen.push(c);
+    total += c.quote.length;
+  }
+  return chosen;
+}

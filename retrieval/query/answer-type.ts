@@ -1,0 +1,47 @@
+/**
+ * What kind of answer a question asks for, in either language: a count, a date, a place, a person or body, a
+ * list, a definition, a reason, a yes/no — or nothing recognisable ('other'). The answer layer prefers the
+ * sentence that carries that kind of fact next to the question's terms.
+ */
+import type { AnswerType } from '../types.js';
+
+/** First match wins: "how many countries" is a count, not a list; "why … where" is a reason. */
+const PATTERNS: [AnswerType, RegExp][] = [
+  // Days and months asked with 几 are dates (哪几天, 几月几日), not counts.
+  ['date', /哪几天|几月几[日号]|几号|哪几年/],
+  [
+    'count',
+    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|几(?![乎月号])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
+  ],
+  ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|原因|何故|出于什么|理由/i],
+  [
+    'date',
+    /\bwhen\b|\b(?:what|which) (?:year|years|month|date|day|period)\b|\bsince when\b|何时|什么时候|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
+  ],
+  [
+    'name',
+    /\bwhat (?:is|was|were|are) the names? of\b|\bwhat(?:'s| is| was) (?:his|her|their|its) name\b|\bwhat (?:is|was) .{1,40} called\b|\bnamed what\b|叫什么名字|叫什么|名字是什么|名称是什么|什么名字|姓名/i,
+  ],
+  [
+    'place',
+    /\bwhere\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location|town|region)\b|\bwhich (?:city|venue|location|town)\b|哪里|何地|在哪|哪个(?:城市|地方|地点)|什么地方|哪座城市|什么城市/i,
+  ],
+  [
+    'person_body',
+    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪(?:个|家|位|一)?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
+  ],
+  [
+    'definition',
+    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .* (?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的/i,
+  ],
+  [
+    'list',
+    /\b(?:which|what) (?:[a-z]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|包括什么|列出|包括哪/i,
+  ],
+  ['yesno', /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|吗[？?]?\s*$/i],
+];
+
+export function detectAnswerType(question: string): AnswerType {
+  for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
+  return 'other';
+}

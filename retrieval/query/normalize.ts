@@ -1,0 +1,38 @@
+/**
+ * Questions as people type them, made comparable with the documents before anything else reads them:
+ * traditional Chinese converted to simplified (OpenCC, phrase-level: 軟體 → 软件, not character by character),
+ * full-width letters and digits folded (ＣＴＯＣ, 第４４段), zero-width and control characters removed,
+ * whitespace collapsed. Quotes are never touched: they come from the documents, which are simplified.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Traditional characters (with Taiwan variants) and standard phrases to simplified. Regional idioms are left
+ * out on purpose: OpenCC's Taiwan idiom table turns 尼日利亚 into 尼日尔利亚, because 尼日 is Niger in Taiwan.
+ * Only text that has traditional characters is converted, so simplified questions pass unchanged.
+ */
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+/** Zero-width characters, joiners, BOM and bidirectional marks: invisible, but they split words. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+/** Control characters other than tab and line breaks. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Full-width ASCII (Ａ-Ｚ, ０-９, ！…) and the ideographic space fold to their ASCII forms; CJK punctuation stays. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
+export interface NormalizedQuestion {
+  text: string;
+  /** The question was written in traditional characters and was converted. */
+  traditional: boolean;
+}
+
+export function normalizeQuestion(raw: string): NormalizedQuestion {
+  const folded = raw
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+    .replace(/\s+/g, ' ')
+    .trim();
+  const text = toSimplified(folded);
+  return { text, traditional: text !== folded };
+}

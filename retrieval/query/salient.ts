@@ -1,0 +1,105 @@
+/**
+ * The parts of a question an answer has to speak to, and whether the corpus knows them at all: names
+ * (capitalised English phrases; Chinese place, person and organisation names), numbers and years, ordinals
+ * (第六次会议, "sixth meeting"), and words the corpus has in no form. A question about Cambodia cannot be
+ * answered by a paragraph about UNODC's work elsewhere, however many other words they share.
+ */
+import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
+import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth } from './bridge/english.js';
+import { normalizeText, type Tokenizer } from './tokenize.js';
+
+/** jieba tags of proper names: places, people, organisations, other proper nouns. */
+const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt', 'nz']);
+/** Capitalised words that start or frame a question rather than name anything. */
+const NOT_NAMES = new Set('Please Tell List Describe Explain Give Name'.split(' '));
+/** Generic nouns jieba tags as place or proper names. */
+const GENERIC_PLACES = new Set(['国内', '国外', '海外', '沿海', '当地', '各地', '全国', '全球', '世界', '国际', '回国']);
+const ZH_ORDINAL = /第[〇零一二三四五六七八九十百\d]+(?:届|次)(?:会议)?/g;
+/** A Chinese count question's measure word and counted thing: 多少个国家 → 个, 国家; 几次会 → 次, 会. */
+const ZH_COUNTED = /(?:多少|几)\s*([个名位项种所家份场起届次条人批部篇期组类轮]?)\s*([\u4e00-\u9fff]{1,8})/;
+/** Questions about money count an amount. */
+const MONEY = /钱|资金|捐款|经费|捐助|出资|\bmoney\b|\bfund(?:s|ing)?\b|\bdonat|\bcontribut|\bbudget|\bcost/i;
+const CURRENCY = ['美元', '欧元', '英镑', '瑞士法郎', '日元', '元'];
+const EN_COUNTED = /\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)/i;
+
+export interface SalientDeps {
+  tokenizer: Tokenizer;
+  stats: CorpusStats;
+  /** English → Chinese terms of a phrase (the query bridge). */
+  bridge(english: string): { terms: QueryTerm[] };
+  /** Corpus words for a Chinese word through its English glosses (英国 → 联合王国). */
+  synonyms(zh: string): string[];
+  /** Nouns too generic to name anything. */
+  generic: ReadonlySet<string>;
+}
+
+const inCorpus = (forms: string[], stats: CorpusStats) => forms.some((f) => stats.df(f) > 0);
+
+/** Capitalised phrases of an English text ("Amnesty International", "UNODC", "COVID-19"), not question words. */
+function englishNames(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/[A-Z][\w.’'-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.’'-]*)*/g)) {
+    // Capitals that only start the question ("What", "To"), month names (dates, not names) and possessives go.
+    const words = m[0]
+      .split(/\s+/)
+      .map((w) => w.replace(/[’']s$/, ''))
+      .filter((w) => !NOT_NAMES.has(w) && !ENGLISH_STOPWORDS.has(w.toLowerCase()) && englishMonth(w.toLowerCase()) === null);
+    if (words.length) names.push(words.join(' '));
+  }
+  return [...new Set(names)];
+}
+
+function element(text: string, kind: SalientElement['kind'], forms: string[], stats: CorpusStats): SalientElement {
+  const unique = [...new Set(forms.map(normalizeText).filter(Boolean))];
+  return { text, kind, forms: unique, inCorpus: inCorpus(unique, stats) };
+}
+
+export function salientElements(
+  question: string,
+  numbers: string[],
+  absentWords: string[],
+  deps: SalientDeps,
+  absentOrdinals: string[] = [],
+): SalientElement[] {
+  const { tokenizer, stats } = deps;
+  const out: SalientElement[] = [];
+  const seen = new Set<string>();
+  const add = (e: SalientElement) => {
+    const key = `${e.kind}:${normalizeText(e.text)}`;
+    if (!seen.has(key)) out.push(e);
+    seen.add(key);
+  };
+  for (const name of englishNames(question)) {
+    const latin = normalizeText(name);
+    const terms = deps.bridge(name).terms.map((t) => t.term);
+    add(element(name, 'name', [...terms, ...(stats.hasWord(latin) || stats.df(latin) > 0 ? [latin] : [])], stats));
+  }
+  for (const { word, tag } of tokenizer.tag(question)) {
+    if (NAME_TAGS.has(tag) && word.length >= 2 && !GENERIC_PLACES.has(word) && !deps.generic.has(word)) {
+      add(element(word, 'name', [word, ...deps.synonyms(word)], stats));
+    }
+  }
+  for (const ordinal of normalizeText(question).match(ZH_ORDINAL) ?? []) {
+    // The documents write 第二十七届; people also type 第27届.
+    const chinese = ordinal.replace(/\d+/, (n) => (Number(n) < 100 ? chineseNumeral(Number(n)) : n));
+    add(element(ordinal, 'ordinal', [ordinal, chinese], stats));
+  }
+  for (const n of numbers) add(element(n, 'number', [n], stats));
+  // Ordinals the bridge found nowhere ("twelfth session" → 第十二届): a session the documents do not cover.
+  for (const o of absentOrdinals) add({ text: o, kind: 'ordinal', forms: [normalizeText(o)], inCorpus: false });
+  for (const w of absentWords) add({ text: w, kind: 'word', forms: [normalizeText(w)], inCorpus: false });
+  return out;
+}
+
+/** What a count question counts, as Chinese forms to look for next to a number ("how many parties" → 缔约方). */
+export function countedThing(question: string, deps: SalientDeps): string[] {
+  if (MONEY.test(question)) return CURRENCY;
+  const zh = ZH_COUNTED.exec(question);
+  if (zh) {
+    const noun = deps.tokenizer.queryWords(zh[2]!).slice(0, 1);
+    // A measure word with the noun (次会, 个国家) is what the count is written as; the noun alone may be far.
+    return [...(zh[1] ? [`${zh[1]}${noun[0] ?? ''}`] : []), ...noun];
+  }
+  const en = EN_COUNTED.exec(question);
+  return en ? deps.bridge(en[1]!).terms.map((t) => normalizeText(t.term)) : [];
+}
