@@ -16,7 +16,7 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
 /** Zero-width characters, joiners, BOM and bidirectional marks: invisible, but they split words. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
 /** Control characters other than tab and line breaks. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ！…) and the ideographic space fold to their ASCII forms; CJK punctuation stays. */
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 

@@ -16,7 +16,9 @@ for (const item of items.filter((i) => !ids || ids.includes(i.id))) {
   const firstOk = key ? a.passages[0] && containsAnswer(key, [a.passages[0].quote]) : ok;
   const tag = ok ? (firstOk ? 'OK' : 'NOTFIRST') : a.outcome === 'not-found' ? 'REFUSED' : key ? 'MISS' : 'FALSEANS';
   if (filter && !filter.split(',').includes(tag)) continue;
-  console.log(`\n### ${item.id} [${tag}] ${(item as any).type ?? (item as any).category} hard=${(item as any).hard ?? ''} conf=${a.confidence}`);
+  console.log(
+    `\n### ${item.id} [${tag}] ${(item as unknown as Record<string, unknown>).type ?? (item as unknown as Record<string, unknown>).category} hard=${(item as unknown as Record<string, unknown>).hard ?? ''} conf=${a.confidence}`,
+  );
   console.log(`Q: ${item.question}`);
   if (key) console.log(`KEY: ${JSON.stringify(key)}`);
   for (const g of item.gold ?? []) {
@@ -25,7 +27,7 @@ for (const item of items.filter((i) => !ids || ids.includes(i.id))) {
   }
   for (const p of a.passages)
     console.log(
-      `  -> ${p.citations.map((c) => `${c.source.slice(0, 3)}¶${c.paragraph}${c.recommendation ? 'r' + c.recommendation : ''}`).join('+')}: ${p.quote.replace(/\n/g, '⏎').slice(0, 300)}`,
+      `  -> ${p.citations.map((c) => `${c.source.slice(0, 3)}¶${c.paragraph}${c.recommendation ? `r${c.recommendation}` : ''}`).join('+')}: ${p.quote.replace(/\n/g, '⏎').slice(0, 300)}`,
     );
   if (a.outcome === 'not-found')
     for (const p of a.related) console.log(`  ~~ ${p.citations[0].source.slice(0, 3)}¶${p.citations[0].paragraph}: ${p.quote.slice(0, 120)}`);
