@@ -119,11 +119,14 @@ describe('quoteBlocks', () => {
   });
 });
 
+/** These answers quote made-up text, so no quote is found in a unit. */
+const noSpans = () => null;
+
 function passage(n: number, quote: string, label = `CTOC/COP/2018/2 第${n}段`): Passage {
   const source = '000_8c987accfb8d7853';
   return {
     quote,
-    citations: [{ unitKey: `${source}#p${n}`, kind: 'paragraph', source, paragraph: n, recommendation: null, label }],
+    citations: [{ unitKey: `${source}#p${n}`, kind: 'paragraph', source, paragraph: n, recommendation: null, label, url: null, status: 'final' }],
     role: 'answer',
     score: 1 / n,
   };
@@ -132,17 +135,17 @@ function passage(n: number, quote: string, label = `CTOC/COP/2018/2 第${n}段`)
 describe('answer view', () => {
   it('renders the passages with their labels and keeps sources out of the text, in the answer language', () => {
     const zh: Answer = { outcome: 'answered', confidence: 0.8, lang: 'zh', passages: [passage(1, '甲。'), passage(2, '乙。')], related: [], notes: [] };
-    const [msg] = answerMessages('问', zh);
+    const [msg] = answerMessages('问', zh, noSpans);
     expect(msg.embeds![0].description).toBe('「甲。」〔CTOC/COP/2018/2 第1段〕\n「乙。」〔CTOC/COP/2018/2 第2段〕');
     expect(msg.embeds![0].fields).toEqual([{ name: '来源', value: '• CTOC/COP/2018/2 第1段\n• CTOC/COP/2018/2 第2段' }]);
     const en: Answer = { ...zh, lang: 'en', passages: [passage(1, '甲。', 'CTOC/COP/2018/2, para. 1')] };
-    expect(answerMessages('Q', en)[0].embeds![0].description).toBe('According to CTOC/COP/2018/2, para. 1: 「甲。」');
+    expect(answerMessages('Q', en, noSpans)[0].embeds![0].description).toBe('According to CTOC/COP/2018/2, para. 1: 「甲。」');
   });
 
   it('splits an oversized answer into valid messages without cutting labels, with buttons on the first only', () => {
     const passages = Array.from({ length: 30 }, (_, i) => passage(i + 1, `第${i + 1}段的引文，说明了贩运人口问题的一些方面。`.repeat(12)));
     const answer: Answer = { outcome: 'answered', confidence: 0.9, lang: 'zh', passages, related: [], notes: [{ code: 'citations-removed', count: 1 }] };
-    const messages = answerMessages('问题 😀 *加粗*', answer);
+    const messages = answerMessages('问题 😀 *加粗*', answer, noSpans);
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(messageProblems(m as Record<string, unknown>)).toEqual([]);
     expect(messages[0].components).toHaveLength(5);
@@ -162,7 +165,7 @@ describe('answer view', () => {
       related: [{ ...passage(7, 'related text', 'CTOC/COP/2018/2, para. 7'), role: 'context' }],
       notes: [],
     };
-    const [msg] = answerMessages('Weather in Paris?', answer);
+    const [msg] = answerMessages('Weather in Paris?', answer, noSpans);
     expect(msg.embeds![0].description).toBe('**Not found in these documents.**');
     expect(msg.embeds![0].fields![0]).toEqual({ name: 'Possibly related', value: '• **CTOC/COP/2018/2, para. 7**: related text' });
     expect(msg.components![0].components[0]).toMatchObject({ custom_id: 'cite:en:000_8c987accfb8d7853:p:7' });
@@ -172,7 +175,7 @@ describe('answer view', () => {
 describe('button ids', () => {
   it('round-trip every action and reject malformed ids', () => {
     const ref = { source: '002_fd7eaa732a510636', kind: 'recommendation' as const, paragraph: null, recommendation: 6 };
-    expect(parseButtonId(citeId(ref, 'en'))).toEqual({ type: 'cite', lang: 'en', ref });
+    expect(parseButtonId(citeId(ref, 'en'))).toEqual({ type: 'cite', lang: 'en', ref, span: null });
     expect(parseButtonId(feedbackId('down'))).toEqual({ type: 'feedback', vote: 'down' });
     expect(parseButtonId(pageId('recs', 'zh', '*', 2))).toEqual({ type: 'page', view: 'recs', lang: 'zh', arg: '*', page: 2 });
     for (const bad of ['', 'cite:xx:a:p:1', 'cite:zh:a:q:1', 'cite:zh:a:p:x', 'fb:maybe', 'page:recs:zh:*:-1', 'nope:1']) {

@@ -10,6 +10,8 @@ export interface UnitDirectory {
   meta(source: string): DocumentMeta;
   citation(unit: Unit, lang: Lang): Citation;
   label(unit: Unit, lang: Lang): string;
+  /** The document's official text in `lang`, null without a symbol. */
+  url(source: string, lang: Lang): string | null;
 }
 
 export interface AnswerContext {
