@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { answerMessages } from '../bot/discord/answer-view.js';
 import { readBotConfig } from '../bot/discord/config.js';
 import { ConversationStore } from '../bot/discord/conversations.js';
-import { citeId, feedbackId, pageId, parseButtonId } from '../bot/discord/custom-ids.js';
+import { citeId, feedbackId, pageId, parseButtonId, referenceId } from '../bot/discord/custom-ids.js';
 import { quoteBlocks } from '../bot/discord/quote-format.js';
 import { RateLimiter } from '../bot/discord/rate-limit.js';
 import { packBlocks, splitText, truncate } from '../bot/discord/split-text.js';
 import { WorkQueue } from '../bot/discord/work-queue.js';
+import { shownLabel } from '../bot/shared/citation-text.js';
 import type { Answer, Passage } from '../retrieval/types.js';
 import { unescapeText } from './fake-discord/inspect.js';
 import { messageProblems } from './fake-discord/validate.js';
@@ -156,6 +157,32 @@ describe('answer view', () => {
     expect(messages[0].embeds![0].title).toBe('问题 😀 \\*加粗\\*');
   });
 
+  it('marks a draft wherever it is cited, unless its name already says so', () => {
+    const draft = (label: string, n: number): Passage => {
+      const p = passage(n, '甲乙丙丁。', label);
+      return { ...p, citations: [{ ...p.citations[0]!, status: 'draft', url: 'https://undocs.org/en/X/2019/L.1' }] };
+    };
+    const answer: Answer = {
+      outcome: 'answered',
+      confidence: 1,
+      lang: 'en',
+      passages: [draft('X/2019/L.1, para. 3', 3), draft('Draft report of the Working Group (2019), para. 4', 4)],
+      related: [],
+      notes: [],
+    };
+    const [msg] = answerMessages('Q', answer, noSpans);
+    expect(msg.embeds![0].description).toBe(
+      'According to X/2019/L.1, para. 3 (draft): 「甲乙丙丁。」\nAccording to Draft report of the Working Group (2019), para. 4: 「甲乙丙丁。」',
+    );
+    expect(msg.embeds![0].fields![0]!.value).toBe(
+      '• [X/2019/L.1, para. 3 (draft)](https://undocs.org/en/X/2019/L.1)\n• [Draft report of the Working Group (2019), para. 4](https://undocs.org/en/X/2019/L.1)',
+    );
+    expect((msg.components![0]!.components[0] as any).label).toBe('X/2019/L.1, para. 3 (draft)');
+    expect(shownLabel({ label: 'X/2019/L.1 第3段', status: 'draft' }, 'zh')).toBe('X/2019/L.1 第3段（草稿）');
+    expect(shownLabel({ label: '贩运人口问题工作组报告草稿（2019）第3段', status: 'draft' }, 'zh')).toBe('贩运人口问题工作组报告草稿（2019）第3段');
+    expect(shownLabel({ label: 'X/2019/1 第3段', status: 'final' }, 'zh')).toBe('X/2019/1 第3段');
+  });
+
   it('shows an abstention as not found with the possibly related paragraphs', () => {
     const answer: Answer = {
       outcome: 'not-found',
@@ -179,6 +206,22 @@ describe('button ids', () => {
     expect(parseButtonId(feedbackId('down'))).toEqual({ type: 'feedback', vote: 'down' });
     expect(parseButtonId(pageId('recs', 'zh', '*', 2))).toEqual({ type: 'page', view: 'recs', lang: 'zh', arg: '*', page: 2 });
     for (const bad of ['', 'cite:xx:a:p:1', 'cite:zh:a:q:1', 'cite:zh:a:p:x', 'fb:maybe', 'page:recs:zh:*:-1', 'nope:1']) {
+      expect(parseButtonId(bad)).toBeNull();
+    }
+  });
+
+  it('carry a quote span on 📄 and a subparagraph and span on Cite, within Discord’s 100 characters', () => {
+    const ref = { source: '000_8c987accfb8d7853', kind: 'paragraph' as const, paragraph: 44, recommendation: null };
+    const span = { start: 120, end: 305 };
+    expect(citeId(ref, 'zh', span)).toBe('cite:zh:000_8c987accfb8d7853:p:44:120-305');
+    expect(parseButtonId(citeId(ref, 'zh', span))).toEqual({ type: 'cite', lang: 'zh', ref, span });
+    for (const sub of ['b', null]) {
+      const id = referenceId({ ref, sub, span }, 'en');
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(parseButtonId(id)).toEqual({ type: 'reference', lang: 'en', target: { ref, sub, span } });
+    }
+    expect(referenceId({ ref, sub: null, span }, 'en')).toBe('ref:en:000_8c987accfb8d7853:p:44:-:120-305');
+    for (const bad of ['cite:zh:a:p:1:5-5', 'cite:zh:a:p:1:9-3', 'cite:zh:a:p:1:1-2:x', 'ref:en:a:p:1:bb:0-4', 'ref:en:a:p:1:-', 'ref:en:a:p:1:b:x-4']) {
       expect(parseButtonId(bad)).toBeNull();
     }
   });

@@ -50,7 +50,7 @@ export function documentCardText(info: DocumentInfo, lang: Lang): string {
   return [
     `${card.heading} · ${info.meta.source}`,
     ...card.fields.map((f) => `${f.name}${sep}${f.value}`),
-    `${s.card.sections}${sep}`,
+    `${s.card.sections}${sep.trimEnd()}`,
     ...card.sections.map((line) => `  ${line}`),
     `${s.card.link}${sep}${links}`,
   ].join('\n');
