@@ -6,9 +6,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChat } from '../bot/console/chat.js';
 import { engineOptionsFromEnv } from '../bot/shared/config.js';
 import { answerJson, formatAnswer, metaOfEngine } from '../bot/shared/render-answer.js';
 import { paragraphPart, unitReference } from '../retrieval/answer/labels.js';
@@ -21,6 +19,7 @@ import { createEngine, type Engine } from '../retrieval/index.js';
 import type { Answer, Citation, DocumentMeta } from '../retrieval/types.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 import { citationsOf, problemText, relatedOf } from './helpers/answers.js';
+import { chatSession } from './helpers/chat-session.js';
 
 type RawMeta = Omit<DocumentMeta, 'source'>;
 const metadata = JSON.parse(await readFile('seeds/metadata.json', 'utf8')) as Record<string, RawMeta>;
@@ -289,16 +288,7 @@ describe('document facts', () => {
 });
 
 describe('terminal chat', () => {
-  async function session(lines: string[]): Promise<string> {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (d) => (printed += d.toString()));
-    const done = runChat(engine, { input, output });
-    input.end(lines.map((l) => `${l}\n`).join(''));
-    await done;
-    return printed;
-  }
+  const session = (lines: string[]) => chatSession(engine, lines);
 
   it('/info shows the card: both titles, symbol, status, body, session, agenda item, date, counts, sections, link', async () => {
     const out = await session(['/info 000', '/info 002', '/info 贩运人口问题工作组报告草稿']);
@@ -339,5 +329,31 @@ describe('terminal chat', () => {
     expect(out).toContain('CTOC/COP/2018/2, para. 4 (c)\n(c)对贩运人口问题开展研究');
     expect(out).toContain('CTOC/COP/2018/2, para. 4 has no subparagraph (x): its subparagraphs are (a)–(d).');
     expect(out).toContain('“4b” is not a paragraph number: write it as 44, or 44(b) for a subparagraph.');
+  });
+});
+
+describe('drafts with a symbol', () => {
+  it('marks them in answers, sources and unit views, and still links them', async () => {
+    // A made-up symbol on a copy of the seeds, only to see a draft that has a symbol: no seed is such a document.
+    const dir = await mkdtemp(join(tmpdir(), 'draft-symbol-'));
+    await cp('seeds', join(dir, 'seeds'), { recursive: true });
+    const meta = { ...metadata, [WORKING_GROUP]: { ...metadata[WORKING_GROUP]!, symbol: 'SYNTHETIC/TEST/L.1', symbolSource: 'test fixture', status: 'draft' } };
+    await writeFile(join(dir, 'seeds', 'metadata.json'), JSON.stringify(meta));
+    const drafty = await createEngine({ seedsDir: join(dir, 'seeds'), indexDir: join(dir, 'index'), embeddings: 'off', log: () => {} });
+    try {
+      const answer = await drafty.ask('What is the Blue Heart Campaign?');
+      const text = formatAnswer(answer, metaOfEngine(drafty));
+      expect(text).toContain('According to SYNTHETIC/TEST/L.1, para. 15 (draft): 「');
+      expect(text).toContain(
+        '- SYNTHETIC/TEST/L.1, para. 15 (draft) (Draft report of the Working Group on Trafficking in Persons (2019)) https://undocs.org/en/SYNTHETIC/TEST/L.1',
+      );
+      // The label itself stays the reference people paste; the mark is shown beside it.
+      expect(citationsOf(answer).find((c) => c.source === WORKING_GROUP)!.label).toBe('SYNTHETIC/TEST/L.1, para. 15');
+      const out = await chatSession(drafty, ['/p SYNTHETIC/TEST/L.1 15']);
+      expect(out).toContain('SYNTHETIC/TEST/L.1 第15段（草稿）  ·  SYNTHETIC/TEST/L.1, para. 15 (draft)');
+    } finally {
+      await drafty.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

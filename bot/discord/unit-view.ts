@@ -1,5 +1,5 @@
 import { type Engine, type Lang, type Subparagraph, sentenceSpans, type Unit } from '../../retrieval/index.js';
-import { infoOf, shownLabel } from '../shared/citation-text.js';
+import { infoOf, shownLabel, shownUnitLabel } from '../shared/citation-text.js';
 import { strings } from '../shared/strings.js';
 import { type QuoteSpan, referenceId, type UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
@@ -14,14 +14,9 @@ export function unitFor(engine: Engine, ref: UnitRef): Unit {
 
 const refOf = (u: Unit): UnitRef => ({ source: u.source, kind: u.kind, paragraph: u.paragraph, recommendation: u.recommendation });
 
-/** A unit's label as a view shows it: drafts marked. */
-function viewLabel(engine: Engine, unit: Unit, lang: Lang): string {
-  return shownLabel({ label: engine.label(unit, lang), status: infoOf(engine, unit.source)?.meta.status ?? 'final' }, lang);
-}
-
 /** A unit quoted exactly, under its label, with its section path in small print. */
 export function unitBlocks(engine: Engine, unit: Unit, lang: Lang): string[] {
-  const blocks = quoteBlocks(viewLabel(engine, unit, lang), unit.text, lang, LIMITS.content);
+  const blocks = quoteBlocks(shownUnitLabel(engine, unit, lang), unit.text, lang, LIMITS.content);
   if (unit.section.length) blocks.push(`-# ${escapeText(unit.section.join(' › '))}`);
   return blocks;
 }

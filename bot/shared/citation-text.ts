@@ -16,6 +16,11 @@ export function shownLabel(c: { label: string; status: DocumentStatus }, lang: L
   return c.status === 'draft' && !s.draftWord.test(c.label) ? `${c.label}${s.draftMark}` : c.label;
 }
 
+/** A unit's label as every view shows it: its document's drafts marked. */
+export function shownUnitLabel(engine: Pick<Engine, 'label' | 'documents'>, unit: Unit, lang: Lang): string {
+  return shownLabel({ label: engine.label(unit, lang), status: infoOf(engine, unit.source)?.meta.status ?? 'final' }, lang);
+}
+
 /** What is cited: a unit, a subparagraph of it, and the words quoted from it (a verbatim slice of its text). */
 export interface CitedPart {
   unit: Unit;
