@@ -31,7 +31,18 @@ export function synthesizeCorpus(sentences: readonly string[], count: number, se
   const documents = sources.map((source) => {
     const name = { zh: source, en: source };
     return {
-      meta: { source, symbol: null, title: name, shortTitle: name, body: null, session: null, date: null },
+      meta: {
+        source,
+        symbol: null,
+        symbolSource: null,
+        status: 'final' as const,
+        title: name,
+        shortTitle: name,
+        body: null,
+        session: null,
+        agendaItem: null,
+        date: null,
+      },
       units: units.filter((u) => u.source === source),
     };
   });

@@ -1,3 +1,4 @@
+import type { ParagraphSpan } from './answer/labels.js';
 import type { Answer, DocumentMeta, Lang, ScoredUnit, Turn, Unit } from './types.js';
 
 /** What front ends (terminal, Discord) may call. They never touch indexes directly. */
@@ -6,6 +7,28 @@ export interface DocumentInfo {
   paragraphs: { count: number; first: number; last: number };
   recommendations: number;
   hasSummary: boolean;
+  /** The official text in each language (CITATION_URL_PATTERN), or null when the document has no symbol. */
+  url: { zh: string; en: string } | null;
+  /** The document's outline: headings down to the second level, each with the paragraphs under it. */
+  sections: SectionInfo[];
+}
+
+export interface SectionInfo {
+  heading: string;
+  /** 1 for a chapter (`二. 建议`), 2 for a section inside it (`A. 一般性建议`). */
+  depth: number;
+  first: number;
+  last: number;
+}
+
+/** A lettered item of a paragraph's list (`para. 44 (b)`), with the paragraph it belongs to. */
+export interface Subparagraph {
+  unit: Unit;
+  letter: string;
+  /** The item's text, verbatim from the paragraph (`unit.text.slice(start, end)`). */
+  text: string;
+  start: number;
+  end: number;
 }
 
 export interface SearchOptions {
@@ -47,8 +70,12 @@ export interface Engine {
   recommendation(n: number, source?: string): Unit;
   recommendations(source?: string): Unit[];
   summary(source: string): Unit;
+  /** `44(b)`: the item lettered `letter` of paragraph `n`'s list; a LookupError names the letters it has. */
+  subparagraph(source: string, n: number, letter: string): Subparagraph;
   /** Citation label for a unit, e.g. `CTOC/COP/2018/2 第44段` (zh) / `CTOC/COP/2018/2, para. 44` (en). */
   label(unit: Unit, lang: Lang): string;
+  /** A copy-ready reference in the UN's form: `CTOC/COP/2018/2, para. 44 (b)` · `CTOC/COP/2018/2，第44(b)段`. */
+  reference(unit: Unit, lang: Lang, span?: ParagraphSpan): string;
   /** Finds paragraph/recommendation citations written in free text ("CTOC/COP/2018/2, para. 44", "建议 6", "¶44"). */
   findCitedUnits(text: string, opts?: { source?: string }): Unit[];
   close(): Promise<void>;

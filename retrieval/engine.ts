@@ -30,6 +30,8 @@ export interface EngineOptions {
   llm?: LlmConfig | null;
   /** Injected for tests that need a particular embedder; otherwise loaded from options. */
   embedder?: TextEmbedder | null;
+  /** CITATION_URL_PATTERN: where citations link to, with `{lang}` and `{symbol}` (default https://undocs.org/{lang}/{symbol}). */
+  citationUrlPattern?: string;
 }
 
 /** The question as the engine reads it (normalized: see query/normalize.ts), refused when empty or too long. */
@@ -62,11 +64,12 @@ export interface ComponentInputs {
   keyword: KeywordIndex;
   dense: DenseIndex | null;
   embedder: TextEmbedder | null;
+  urlPattern?: string;
 }
 
 /** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
-export function buildComponents({ corpus, tokenizer, keyword, dense, embedder }: ComponentInputs) {
-  const catalogue = new UnitCatalogue(corpus);
+export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern }: ComponentInputs) {
+  const catalogue = new UnitCatalogue(corpus, { urlPattern });
   const glossary = readGlossary();
   const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary });
   const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key) });
@@ -94,7 +97,14 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     log,
     onEmbedProgress: opts.onEmbedProgress,
   });
-  const { catalogue, analyzer, retriever, ctx } = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder });
+  const { catalogue, analyzer, retriever, ctx } = buildComponents({
+    corpus,
+    tokenizer,
+    keyword: indexes.keyword,
+    dense: indexes.dense,
+    embedder,
+    urlPattern: opts.citationUrlPattern,
+  });
 
   const searchUnits = async (query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> => {
     if (o.source !== undefined) catalogue.meta(o.source);
@@ -151,7 +161,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     recommendation: (n, source) => catalogue.recommendation(n, source),
     recommendations: (source) => catalogue.recommendations(source),
     summary: (source) => catalogue.summary(source),
+    subparagraph: (source, n, letter) => catalogue.subparagraph(source, n, letter),
     label: (unit, lang) => catalogue.label(unit, lang),
+    reference: (unit, lang, span) => catalogue.reference(unit, lang, span),
     findCitedUnits: (text, o) => catalogue.findCitedUnits(text, o),
     async close() {
       // An embedder passed in belongs to the caller, who may share it between engines.

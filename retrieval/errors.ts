@@ -11,9 +11,13 @@ export type LookupProblem =
   | { code: 'recommendation-not-found'; document: DocumentMeta | null; number: number; first: number; last: number }
   | { code: 'no-recommendations'; document: DocumentMeta | null }
   | { code: 'recommendation-ambiguous'; number: number; candidates: DocumentMeta[] }
-  | { code: 'no-summary'; document: DocumentMeta };
+  | { code: 'no-summary'; document: DocumentMeta }
+  | { code: 'subparagraph-not-found'; document: DocumentMeta; number: number; letter: string; letters: string[] };
 
-export type InputProblem = { code: 'empty-question' } | { code: 'question-too-long'; length: number; max: number };
+export type InputProblem =
+  | { code: 'empty-question' }
+  | { code: 'question-too-long'; length: number; max: number }
+  | { code: 'bad-paragraph-ref'; text: string };
 
 function summary(p: LookupProblem | InputProblem): string {
   switch (p.code) {
@@ -30,10 +34,14 @@ function summary(p: LookupProblem | InputProblem): string {
       return `${p.code}: ${p.number} in ${p.candidates.map((d) => d.source).join(', ')}`;
     case 'no-summary':
       return `${p.code}: ${p.document.source}`;
+    case 'subparagraph-not-found':
+      return `${p.code}: ${p.document.source} para. ${p.number} has ${p.letters.length ? `(${p.letters.join('), (')})` : 'no subparagraphs'}, not (${p.letter})`;
     case 'empty-question':
       return p.code;
     case 'question-too-long':
       return `${p.code}: ${p.length} > ${p.max}`;
+    case 'bad-paragraph-ref':
+      return `${p.code}: "${p.text}"`;
   }
 }
 

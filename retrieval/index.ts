@@ -3,10 +3,13 @@
  * here is data and functions over data; how anything is worded for a person is the front end's business.
  */
 
-export { documentName, zhJoin } from './answer/labels.js';
+export { documentName, type ParagraphSpan, paragraphPart, zhJoin } from './answer/labels.js';
 export { type LlmConfig, llmConfigFromEnv } from './answer/llm-config.js';
-export type { AskOptions, DocumentInfo, Engine, EngineStatus, RetrievalMode, SearchOptions } from './api.js';
+export { splitSentences as sentenceSpans } from './answer/split-sentences.js';
+export type { AskOptions, DocumentInfo, Engine, EngineStatus, RetrievalMode, SearchOptions, SectionInfo, Subparagraph } from './api.js';
 export { documentNames } from './corpus/documents.js';
+export { DEFAULT_CITATION_URL_PATTERN, urlPatternProblem } from './corpus/links.js';
+export { paragraphRef } from './corpus/subparagraphs.js';
 export { createEngine, type EngineOptions, MAX_QUESTION_CHARS } from './engine.js';
 export { InputError, type InputProblem, LookupError, type LookupProblem } from './errors.js';
 export { type AnswerKey, type AnswerRecord, type AnswerScores, containsAnswer, parseKeysFile, scoreAnswers } from './eval/answer-metrics.js';
@@ -20,6 +23,7 @@ export type {
   AnswerType,
   Citation,
   DocumentMeta,
+  DocumentStatus,
   Lang,
   Passage,
   ScoredUnit,

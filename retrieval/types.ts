@@ -29,10 +29,19 @@ export function unitKey(u: Pick<Unit, 'source' | 'kind' | 'paragraph' | 'recomme
 
 export type Lang = 'zh' | 'en';
 
+/** A draft carries `L.` in its symbol or says so in its title block (报告草稿, "Draft report"). */
+export type DocumentStatus = 'draft' | 'final';
+
 export interface DocumentMeta {
   source: string;
   /** Official UN symbol where known (e.g. CTOC/COP/2018/2), else null. */
   symbol: string | null;
+  /** Where the symbol was confirmed: a URL, or "document text: line N …"; null when there is no symbol. Default null. */
+  symbolSource: string | null;
+  /** Default: derived from the symbol and titles (`documentStatus`). */
+  status: DocumentStatus;
+  /** The agenda item the document was issued under, as the UN writes it (`2 (b)`); default null. */
+  agendaItem: string | null;
   /** Short display names used in labels when there is no symbol. */
   shortTitle: { zh: string; en: string };
   title: { zh: string; en: string };
@@ -64,6 +73,10 @@ export interface Citation {
   recommendation: number | null;
   /** Human label in the answer's language, e.g. `CTOC/COP/2018/2 第44段` or `CTOC/COP/2018/2, para. 44`. */
   label: string;
+  /** The official text in the answer's language (`https://undocs.org/en/CTOC/COP/2018/2`); null without a symbol. */
+  url: string | null;
+  /** The cited document's status, so every front end can mark drafts. */
+  status: DocumentStatus;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChat } from '../bot/console/chat.js';
 import type { Engine } from '../retrieval/api.js';
 import { createEngine } from '../retrieval/engine.js';
+import { chatSession } from './helpers/chat-session.js';
 
 let engine: Engine;
 let indexDir: string;
@@ -19,17 +18,7 @@ afterAll(async () => {
   await rm(indexDir, { recursive: true, force: true });
 });
 
-/** Plays a scripted session through the real chat loop and returns everything it printed. */
-async function session(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let printed = '';
-  output.on('data', (d) => (printed += d.toString()));
-  const done = runChat(engine, { input, output });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return printed;
-}
+const session = (lines: string[]) => chatSession(engine, lines);
 
 describe('terminal chat', () => {
   it('answers questions with citations, shows paragraphs and recommendations, and survives bad input', async () => {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+const metadata = JSON.parse(await readFile('seeds/metadata.json', 'utf8')) as Record<string, { symbol: string | null; status: string }>;
+
 let dir: string;
 
 beforeAll(async () => {
@@ -31,8 +33,12 @@ describe('command-line scripts', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.citations.length).toBeGreaterThan(0);
     for (const c of answer.citations) {
-      expect(Object.keys(c).sort()).toEqual(['label', 'paragraph', 'quote', 'recommendation', 'score', 'source']);
+      expect(Object.keys(c).sort()).toEqual(['label', 'paragraph', 'quote', 'recommendation', 'score', 'source', 'status', 'url']);
       expect(typeof c.score).toBe('number');
+      // The link is the official text of the cited document, in the answer's language, exactly when it has a symbol.
+      const symbol = metadata[c.source].symbol;
+      expect(c.url).toBe(symbol ? `https://undocs.org/${answer.lang}/${symbol}` : null);
+      expect(c.status).toBe(metadata[c.source].status);
     }
   });
 

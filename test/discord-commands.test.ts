@@ -10,6 +10,7 @@ import { type Harness, startHarness } from './fake-discord/harness.js';
 import { buttonIds, isEphemeral, responseMessages, unescapeText, unsafePayloads } from './fake-discord/inspect.js';
 import { citationsOf } from './helpers/answers.js';
 
+const metadata = JSON.parse(await readFile('seeds/metadata.json', 'utf8')) as Record<string, { symbol: string | null; status: string }>;
 const TIP = '000_8c987accfb8d7853';
 const WORKING_GROUP = '002_fd7eaa732a510636';
 const SMUGGLING = '003_eeaba24b4f8e657f';
@@ -34,10 +35,10 @@ function quotedText(content: string): string {
 }
 
 describe('registration', () => {
-  it('registers the six commands, with their options, to the development guild', () => {
+  it('registers the seven commands, with their options, to the development guild', () => {
     const saved = h.fake.registered.get(h.fake.guild.id)!;
     const byName = Object.fromEntries(saved.map((c) => [c.name, c]));
-    expect(Object.keys(byName).sort()).toEqual(['Quote cited paragraphs', 'ask', 'paragraph', 'recommendation', 'search', 'sources']);
+    expect(Object.keys(byName).sort()).toEqual(['Quote cited paragraphs', 'ask', 'document', 'paragraph', 'recommendation', 'search', 'sources']);
     const opts = (name: string) => byName[name].options?.map((o: any) => [o.name, o.type, !!o.required, !!o.autocomplete]) ?? [];
     expect(opts('ask')).toEqual([
       ['question', 3, true, false],
@@ -47,10 +48,12 @@ describe('registration', () => {
       ['number', 4, false, true],
       ['document', 3, false, true],
     ]);
+    // A string, so that a subparagraph can be named: `44(b)`.
     expect(opts('paragraph')).toEqual([
       ['document', 3, true, true],
-      ['number', 4, true, false],
+      ['number', 3, true, false],
     ]);
+    expect(opts('document')).toEqual([['document', 3, true, true]]);
     expect(opts('search')).toEqual([
       ['query', 3, true, false],
       ['document', 3, false, true],
@@ -89,15 +92,22 @@ describe('/ask', () => {
       expect(h.engine.paragraph(c.source, c.paragraph!).text).toContain(c.quote);
     }
     expect(embed.description).not.toContain('来源：');
+    // Each source is its label, linked to the official text when the metadata gives the document a symbol.
+    const link = (source: string) => metadata[source].symbol && `https://undocs.org/zh/${metadata[source].symbol}`;
     expect(embed.fields).toEqual([
       {
         name: '来源',
         value: citationsOf(expected)
-          .map((c) => `• ${c.label}`)
+          .map((c) => (link(c.source) ? `• [${c.label}](${link(c.source)})` : `• ${c.label}`))
           .join('\n'),
       },
     ]);
-    expect(buttonIds(msg)).toEqual([...citationsOf(expected).map((c) => `cite:zh:${c.source}:p:${c.paragraph}`), 'fb:up', 'fb:down']);
+    // Each 📄 carries where its quote sits in the paragraph, for the Cite button of the view it opens.
+    const span = (c: { source: string; paragraph: number | null; quote: string }) => {
+      const start = h.engine.paragraph(c.source, c.paragraph!).text.indexOf(c.quote);
+      return `${start}-${start + c.quote.length}`;
+    };
+    expect(buttonIds(msg)).toEqual([...citationsOf(expected).map((c) => `cite:zh:${c.source}:p:${c.paragraph}:${span(c)}`), 'fb:up', 'fb:down']);
   });
 
   it('frames an English question in English', async () => {
@@ -105,7 +115,7 @@ describe('/ask', () => {
     const embed = responseMessages(record)[0].embeds[0] as any;
     expect(embed.description).toMatch(/^According to .+, para\. \d+: 「/);
     expect(embed.fields[0].name).toBe('Sources');
-    expect(embed.fields[0].value).toMatch(/• CTOC\/COP\/2018\/2, para\. \d+/);
+    expect(embed.fields[0].value).toMatch(/• \[CTOC\/COP\/2018\/2, para\. \d+\]\(https:\/\/undocs\.org\/en\/CTOC\/COP\/2018\/2\)/);
     expect(embed.footer.text).toMatch(/^confidence \d\.\d\d/);
   });
 
@@ -181,7 +191,7 @@ describe('answer buttons', () => {
     const mine = lines.find((l) => l.userHash === createHash('sha256').update(`test-salt:${voter.id}`).digest('hex'));
     expect(mine).toMatchObject({ vote: 'up', question, messageId: answer.id, guildId: h.fake.guild.id });
     const cited = buttonIds(answer).filter((id) => id.startsWith('cite:'));
-    expect(mine.citations.map((c: any) => `cite:zh:${c.source}:p:${c.paragraph}`)).toEqual(cited);
+    expect(mine.citations.map((c: any) => `cite:zh:${c.source}:p:${c.paragraph}`)).toEqual(cited.map((id) => id.replace(/:\d+-\d+$/, '')));
     expect(mine.citations[0].label).toMatch(/第\d+段$/);
     expect(Date.parse(mine.time)).toBeGreaterThanOrEqual(before - 1000);
     expect(

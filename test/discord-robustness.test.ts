@@ -29,7 +29,18 @@ function oversizedAnswer(engine: Engine): Answer {
     .slice(0, 40);
   const passages = units.map((u) => ({
     quote: u.text,
-    citations: [{ unitKey: unitKey(u), kind: u.kind, source: u.source, paragraph: u.paragraph, recommendation: null, label: engine.label(u, 'zh') }],
+    citations: [
+      {
+        unitKey: unitKey(u),
+        kind: u.kind,
+        source: u.source,
+        paragraph: u.paragraph,
+        recommendation: null,
+        label: engine.label(u, 'zh'),
+        url: null,
+        status: 'final' as const,
+      },
+    ],
     role: 'answer' as const,
     score: 1,
   }));

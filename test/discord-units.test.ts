@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { answerMessages } from '../bot/discord/answer-view.js';
 import { readBotConfig } from '../bot/discord/config.js';
 import { ConversationStore } from '../bot/discord/conversations.js';
-import { citeId, feedbackId, pageId, parseButtonId } from '../bot/discord/custom-ids.js';
+import { citeId, feedbackId, pageId, parseButtonId, referenceId } from '../bot/discord/custom-ids.js';
 import { quoteBlocks } from '../bot/discord/quote-format.js';
 import { RateLimiter } from '../bot/discord/rate-limit.js';
 import { packBlocks, splitText, truncate } from '../bot/discord/split-text.js';
 import { WorkQueue } from '../bot/discord/work-queue.js';
+import { shownLabel } from '../bot/shared/citation-text.js';
 import type { Answer, Passage } from '../retrieval/types.js';
 import { unescapeText } from './fake-discord/inspect.js';
 import { messageProblems } from './fake-discord/validate.js';
@@ -119,11 +120,14 @@ describe('quoteBlocks', () => {
   });
 });
 
+/** These answers quote made-up text, so no quote is found in a unit. */
+const noSpans = () => null;
+
 function passage(n: number, quote: string, label = `CTOC/COP/2018/2 第${n}段`): Passage {
   const source = '000_8c987accfb8d7853';
   return {
     quote,
-    citations: [{ unitKey: `${source}#p${n}`, kind: 'paragraph', source, paragraph: n, recommendation: null, label }],
+    citations: [{ unitKey: `${source}#p${n}`, kind: 'paragraph', source, paragraph: n, recommendation: null, label, url: null, status: 'final' }],
     role: 'answer',
     score: 1 / n,
   };
@@ -132,17 +136,17 @@ function passage(n: number, quote: string, label = `CTOC/COP/2018/2 第${n}段`)
 describe('answer view', () => {
   it('renders the passages with their labels and keeps sources out of the text, in the answer language', () => {
     const zh: Answer = { outcome: 'answered', confidence: 0.8, lang: 'zh', passages: [passage(1, '甲。'), passage(2, '乙。')], related: [], notes: [] };
-    const [msg] = answerMessages('问', zh);
+    const [msg] = answerMessages('问', zh, noSpans);
     expect(msg.embeds![0].description).toBe('「甲。」〔CTOC/COP/2018/2 第1段〕\n「乙。」〔CTOC/COP/2018/2 第2段〕');
     expect(msg.embeds![0].fields).toEqual([{ name: '来源', value: '• CTOC/COP/2018/2 第1段\n• CTOC/COP/2018/2 第2段' }]);
     const en: Answer = { ...zh, lang: 'en', passages: [passage(1, '甲。', 'CTOC/COP/2018/2, para. 1')] };
-    expect(answerMessages('Q', en)[0].embeds![0].description).toBe('According to CTOC/COP/2018/2, para. 1: 「甲。」');
+    expect(answerMessages('Q', en, noSpans)[0].embeds![0].description).toBe('According to CTOC/COP/2018/2, para. 1: 「甲。」');
   });
 
   it('splits an oversized answer into valid messages without cutting labels, with buttons on the first only', () => {
     const passages = Array.from({ length: 30 }, (_, i) => passage(i + 1, `第${i + 1}段的引文，说明了贩运人口问题的一些方面。`.repeat(12)));
     const answer: Answer = { outcome: 'answered', confidence: 0.9, lang: 'zh', passages, related: [], notes: [{ code: 'citations-removed', count: 1 }] };
-    const messages = answerMessages('问题 😀 *加粗*', answer);
+    const messages = answerMessages('问题 😀 *加粗*', answer, noSpans);
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(messageProblems(m as Record<string, unknown>)).toEqual([]);
     expect(messages[0].components).toHaveLength(5);
@@ -151,6 +155,32 @@ describe('answer view', () => {
     for (const p of passages) expect(descriptions.filter((d) => d.includes(`〔${p.citations[0]!.label}〕`))).toHaveLength(1);
     expect(squash(descriptions.join(''))).toBe(squash(passages.map((p) => `「${p.quote}」〔${p.citations[0]!.label}〕`).join('')));
     expect(messages[0].embeds![0].title).toBe('问题 😀 \\*加粗\\*');
+  });
+
+  it('marks a draft wherever it is cited, unless its name already says so', () => {
+    const draft = (label: string, n: number): Passage => {
+      const p = passage(n, '甲乙丙丁。', label);
+      return { ...p, citations: [{ ...p.citations[0]!, status: 'draft', url: 'https://undocs.org/en/X/2019/L.1' }] };
+    };
+    const answer: Answer = {
+      outcome: 'answered',
+      confidence: 1,
+      lang: 'en',
+      passages: [draft('X/2019/L.1, para. 3', 3), draft('Draft report of the Working Group (2019), para. 4', 4)],
+      related: [],
+      notes: [],
+    };
+    const [msg] = answerMessages('Q', answer, noSpans);
+    expect(msg.embeds![0].description).toBe(
+      'According to X/2019/L.1, para. 3 (draft): 「甲乙丙丁。」\nAccording to Draft report of the Working Group (2019), para. 4: 「甲乙丙丁。」',
+    );
+    expect(msg.embeds![0].fields![0]!.value).toBe(
+      '• [X/2019/L.1, para. 3 (draft)](https://undocs.org/en/X/2019/L.1)\n• [Draft report of the Working Group (2019), para. 4](https://undocs.org/en/X/2019/L.1)',
+    );
+    expect((msg.components![0]!.components[0] as any).label).toBe('X/2019/L.1, para. 3 (draft)');
+    expect(shownLabel({ label: 'X/2019/L.1 第3段', status: 'draft' }, 'zh')).toBe('X/2019/L.1 第3段（草稿）');
+    expect(shownLabel({ label: '贩运人口问题工作组报告草稿（2019）第3段', status: 'draft' }, 'zh')).toBe('贩运人口问题工作组报告草稿（2019）第3段');
+    expect(shownLabel({ label: 'X/2019/1 第3段', status: 'final' }, 'zh')).toBe('X/2019/1 第3段');
   });
 
   it('shows an abstention as not found with the possibly related paragraphs', () => {
@@ -162,7 +192,7 @@ describe('answer view', () => {
       related: [{ ...passage(7, 'related text', 'CTOC/COP/2018/2, para. 7'), role: 'context' }],
       notes: [],
     };
-    const [msg] = answerMessages('Weather in Paris?', answer);
+    const [msg] = answerMessages('Weather in Paris?', answer, noSpans);
     expect(msg.embeds![0].description).toBe('**Not found in these documents.**');
     expect(msg.embeds![0].fields![0]).toEqual({ name: 'Possibly related', value: '• **CTOC/COP/2018/2, para. 7**: related text' });
     expect(msg.components![0].components[0]).toMatchObject({ custom_id: 'cite:en:000_8c987accfb8d7853:p:7' });
@@ -172,10 +202,26 @@ describe('answer view', () => {
 describe('button ids', () => {
   it('round-trip every action and reject malformed ids', () => {
     const ref = { source: '002_fd7eaa732a510636', kind: 'recommendation' as const, paragraph: null, recommendation: 6 };
-    expect(parseButtonId(citeId(ref, 'en'))).toEqual({ type: 'cite', lang: 'en', ref });
+    expect(parseButtonId(citeId(ref, 'en'))).toEqual({ type: 'cite', lang: 'en', ref, span: null });
     expect(parseButtonId(feedbackId('down'))).toEqual({ type: 'feedback', vote: 'down' });
     expect(parseButtonId(pageId('recs', 'zh', '*', 2))).toEqual({ type: 'page', view: 'recs', lang: 'zh', arg: '*', page: 2 });
     for (const bad of ['', 'cite:xx:a:p:1', 'cite:zh:a:q:1', 'cite:zh:a:p:x', 'fb:maybe', 'page:recs:zh:*:-1', 'nope:1']) {
+      expect(parseButtonId(bad)).toBeNull();
+    }
+  });
+
+  it('carry a quote span on 📄 and a subparagraph and span on Cite, within Discord’s 100 characters', () => {
+    const ref = { source: '000_8c987accfb8d7853', kind: 'paragraph' as const, paragraph: 44, recommendation: null };
+    const span = { start: 120, end: 305 };
+    expect(citeId(ref, 'zh', span)).toBe('cite:zh:000_8c987accfb8d7853:p:44:120-305');
+    expect(parseButtonId(citeId(ref, 'zh', span))).toEqual({ type: 'cite', lang: 'zh', ref, span });
+    for (const sub of ['b', null]) {
+      const id = referenceId({ ref, sub, span }, 'en');
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(parseButtonId(id)).toEqual({ type: 'reference', lang: 'en', target: { ref, sub, span } });
+    }
+    expect(referenceId({ ref, sub: null, span }, 'en')).toBe('ref:en:000_8c987accfb8d7853:p:44:-:120-305');
+    for (const bad of ['cite:zh:a:p:1:5-5', 'cite:zh:a:p:1:9-3', 'cite:zh:a:p:1:1-2:x', 'ref:en:a:p:1:bb:0-4', 'ref:en:a:p:1:-', 'ref:en:a:p:1:b:x-4']) {
       expect(parseButtonId(bad)).toBeNull();
     }
   });

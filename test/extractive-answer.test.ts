@@ -39,6 +39,8 @@ function textOutsideQuotes(a: Answer): string {
   let rest = textOf(a, corpus.metas);
   for (const c of citationsOf(a)) {
     rest = rest.split(`「${c.quote}」`).join('').split(strings(a.lang).marker(c.label)).join('').split(c.label).join('');
+    // …and the source list links each document with a symbol to its official text.
+    if (c.url) rest = rest.split(c.url).join('');
   }
   // The source list names each report beside its symbol, from the metadata.
   for (const m of corpus.metas.values()) rest = rest.split(`(${m.shortTitle.en})`).join('').split(`（${m.shortTitle.zh}）`).join('');

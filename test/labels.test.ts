@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answerText } from '../bot/shared/render-answer.js';
 import { strings } from '../bot/shared/strings.js';
 import { documentName, unitLabel } from '../retrieval/answer/labels.js';
+import { documentUrl } from '../retrieval/corpus/links.js';
 import type { Answer, DocumentMeta } from '../retrieval/types.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
@@ -47,6 +48,8 @@ describe('labels', () => {
       paragraph: n,
       recommendation: null,
       label: unitLabel(TIP, paragraph(n), 'en'),
+      url: documentUrl(TIP, 'en'),
+      status: TIP.status,
     });
     const answer: Answer = {
       outcome: 'answered',
@@ -62,7 +65,10 @@ describe('labels', () => {
     const sources = answerText(answer, (s) => (s === TIP.source ? TIP : undefined))
       .split('Sources:\n')[1]!
       .split('\n');
-    expect(sources).toEqual([`- CTOC/COP/2018/2, para. 44 (${TIP.shortTitle.en})`, `- CTOC/COP/2018/2, para. 4 (${TIP.shortTitle.en})`]);
+    expect(sources).toEqual([
+      `- CTOC/COP/2018/2, para. 44 (${TIP.shortTitle.en}) https://undocs.org/en/CTOC/COP/2018/2`,
+      `- CTOC/COP/2018/2, para. 4 (${TIP.shortTitle.en}) https://undocs.org/en/CTOC/COP/2018/2`,
+    ]);
   });
 
   it('gives every unit of the seed corpus its own label in each language', async () => {

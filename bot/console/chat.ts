@@ -1,12 +1,15 @@
 /** The terminal chat: questions and slash-like commands over the same engine the Discord bot uses. */
 import { createInterface } from 'node:readline/promises';
-import { type Engine, InputError, LookupError, type Turn } from '../../retrieval/index.js';
+import { type Engine, InputError, LookupError, paragraphRef, type Turn } from '../../retrieval/index.js';
+import { infoOf } from '../shared/citation-text.js';
+import { documentCardText } from '../shared/document-card.js';
 import { formatAnswer, metaOfEngine } from '../shared/render-answer.js';
 import { langOfText, strings } from '../shared/strings.js';
-import { formatUnit } from './format-unit.js';
+import { formatSubparagraph, formatUnit } from './format-unit.js';
 
 const HELP = `Ask a question in Chinese or English, or use a command:
-  /p DOCUMENT N     show paragraph N of a document (e.g. /p CTOC/COP/2018/2 44)
+  /p DOCUMENT N     show paragraph N of a document (e.g. /p CTOC/COP/2018/2 44), or a subparagraph (… 4(b))
+  /info DOCUMENT    the document's card: titles, symbol, status, body, session, agenda item, sections, link
   /rec N            show recommendation N
   /doc DOCUMENT     restrict questions to one document (/doc all to lift)
   /sources          list the documents
@@ -68,9 +71,23 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
         say(source ? `Questions now limited to ${source}.` : 'Questions now cover all documents.');
         break;
       case '/p': {
-        const n = rest.pop();
-        if (!n || !/^\d+$/.test(n) || !rest.length) throw new ChatUsage('usage: /p DOCUMENT N');
-        say(formatUnit(engine, engine.paragraph(documentRef(rest.join(' ')), Number(n)), false));
+        // `4 (b)` arrives as two words.
+        const last = rest.pop();
+        const n = last && /^[(（]/.test(last) && rest.length > 1 ? `${rest.pop()}${last}` : last;
+        if (!n || !rest.length) throw new ChatUsage('usage: /p DOCUMENT N  (N may name a subparagraph: 4(b))');
+        const ref = paragraphRef(n);
+        const doc = documentRef(rest.join(' '));
+        say(
+          ref.sub === undefined
+            ? formatUnit(engine, engine.paragraph(doc, ref.paragraph), false)
+            : formatSubparagraph(engine, engine.subparagraph(doc, ref.paragraph, ref.sub)),
+        );
+        break;
+      }
+      case '/info': {
+        if (!rest.length) throw new ChatUsage('usage: /info DOCUMENT');
+        const source = documentRef(rest.join(' '));
+        say(documentCardText(infoOf(engine, source)!, langOfText(rest.join(' '))));
         break;
       }
       case '/rec': {

@@ -4,13 +4,19 @@ import type { ButtonHandler } from './context.js';
 import { parseButtonId } from './custom-ids.js';
 import type { FeedbackCitation } from './feedback-store.js';
 import { unescapeText } from './quote-format.js';
+import { referenceMessages } from './reference-view.js';
 import { respond, respondPrivately } from './respond.js';
 import { unitFor, unitMessages } from './unit-view.js';
 
-/** 📄 under an answer: the cited paragraph in full, only for the user who asked to see it. */
+/** 📄 under an answer: the cited paragraph in full, only for the user who asked to see it; its Cite button quotes the answer's words. */
 export const showCitedUnit: ButtonHandler<'cite'> = async (interaction, action, ctx) => {
   const unit = unitFor(ctx.engine, action.ref);
-  await respond(interaction, unitMessages(ctx.engine, unit, action.lang), { ephemeral: true });
+  await respond(interaction, unitMessages(ctx.engine, unit, action.lang, action.span), { ephemeral: true });
+};
+
+/** "Cite" under a quoted unit: the copy-ready reference in both languages, only for the user who clicked. */
+export const showReference: ButtonHandler<'reference'> = async (interaction, action, ctx) => {
+  await respond(interaction, referenceMessages(ctx.engine, action.target, action.lang), { ephemeral: true });
 };
 
 /** The citations an answer message offers, read back from its 📄 buttons (the message is the record). */

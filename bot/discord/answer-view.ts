@@ -4,13 +4,15 @@
  * on the first message; continuations of a very long answer follow without them.
  */
 import type { APIButtonComponent } from 'discord.js';
-import type { Answer, Citation, Passage } from '../../retrieval/index.js';
+import type { Answer, Citation, Engine, Passage } from '../../retrieval/index.js';
+import { shownLabel } from '../shared/citation-text.js';
 import { strings } from '../shared/strings.js';
-import { citeId, feedbackId, type UnitRef } from './custom-ids.js';
+import { citeId, feedbackId, type QuoteSpan, type UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
 import { button, buttonRows, embedMessages, listFields, type OutgoingMessage, textEmbeds } from './message-layout.js';
 import { escapeText } from './quote-format.js';
 import { truncate } from './split-text.js';
+import { unitFor } from './unit-view.js';
 
 const ANSWER_COLOR = 0x2b7bb9;
 const NOT_FOUND_COLOR = 0x8a8f98;
@@ -29,27 +31,45 @@ function citedUnits(passages: Passage[]): { citation: Citation; quote: string }[
   return [...seen.values()];
 }
 
+/** Where an answer's quote sits in the unit it cites, so the 📄 view's Cite button can quote the same words. */
+export type SpanOf = (citation: Citation, quote: string) => QuoteSpan | null;
+
+/** `SpanOf` over the engine's units (a quote is verbatim in the unit it cites, so it is found there). */
+export function spansIn(engine: Engine): SpanOf {
+  return (c, quote) => {
+    const start = unitFor(engine, citationRef(c)).text.indexOf(quote);
+    return start < 0 ? null : { start, end: start + quote.length };
+  };
+}
+
 function passageLine(p: Passage, answer: Answer): string {
   const s = strings(answer.lang);
-  const labels = p.citations.map((c) => c.label);
+  const labels = p.citations.map((c) => shownLabel(c, answer.lang));
   return escapeText(p.claim !== undefined ? `${p.claim}${labels.map(s.marker).join('')}` : s.passage(p.quote, labels));
 }
 
-function relatedLine({ citation, quote }: { citation: Citation; quote: string }): string {
-  return `• **${escapeText(citation.label)}**: ${escapeText(truncate(quote.replace(/\s+/g, ' '), RELATED_EXCERPT))}`;
+/** A citation's label, linked to its document's official text when it has one (a masked link shows the label). */
+function linkedLabel(c: Citation, lang: Answer['lang']): string {
+  const label = escapeText(shownLabel(c, lang));
+  return c.url ? `[${label}](${c.url})` : label;
 }
 
-export function answerMessages(question: string, answer: Answer): OutgoingMessage[] {
+function relatedLine({ citation, quote }: { citation: Citation; quote: string }, lang: Answer['lang']): string {
+  return `• **${linkedLabel(citation, lang)}**: ${escapeText(truncate(quote.replace(/\s+/g, ' '), RELATED_EXCERPT))}`;
+}
+
+/** `spanOf` locates each quote in its unit; where it finds none, the 📄 view's Cite button quotes the unit's first sentence. */
+export function answerMessages(question: string, answer: Answer, spanOf: SpanOf): OutgoingMessage[] {
   const s = strings(answer.lang);
   const notFound = answer.outcome === 'not-found';
   const shown = citedUnits(notFound ? answer.related : answer.passages);
-  const lines = notFound ? shown.map(relatedLine) : shown.map(({ citation }) => `• ${escapeText(citation.label)}`);
+  const lines = notFound ? shown.map((c) => relatedLine(c, answer.lang)) : shown.map(({ citation }) => `• ${linkedLabel(citation, answer.lang)}`);
   const heading = notFound ? s.possiblyRelated : s.sources;
   const fields = lines.length ? listFields(heading, s.continued(heading), lines) : [];
   const text = notFound ? `**${escapeText(s.notFound)}**` : [...new Set(answer.passages.map((p) => passageLine(p, answer)))].join('\n');
   const footer = [`${s.confidence} ${answer.confidence.toFixed(2)}`, ...answer.notes.map(s.note)].join(' · ');
   const embeds = textEmbeds(text, {
-    protect: shown.map(({ citation }) => escapeText(citation.label)),
+    protect: shown.map(({ citation }) => escapeText(shownLabel(citation, answer.lang))),
     color: notFound ? NOT_FOUND_COLOR : ANSWER_COLOR,
     first: { title: truncate(escapeText(question.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle) },
     fields,
@@ -57,7 +77,9 @@ export function answerMessages(question: string, answer: Answer): OutgoingMessag
   });
   const cites: APIButtonComponent[] = shown
     .slice(0, CITE_ROWS * LIMITS.buttonsPerRow)
-    .map(({ citation }) => button(citeId(citationRef(citation), answer.lang), citation.label, { emoji: '📄' }));
+    .map(({ citation, quote }) =>
+      button(citeId(citationRef(citation), answer.lang, spanOf(citation, quote)), shownLabel(citation, answer.lang), { emoji: '📄' }),
+    );
   const components = [
     ...buttonRows(cites, CITE_ROWS),
     ...buttonRows([button(feedbackId('up'), '', { emoji: '👍' }), button(feedbackId('down'), '', { emoji: '👎' })], 1),

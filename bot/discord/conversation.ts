@@ -1,6 +1,6 @@
 import { type Client, type Message, type SendableChannels, ThreadAutoArchiveDuration } from 'discord.js';
 import { langOfText, strings } from '../shared/strings.js';
-import { answerMessages } from './answer-view.js';
+import { answerMessages, spansIn } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { describeFailure, errorDetails } from './failures.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
@@ -76,7 +76,7 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
     await withTyping(place.channel, ctx.log, async () => {
       const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history: ctx.conversations.history(place.channel.id) }));
       ctx.conversations.add(place.channel.id, { question, answer });
-      await postInChannel(place.channel, answerMessages(question, answer), place.replyTo);
+      await postInChannel(place.channel, answerMessages(question, answer, spansIn(ctx.engine)), place.replyTo);
     });
   }
 

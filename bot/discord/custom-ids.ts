@@ -6,16 +6,42 @@ import type { Lang, Unit } from '../../retrieval/index.js';
  */
 export type UnitRef = Pick<Unit, 'source' | 'kind' | 'paragraph' | 'recommendation'>;
 
+/** Where the quoted words sit in the unit text (`text.slice(start, end)`), so a reference can quote them again. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
+/** What a "Cite" button cites: a unit, perhaps one subparagraph of it, and the words to quote in the footnote. */
+export interface CiteTarget {
+  ref: UnitRef;
+  sub: string | null;
+  span: QuoteSpan;
+}
+
 export type ButtonAction =
-  | { type: 'cite'; lang: Lang; ref: UnitRef }
+  | { type: 'cite'; lang: Lang; ref: UnitRef; span: QuoteSpan | null }
+  | { type: 'reference'; lang: Lang; target: CiteTarget }
   | { type: 'feedback'; vote: 'up' | 'down' }
   | { type: 'page'; view: string; lang: Lang; arg: string; page: number };
 
 const KIND_CODES = { paragraph: 'p', recommendation: 'r', summary: 's' } as const;
 
-export function citeId(ref: UnitRef, lang: Lang): string {
+function refPart(ref: UnitRef): string {
   const n = ref.kind === 'recommendation' ? ref.recommendation : ref.kind === 'paragraph' ? ref.paragraph : 0;
-  return `cite:${lang}:${ref.source}:${KIND_CODES[ref.kind]}:${n}`;
+  return `${ref.source}:${KIND_CODES[ref.kind]}:${n}`;
+}
+
+const spanPart = (span: QuoteSpan) => `${span.start}-${span.end}`;
+
+/** 📄: the unit in full; with a span, its Cite button quotes those words (the answer's quote). */
+export function citeId(ref: UnitRef, lang: Lang, span: QuoteSpan | null = null): string {
+  return `cite:${lang}:${refPart(ref)}${span ? `:${spanPart(span)}` : ''}`;
+}
+
+/** "Cite": the copy-ready reference for a unit or subparagraph, quoting the span. */
+export function referenceId({ ref, sub, span }: CiteTarget, lang: Lang): string {
+  return `ref:${lang}:${refPart(ref)}:${sub ?? '-'}:${spanPart(span)}`;
 }
 
 export function feedbackId(vote: 'up' | 'down'): string {
@@ -28,27 +54,42 @@ export function pageId(view: string, lang: Lang, arg: string, page: number): str
 
 const asLang = (s: string | undefined): Lang | null => (s === 'zh' || s === 'en' ? s : null);
 
-function parseCite(parts: string[]): ButtonAction | null {
-  const [lang, source, code, num] = parts;
+function parseRef(source: string | undefined, code: string | undefined, num: string | undefined): UnitRef | null {
   const n = Number(num);
-  if (!asLang(lang) || !source || !Number.isInteger(n)) return null;
+  if (!source || !Number.isInteger(n)) return null;
   const kind = (Object.keys(KIND_CODES) as Unit['kind'][]).find((k) => KIND_CODES[k] === code);
   if (!kind) return null;
-  return {
-    type: 'cite',
-    lang: asLang(lang)!,
-    ref: {
-      source,
-      kind,
-      paragraph: kind === 'paragraph' ? n : null,
-      recommendation: kind === 'recommendation' ? n : null,
-    },
-  };
+  return { source, kind, paragraph: kind === 'paragraph' ? n : null, recommendation: kind === 'recommendation' ? n : null };
+}
+
+function parseSpan(text: string | undefined): QuoteSpan | null {
+  const m = /^(\d{1,6})-(\d{1,6})$/.exec(text ?? '');
+  if (!m) return null;
+  const span = { start: Number(m[1]), end: Number(m[2]) };
+  return span.end > span.start ? span : null;
+}
+
+function parseCite(parts: string[]): ButtonAction | null {
+  const [lang, source, code, num, span, ...extra] = parts;
+  const ref = parseRef(source, code, num);
+  if (!asLang(lang) || !ref || extra.length) return null;
+  if (span === undefined) return { type: 'cite', lang: asLang(lang)!, ref, span: null };
+  const parsed = parseSpan(span);
+  return parsed ? { type: 'cite', lang: asLang(lang)!, ref, span: parsed } : null;
+}
+
+function parseReference(parts: string[]): ButtonAction | null {
+  const [lang, source, code, num, sub, span, ...extra] = parts;
+  const ref = parseRef(source, code, num);
+  const parsed = parseSpan(span);
+  if (!asLang(lang) || !ref || !parsed || extra.length || !sub || !/^(-|[a-z])$/.test(sub)) return null;
+  return { type: 'reference', lang: asLang(lang)!, target: { ref, sub: sub === '-' ? null : sub, span: parsed } };
 }
 
 export function parseButtonId(id: string): ButtonAction | null {
   const [type, ...rest] = id.split(':');
   if (type === 'cite') return parseCite(rest);
+  if (type === 'ref') return parseReference(rest);
   if (type === 'fb' && (rest[0] === 'up' || rest[0] === 'down') && rest.length === 1) return { type: 'feedback', vote: rest[0] };
   if (type === 'page' && rest.length === 4) {
     const [view, lang, arg, page] = rest;

@@ -30,6 +30,8 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
     switch (action.type) {
       case 'cite':
         return buttons.cite(interaction, action, ctx);
+      case 'reference':
+        return buttons.reference(interaction, action, ctx);
       case 'feedback':
         return buttons.feedback(interaction, action, ctx);
       case 'page':

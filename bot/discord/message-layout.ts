@@ -22,6 +22,11 @@ export function button(customId: string, label: string, opts: { emoji?: string; 
   };
 }
 
+/** A button that opens a web page (Discord's link style: a URL instead of a custom id). */
+export function linkButton(label: string, url: string): APIButtonComponent {
+  return { type: ComponentType.Button, style: ButtonStyle.Link, url, label: truncate(label, LIMITS.buttonLabel) };
+}
+
 /** Buttons in rows of five, at most `maxRows` rows; buttons beyond that are dropped. */
 export function buttonRows(buttons: APIButtonComponent[], maxRows: number): ButtonRow[] {
   const rows: ButtonRow[] = [];

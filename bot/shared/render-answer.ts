@@ -2,7 +2,8 @@
  * An answer as plain text (terminal chat, `npm run ask`, the `answer` field of `ask --json`) and as the JSON
  * that `ask --json` promises other tools. Discord renders the same passages as embeds (bot/discord).
  */
-import type { Answer, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
+import type { Answer, Citation, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
+import { shownLabel } from './citation-text.js';
 import { strings } from './strings.js';
 
 /** The documents' metadata by id, to name a report beside its symbol in the sources list. */
@@ -10,12 +11,15 @@ export type MetaOf = (source: string) => DocumentMeta | undefined;
 
 function passageText(p: Passage, lang: Answer['lang']): string {
   const s = strings(lang);
-  const labels = p.citations.map((c) => c.label);
+  const labels = p.citations.map((c) => shownLabel(c, lang));
   // An LLM claim keeps the model's sentence, its labels after it; an extractive passage is the quote alone.
   return p.claim !== undefined ? `${p.claim}${labels.map(s.marker).join('')}` : s.passage(p.quote, labels);
 }
 
-/** "Sources:" with each cited unit once; a symbol says little to most readers, so the report is named beside it. */
+/**
+ * "Sources:" with each cited unit once; a symbol says little to most readers, so the report is named beside it,
+ * and the link to its official text follows.
+ */
 export function sourcesList(answer: Answer, metaOf: MetaOf): string[] {
   const s = strings(answer.lang);
   const seen = new Set<string>();
@@ -25,8 +29,10 @@ export function sourcesList(answer: Answer, metaOf: MetaOf): string[] {
       if (seen.has(c.unitKey)) return [];
       seen.add(c.unitKey);
       const meta = metaOf(c.source);
-      if (!meta || meta.symbol === null) return [`- ${c.label}`];
-      return [answer.lang === 'zh' ? `- ${c.label}（${meta.shortTitle.zh}）` : `- ${c.label} (${meta.shortTitle.en})`];
+      const label = shownLabel(c, answer.lang);
+      const link = c.url ? ` ${c.url}` : '';
+      if (!meta || meta.symbol === null) return [`- ${label}${link}`];
+      return [answer.lang === 'zh' ? `- ${label}（${meta.shortTitle.zh}）${link}` : `- ${label} (${meta.shortTitle.en})${link}`];
     });
   return [`${s.sources}${answer.lang === 'zh' ? '：' : ':'}`, ...items];
 }
@@ -44,12 +50,25 @@ export function formatAnswer(answer: Answer, metaOf: MetaOf): string {
   const s = strings(answer.lang);
   const lines = [answerText(answer, metaOf), ''];
   if (answer.outcome === 'not-found' && answer.related.length) {
-    lines.push(`${s.possiblyRelated}${answer.lang === 'zh' ? '：' : ':'}`, ...answer.related.map((p, i) => `  [${i + 1}] ${p.citations[0]!.label}`));
+    lines.push(
+      `${s.possiblyRelated}${answer.lang === 'zh' ? '：' : ':'}`,
+      ...answer.related.map((p, i) => `  [${i + 1}] ${shownLabel(p.citations[0]!, answer.lang)}${p.citations[0]!.url ? ` ${p.citations[0]!.url}` : ''}`),
+    );
   }
   for (const note of answer.notes) lines.push(`(${s.note(note)})`);
   lines.push(`${s.confidence} ${answer.confidence.toFixed(2)}`);
   return lines.join('\n');
 }
+
+/** What JSON says of a citation: the unit, its label, the link to its document's official text and its status. */
+const citationJson = (c: Citation) => ({
+  source: c.source,
+  paragraph: c.paragraph,
+  recommendation: c.recommendation,
+  label: c.label,
+  url: c.url,
+  status: c.status,
+});
 
 /** The JSON shape `npm run ask -- --json` promises to other tools. */
 export function answerJson(answer: Answer, metaOf: MetaOf) {
@@ -60,24 +79,13 @@ export function answerJson(answer: Answer, metaOf: MetaOf) {
     outcome: answer.outcome,
     confidence: answer.confidence,
     lang: answer.lang,
-    citations: answer.passages.flatMap((p) =>
-      p.citations.map((c) => ({ source: c.source, paragraph: c.paragraph, recommendation: c.recommendation, label: c.label, quote: p.quote, score: p.score })),
-    ),
+    citations: answer.passages.flatMap((p) => p.citations.map((c) => ({ ...citationJson(c), quote: p.quote, score: p.score }))),
     passages: answer.passages.map((p) => ({
       quote: p.quote,
       role: p.role,
-      citations: p.citations.map((c) => ({
-        unitKey: c.unitKey,
-        kind: c.kind,
-        source: c.source,
-        paragraph: c.paragraph,
-        recommendation: c.recommendation,
-        label: c.label,
-      })),
+      citations: p.citations.map((c) => ({ unitKey: c.unitKey, kind: c.kind, ...citationJson(c) })),
     })),
-    related: answer.related.flatMap((p) =>
-      p.citations.map((c) => ({ source: c.source, paragraph: c.paragraph, recommendation: c.recommendation, label: c.label })),
-    ),
+    related: answer.related.flatMap((p) => p.citations.map(citationJson)),
     notes: answer.notes.map((n) => s.note(n)),
   };
 }

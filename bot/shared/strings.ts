@@ -7,6 +7,7 @@ import {
   type AnswerNote,
   type AnswerType,
   type DocumentMeta,
+  type DocumentStatus,
   detectLang,
   documentName,
   type InputProblem,
@@ -41,6 +42,7 @@ const ANSWER_TYPE_ZH: Record<AnswerType, string> = {
 };
 
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
+const letterList = (letters: string[]) => (letters.length > 1 ? `(${letters[0]})–(${letters[letters.length - 1]})` : `(${letters[0]})`);
 
 const STRINGS = {
   en: {
@@ -95,6 +97,12 @@ const STRINGS = {
           return 'The question is empty. Ask something about the documents, e.g. “What does UNODC do against trafficking in persons?”';
         case 'question-too-long':
           return `The question is too long (${p.length} characters; at most ${p.max}). Please shorten it.`;
+        case 'subparagraph-not-found':
+          return p.letters.length
+            ? `${documentName(p.document, 'en')}, para. ${p.number} has no subparagraph (${p.letter}): its subparagraphs are ${letterList(p.letters)}.`
+            : `${documentName(p.document, 'en')}, para. ${p.number} has no lettered subparagraphs.`;
+        case 'bad-paragraph-ref':
+          return `“${p.text}” is not a paragraph number: write it as 44, or 44(b) for a subparagraph.`;
       }
     },
     // Discord
@@ -117,6 +125,38 @@ const STRINGS = {
     moreCitations: (n: number) => `…and ${n} more cited paragraph(s), not quoted here.`,
     previous: 'Previous',
     next: 'Next',
+    // Citations and documents
+    /** Beside a draft's label, unless its name already says it is one. */
+    draftMark: ' (draft)',
+    draftWord: /\bdraft\b/i,
+    status: { draft: 'draft', final: 'final' } as Record<DocumentStatus, string>,
+    cite: 'Cite',
+    officialText: 'Official text',
+    copyReference: 'The reference, ready to paste:',
+    forFootnote: 'With the quoted sentence, for a footnote:',
+    /** A footnote's text: the reference, and where the official text is when there is a link. */
+    footnote: (reference: string, url: string | null) => (url ? `${reference}, available at ${url}.` : `${reference}.`),
+    quoted: (quote: string) => `“${quote}”`,
+    inParagraph: (label: string) => `In ${label}:`,
+    card: {
+      titleZh: 'Title (Chinese)',
+      titleEn: 'Title (English)',
+      symbol: 'Symbol',
+      noSymbol: 'none confirmed',
+      symbolSource: 'Symbol confirmed from',
+      status: 'Status',
+      body: 'Body',
+      session: 'Session',
+      agendaItem: 'Agenda item',
+      date: 'Date',
+      paragraphs: 'Paragraphs',
+      recommendations: 'Recommendations',
+      sections: 'Sections',
+      link: 'Official text',
+      noLink: 'no link without a symbol',
+      unknown: '–',
+      languages: { zh: 'Chinese', en: 'English' } as Record<Lang, string>,
+    },
   },
   zh: {
     notFound: '在这些文件中未找到答案。',
@@ -166,6 +206,12 @@ const STRINGS = {
           return '问题是空的。请就这些文件提问，例如“毒品和犯罪问题办公室如何打击贩运人口？”';
         case 'question-too-long':
           return `问题太长（${p.length} 个字符；最多 ${p.max} 个），请缩短。`;
+        case 'subparagraph-not-found':
+          return p.letters.length
+            ? zhJoin(documentName(p.document, 'zh'), `第${p.number}段没有(${p.letter})项：该段的分项为 ${letterList(p.letters)}。`)
+            : zhJoin(documentName(p.document, 'zh'), `第${p.number}段没有按字母编号的分项。`);
+        case 'bad-paragraph-ref':
+          return `“${p.text}”不是段落编号：请写成 44，分项写成 44(b)。`;
       }
     },
     feedbackThanks: '谢谢，已记录您的反馈。',
@@ -187,6 +233,35 @@ const STRINGS = {
     moreCitations: (n: number) => `……另有 ${n} 处引用的段落未在此引用。`,
     previous: '上一页',
     next: '下一页',
+    draftMark: '（草稿）',
+    draftWord: /草稿/,
+    status: { draft: '草稿', final: '定稿' } as Record<DocumentStatus, string>,
+    cite: '引用',
+    officialText: '正式文本',
+    copyReference: '引用格式，可直接粘贴：',
+    forFootnote: '附引文，用作脚注：',
+    footnote: (reference: string, url: string | null) => (url ? `${reference}，见 ${url}。` : `${reference}。`),
+    quoted: (quote: string) => `「${quote}」`,
+    inParagraph: (label: string) => `出自${label}：`,
+    card: {
+      titleZh: '标题（中文）',
+      titleEn: '标题（英文）',
+      symbol: '文号',
+      noSymbol: '未确认',
+      symbolSource: '文号来源',
+      status: '状态',
+      body: '机构',
+      session: '会议',
+      agendaItem: '议程项目',
+      date: '日期',
+      paragraphs: '段落',
+      recommendations: '建议',
+      sections: '章节',
+      link: '正式文本',
+      noLink: '没有文号，无链接',
+      unknown: '–',
+      languages: { zh: '中文', en: '英文' } as Record<Lang, string>,
+    },
   },
 } satisfies Record<Lang, unknown>;
 

@@ -13,6 +13,8 @@ export interface UnitDirectory {
   label(unit: Unit, lang: Lang): string;
   /** The units of a document in order, to find the unit after a lead-in and those nested in a paragraph. */
   documentUnits(source: string): readonly Unit[];
+  /** The document's official text in `lang`, null without a symbol. */
+  url(source: string, lang: Lang): string | null;
 }
 
 export interface AnswerContext {

@@ -2,6 +2,8 @@
  * Citation labels shown to people: `CTOC/COP/2018/2 第44段`, `CTOC/COP/2018/2, para. 44`,
  * `贩运人口问题工作组报告草稿（2019）建议 6`. The answerer, the verifier and the citation finder all
  * derive labels from here, so a label in an answer can be compared with the label of its unit.
+ * `unitReference` writes the same references in the forms the UN prints for footnotes and copies
+ * (`CTOC/COP/2018/2，第44段`, `para. 44 (b)`, `paras. 44–46`).
  */
 import type { DocumentMeta, Lang, Unit } from '../types.js';
 
@@ -18,14 +20,38 @@ export function zhJoin(name: string, part: string): string {
 /** Only the numbering matters; callers may pass a whole unit. */
 type LabelledUnit = Pick<Unit, 'kind' | 'paragraph' | 'recommendation'> & Partial<Unit>;
 
+/** Which part of a document a reference names: one paragraph, a range, or a subparagraph (`(b)`). */
+export interface ParagraphSpan {
+  first: number;
+  /** Last paragraph of a range; omitted or equal to `first` for one paragraph. */
+  last?: number;
+  /** A subparagraph's letter, without its brackets. */
+  sub?: string;
+}
+
+/** `para. 44`, `para. 44 (b)`, `paras. 44–46`; `第44段`, `第44(b)段`, `第44至46段` (the UN's own forms). */
+export function paragraphPart({ first, last, sub }: ParagraphSpan, lang: Lang): string {
+  const range = last !== undefined && last !== first;
+  if (lang === 'zh') return range ? `第${first}至${last}段` : `第${first}${sub ? `(${sub})` : ''}段`;
+  return range ? `paras. ${first}–${last}` : `para. ${first}${sub ? ` (${sub})` : ''}`;
+}
+
+function unitPart(unit: LabelledUnit, lang: Lang): string {
+  if (unit.kind === 'recommendation') return lang === 'zh' ? `建议 ${unit.recommendation}` : `recommendation ${unit.recommendation}`;
+  if (unit.kind === 'summary') return lang === 'zh' ? '概要' : 'summary';
+  return paragraphPart({ first: unit.paragraph! }, lang);
+}
+
 export function unitLabel(meta: DocumentMeta, unit: LabelledUnit, lang: Lang): string {
   const name = documentName(meta, lang);
-  if (lang === 'zh') {
-    if (unit.kind === 'recommendation') return zhJoin(name, `建议 ${unit.recommendation}`);
-    if (unit.kind === 'summary') return zhJoin(name, '概要');
-    return zhJoin(name, `第${unit.paragraph}段`);
-  }
-  if (unit.kind === 'recommendation') return `${name}, recommendation ${unit.recommendation}`;
-  if (unit.kind === 'summary') return `${name}, summary`;
-  return `${name}, para. ${unit.paragraph}`;
+  return lang === 'zh' ? zhJoin(name, unitPart(unit, lang)) : `${name}, ${unitPart(unit, lang)}`;
+}
+
+/**
+ * A reference as it is pasted into a text or a footnote: `CTOC/COP/2018/2, para. 44 (b)` ·
+ * `CTOC/COP/2018/2，第44(b)段`. A span, when given, replaces the unit's own paragraph.
+ */
+export function unitReference(meta: DocumentMeta, unit: LabelledUnit, lang: Lang, span?: ParagraphSpan): string {
+  const part = span ? paragraphPart(span, lang) : unitPart(unit, lang);
+  return lang === 'zh' ? `${documentName(meta, lang)}，${part}` : `${documentName(meta, lang)}, ${part}`;
 }

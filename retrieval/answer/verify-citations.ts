@@ -24,6 +24,8 @@ export function citationProblem(c: Citation, quote: string, units: UnitDirectory
   if (c.label !== units.label(unit, 'zh') && c.label !== units.label(unit, 'en')) {
     return `label does not name the cited unit (expected “${units.label(unit, 'en')}”)`;
   }
+  // A link is the document's own, in one of its languages, or there is none: never one made up elsewhere.
+  if (c.url !== units.url(unit.source, 'zh') && c.url !== units.url(unit.source, 'en')) return `link ${c.url} is not the cited document's`;
   return null;
 }
 

@@ -4,14 +4,16 @@
  * carrying what the front end needs to say so.
  */
 
-import { unitLabel } from '../answer/labels.js';
-import type { DocumentInfo } from '../api.js';
+import { type ParagraphSpan, unitLabel, unitReference } from '../answer/labels.js';
+import type { DocumentInfo, Subparagraph } from '../api.js';
 import { LookupError } from '../errors.js';
 import { type DocumentName, findCitations } from '../query/find-citations.js';
 import type { Citation, DocumentMeta, Lang, Unit } from '../types.js';
 import { unitKey } from '../types.js';
 import { type DocumentMatch, describeDocuments, documentNames, matchDocument } from './documents.js';
+import { DEFAULT_CITATION_URL_PATTERN, documentUrl } from './links.js';
 import type { Corpus } from './load-corpus.js';
+import { subparagraphs } from './subparagraphs.js';
 
 export class UnitCatalogue {
   readonly units: readonly Unit[];
@@ -21,11 +23,15 @@ export class UnitCatalogue {
   private readonly names: DocumentName[];
   private readonly bySource: Map<string, Unit[]>;
 
-  constructor(corpus: Corpus) {
+  /** `{lang}` and `{symbol}` in it make a document's link (CITATION_URL_PATTERN). */
+  readonly urlPattern: string;
+
+  constructor(corpus: Corpus, opts: { urlPattern?: string } = {}) {
+    this.urlPattern = opts.urlPattern ?? DEFAULT_CITATION_URL_PATTERN;
     this.units = corpus.documents.flatMap((d) => d.units);
     this.byKey = new Map(this.units.map((u) => [unitKey(u), u]));
     this.metas = new Map(corpus.documents.map((d) => [d.meta.source, d.meta]));
-    this.infos = describeDocuments(corpus.documents);
+    this.infos = describeDocuments(corpus.documents, (meta, lang) => documentUrl(meta, lang, this.urlPattern));
     this.bySource = new Map(corpus.documents.map((d) => [d.meta.source, d.units]));
     this.names = corpus.documents.flatMap((d) => documentNames(d.meta).map((name) => ({ name, source: d.meta.source })));
   }
@@ -78,6 +84,15 @@ export class UnitCatalogue {
     throw new LookupError({ code: 'paragraph-out-of-range', document: meta, number: n, first, last });
   }
 
+  /** `44(b)`: the item of paragraph `n`'s list with that letter; a letter the list lacks is a lookup error naming the letters it has. */
+  subparagraph(source: string, n: number, letter: string): Subparagraph {
+    const unit = this.paragraph(source, n);
+    const items = subparagraphs(unit.text);
+    const item = items.find((i) => i.letter === letter);
+    if (!item) throw new LookupError({ code: 'subparagraph-not-found', document: this.meta(source), number: n, letter, letters: items.map((i) => i.letter) });
+    return { unit, letter, text: unit.text.slice(item.start, item.end), start: item.start, end: item.end };
+  }
+
   recommendations(source?: string): Unit[] {
     if (source !== undefined) this.meta(source);
     return this.units.filter((u) => u.kind === 'recommendation' && (source === undefined || u.source === source));
@@ -106,6 +121,16 @@ export class UnitCatalogue {
     return unitLabel(this.meta(unit.source), unit, lang);
   }
 
+  /** The reference in the form pasted into a text or footnote (`CTOC/COP/2018/2，第44(b)段`). */
+  reference(unit: Unit, lang: Lang, span?: ParagraphSpan): string {
+    return unitReference(this.meta(unit.source), unit, lang, span);
+  }
+
+  /** The document's official text in `lang`, or null when it has no symbol. */
+  url(source: string, lang: Lang): string | null {
+    return documentUrl(this.meta(source), lang, this.urlPattern);
+  }
+
   citation(unit: Unit, lang: Lang): Citation {
     return {
       unitKey: unitKey(unit),
@@ -114,6 +139,8 @@ export class UnitCatalogue {
       paragraph: unit.paragraph,
       recommendation: unit.recommendation,
       label: this.label(unit, lang),
+      url: this.url(unit.source, lang),
+      status: this.meta(unit.source).status,
     };
   }
 

@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { parseDocument } from '../parse/index.js';
 import type { DocumentMeta, SourceDocument } from '../types.js';
 import { sha256 } from '../util/sha256.js';
+import { documentStatus } from './documents.js';
 
 export const METADATA_FILE = 'metadata.json';
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
@@ -13,13 +14,29 @@ export interface Corpus {
   hashes: Record<string, string>;
 }
 
-type MetadataFile = Record<string, Omit<DocumentMeta, 'source'>>;
+/** Fields added after the first metadata files may be missing: they get their defaults in `withDefaults`. */
+type MetadataEntry = Omit<DocumentMeta, 'source' | 'symbolSource' | 'status' | 'agendaItem'> &
+  Partial<Pick<DocumentMeta, 'symbolSource' | 'status' | 'agendaItem'>>;
+type MetadataFile = Record<string, MetadataEntry>;
+
+function withDefaults(source: string, entry: MetadataEntry): DocumentMeta {
+  return {
+    ...entry,
+    source,
+    symbolSource: entry.symbolSource ?? null,
+    status: entry.status ?? documentStatus(entry.symbol, entry.title),
+    agendaItem: entry.agendaItem ?? null,
+  };
+}
 
 /** A document added without metadata still gets a usable (if plain) display name. */
 function fallbackMeta(source: string): DocumentMeta {
   return {
     source,
     symbol: null,
+    symbolSource: null,
+    status: 'final',
+    agendaItem: null,
     title: { zh: source, en: source },
     shortTitle: { zh: source, en: source },
     body: null,
@@ -63,7 +80,7 @@ export async function loadCorpus(seedsDir: string): Promise<Corpus> {
     hashes[name] = sha256(text);
     const known = meta[source];
     documents.push({
-      meta: known ? { ...known, source } : fallbackMeta(source),
+      meta: known ? withDefaults(source, known) : fallbackMeta(source),
       units: parseDocument(text, source),
     });
   }

@@ -26,9 +26,17 @@ export function visibleText(msg: Pick<FakeMessage, 'content' | 'embeds'>): strin
     .join('\n');
 }
 
-/** Custom ids of the buttons on a message. */
+type Button = { custom_id?: string; url?: string; label?: string; style: number };
+const buttonsOf = (msg: FakeMessage) => (msg.components as Array<{ components: Button[] }>).flatMap((row) => row.components);
+
+/** Custom ids of the buttons on a message (link buttons have none). */
 export function buttonIds(msg: FakeMessage): string[] {
-  return (msg.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((row) => row.components.map((c) => c.custom_id));
+  return buttonsOf(msg).flatMap((c) => (c.custom_id === undefined ? [] : [c.custom_id]));
+}
+
+/** The link buttons on a message: what they say and where they go. */
+export function linkButtons(msg: FakeMessage): { label: string; url: string }[] {
+  return buttonsOf(msg).flatMap((c) => (c.style === 5 ? [{ label: c.label ?? '', url: c.url ?? '' }] : []));
 }
 
 /** Undoes Discord Markdown escaping, to compare shown text with document text. */

@@ -29,7 +29,10 @@ function show(msg: Pick<FakeMessage, 'content' | 'embeds' | 'components' | 'flag
     }
     if (e.footer) out(`  ┃ ${e.footer.text}`);
   }
-  const buttons = (msg.components as any[]).flatMap((row) => row.components.map((b: any) => `[${[b.emoji?.name, b.label].filter(Boolean).join(' ')}]`));
+  // A link button shows where it goes.
+  const buttons = (msg.components as any[]).flatMap((row) =>
+    row.components.map((b: any) => `[${[b.emoji?.name, b.label].filter(Boolean).join(' ')}${b.url ? ` → ${b.url}` : ''}]`),
+  );
   if (buttons.length) out(`  ${buttons.join(' ')}`);
 }
 
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
     return record;
   };
   const click = async (record: InteractionRecord, pick: (b: any) => boolean) => {
-    const message = responseMessages(record)[0];
+    const message = responseMessages(record).find((m) => (m.components as any[]).some((r) => r.components.some(pick)))!;
     const button = (message.components as any[]).flatMap((r) => r.components).find(pick);
     out(`${member.username}: (clicks [${[button.emoji?.name, button.label].filter(Boolean).join(' ')}])`);
     const result = await fake.settled(
@@ -99,16 +102,22 @@ async function main(): Promise<void> {
     );
     for (const m of responseMessages(result)) show(m, botName);
     out();
+    return result;
   };
 
   await slash('sources');
   const answer = await slash('ask', { question: 'What is the Blue Heart Campaign?' });
-  await click(answer, (b) => b.emoji?.name === '📄');
+  const view = await click(answer, (b) => b.emoji?.name === '📄' && !b.label.startsWith('Draft'));
+  await click(view, (b) => b.emoji?.name === '📋');
   await click(answer, (b) => b.emoji?.name === '👍');
   await slash('ask', { question: '贩运人口问题工作组建议会员国建立什么数据库？' }, 'zh-CN');
   await slash('ask', { question: 'What will the weather be in Paris tomorrow?' });
-  await slash('paragraph', { document: '000_8c987accfb8d7853', number: 65 }, 'zh-CN');
-  await slash('paragraph', { document: '000_8c987accfb8d7853', number: 75 });
+  await slash('paragraph', { document: '000_8c987accfb8d7853', number: '65' }, 'zh-CN');
+  await slash('paragraph', { document: '000_8c987accfb8d7853', number: '75' });
+  const sub = await slash('paragraph', { document: 'CTOC/COP/2018/2', number: '4(b)' });
+  await click(sub, (b) => b.emoji?.name === '📋');
+  await slash('document', { document: 'CTOC/COP/2018/2' });
+  await slash('document', { document: '002_fd7eaa732a510636' }, 'zh-CN');
   await slash('recommendation', { number: 6 }, 'zh-CN');
   await slash('search', { query: '蓝心运动' });
 

@@ -46,9 +46,18 @@ function componentProblems(rows: Json[], problems: string[]): void {
     if (row.type !== 1 || items.length < 1 || items.length > 5) problems.push(`components[${i}]: bad action row`);
     items.forEach((c, j) => {
       const at = `components[${i}].components[${j}]`;
-      lengthProblem(`${at}.custom_id`, c.custom_id, 100, problems, 1);
       lengthProblem(`${at}.label`, c.label, 80, problems);
       if (!c.label && !c.emoji) problems.push(`${at}: a button needs a label or an emoji`);
+      // A link button (style 5) opens its URL and has no custom id; every other button is the reverse.
+      if (c.style === 5) {
+        if (c.custom_id !== undefined) problems.push(`${at}: a link button cannot have a custom_id`);
+        lengthProblem(`${at}.url`, c.url, 512, problems, 1);
+        if (!/^https?:\/\//.test(c.url ?? '')) problems.push(`${at}: a link button needs an http(s) url`);
+        return;
+      }
+      if (c.url !== undefined) problems.push(`${at}: only link buttons have a url`);
+      lengthProblem(`${at}.custom_id`, c.custom_id, 100, problems, 1);
+      if (c.custom_id === undefined) problems.push(`${at}: a button needs a custom_id`);
       if (ids.has(c.custom_id)) problems.push(`${at}: duplicate custom_id ${c.custom_id}`);
       ids.add(c.custom_id);
     });

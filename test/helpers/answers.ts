@@ -9,6 +9,8 @@ export interface QuotedCitation {
   paragraph: number | null;
   recommendation: number | null;
   label: string;
+  url: string | null;
+  status: 'draft' | 'final';
   quote: string;
   score: number;
 }
@@ -21,6 +23,8 @@ const flat = (passages: Passage[]): QuotedCitation[] =>
       paragraph: c.paragraph,
       recommendation: c.recommendation,
       label: c.label,
+      url: c.url,
+      status: c.status,
       quote: p.quote,
       score: p.score,
     })),

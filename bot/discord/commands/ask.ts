@@ -1,4 +1,4 @@
-import { answerMessages } from '../answer-view.js';
+import { answerMessages, spansIn } from '../answer-view.js';
 import { textQueryCommand } from './text-query-command.js';
 
 /** `/ask question [document]`: the extractive answer with its labels, sources and buttons. */
@@ -8,6 +8,6 @@ export const ask = textQueryCommand({
   descriptionZh: '就联合国文件提问，回答引用段落编号',
   text: { name: 'question', description: 'Your question, in Chinese or English', descriptionZh: '您的问题（中文或英文）' },
   async reply(ctx, question, source) {
-    return answerMessages(question, await ctx.engine.ask(question, { source }));
+    return answerMessages(question, await ctx.engine.ask(question, { source }), spansIn(ctx.engine));
   },
 });

@@ -1,18 +1,20 @@
 /** The Discord commands, one file each, and the handlers of the buttons they put under their replies. */
-import { recordFeedback, showCitedUnit } from '../answer-buttons.js';
+import { recordFeedback, showCitedUnit, showReference } from '../answer-buttons.js';
 import type { BotCommand, ButtonHandlers } from '../context.js';
 import { pageTurner } from '../paged-view.js';
 import { ask } from './ask.js';
+import { document } from './document.js';
 import { paragraph } from './paragraph.js';
 import { quoteCited } from './quote-cited.js';
 import { recommendation, recommendationList } from './recommendation.js';
 import { search } from './search.js';
 import { documentList, sources } from './sources.js';
 
-export const commands: BotCommand[] = [ask, recommendation, paragraph, search, sources, quoteCited];
+export const commands: BotCommand[] = [ask, recommendation, paragraph, document, search, sources, quoteCited];
 
 export const buttonHandlers: ButtonHandlers = {
   cite: showCitedUnit,
+  reference: showReference,
   feedback: recordFeedback,
   page: pageTurner([recommendationList, documentList]),
 };

@@ -1,5 +1,6 @@
 import { type AutocompleteInteraction, SlashCommandBuilder } from 'discord.js';
 import type { Engine, Lang } from '../../../retrieval/index.js';
+import { shownUnitLabel } from '../../shared/citation-text.js';
 import { langOfLocale, strings } from '../../shared/strings.js';
 import type { BotContext, PagedView, SlashCommand } from '../context.js';
 import { LIMITS } from '../limits.js';
@@ -35,7 +36,7 @@ export const recommendationList: PagedView = {
     if (!recs.length) return { content: s.noRecommendations, embeds: [], components: [] };
     const pages: string[] = [];
     for (let i = 0; i < recs.length; i += PER_PAGE) {
-      const blocks = recs.slice(i, i + PER_PAGE).flatMap((u) => quoteBlocks(ctx.engine.label(u, lang), u.text, lang, PAGE_CHARS));
+      const blocks = recs.slice(i, i + PER_PAGE).flatMap((u) => quoteBlocks(shownUnitLabel(ctx.engine, u, lang), u.text, lang, PAGE_CHARS));
       pages.push(...packBlocks(blocks, PAGE_CHARS));
     }
     return pagedMessage('recs', lang, arg, page, pages, s.recommendationsTitle);

@@ -1,3 +1,4 @@
+import { shownUnitLabel } from '../../shared/citation-text.js';
 import { langOfText, strings } from '../../shared/strings.js';
 import { LIMITS } from '../limits.js';
 import { escapeText, quoteLines } from '../quote-format.js';
@@ -20,7 +21,7 @@ export const search = textQueryCommand({
     const lang = langOfText(query);
     const s = strings(lang);
     const fields = results.map(({ unit, score }, i) => ({
-      name: truncate(`${i + 1}. ${ctx.engine.label(unit, lang)} · ${s.score} ${score.toFixed(3)}`, LIMITS.fieldName),
+      name: truncate(`${i + 1}. ${shownUnitLabel(ctx.engine, unit, lang)} · ${s.score} ${score.toFixed(3)}`, LIMITS.fieldName),
       value: quoteLines(escapeText(truncate(unit.text, EXCERPT_CHARS))),
     }));
     const embed = {
