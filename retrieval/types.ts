@@ -106,6 +106,8 @@ export type AnswerNote =
   | { code: 'not-stated'; answerType: AnswerType }
   /** The question was in traditional characters: the documents (and so the quotes) are simplified. */
   | { code: 'traditional-input' }
+  /** Misspelt words were corrected: what was searched for instead. */
+  | { code: 'searched-for'; text: string }
   | { code: 'llm-fallback'; reason: string }
   | { code: 'llm-sentences-dropped'; count: number }
   | { code: 'citations-removed'; count: number }
@@ -176,8 +178,10 @@ export interface SalientElement {
 
 /** Everything the index, the confidence and the answer read about a question, computed once. */
 export interface QueryAnalysis {
-  /** The question as analysed (after follow-up resolution). */
+  /** The question as analysed (after follow-up resolution and spelling correction). */
   question: string;
+  /** English words corrected before searching ("smugling" → "smuggling"). */
+  corrections: { from: string; to: string }[];
   lang: Lang;
   terms: QueryTerm[];
   groups: TermGroup[];

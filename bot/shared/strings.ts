@@ -64,6 +64,8 @@ const STRINGS = {
           return 'The documents are in simplified Chinese; your question was converted to simplified characters.';
         case 'not-in-passages':
           return `The quoted paragraphs do not mention ${note.terms.join(', ')}.`;
+        case 'searched-for':
+          return `Searched for: ${note.text}`;
         case 'not-stated':
           return `The quoted paragraphs do not give the ${ANSWER_TYPE_EN[note.answerType]} asked for.`;
         case 'llm-fallback':
@@ -174,6 +176,8 @@ const STRINGS = {
           return '文件为简体中文，已将您的问题转换为简体进行检索。';
         case 'not-in-passages':
           return `所引段落没有提到${note.terms.join('、')}。`;
+        case 'searched-for':
+          return `检索内容：${note.text}`;
         case 'not-stated':
           return `所引段落没有给出所问的${ANSWER_TYPE_ZH[note.answerType]}。`;
         case 'llm-fallback':

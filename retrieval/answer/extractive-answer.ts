@@ -105,6 +105,13 @@ function answered(chosen: Candidate[], confidence: number, lang: Lang, notes: An
 }
 
 export function extractiveAnswer(input: AnswerInput, ctx: AnswerContext): Answer {
+  const answer = answerFor(input, ctx);
+  // What was searched for instead of what was typed, when a misspelt word was corrected.
+  if (input.analysis.corrections.length === 0) return answer;
+  return { ...answer, notes: [{ code: 'searched-for', text: input.analysis.question }, ...answer.notes] };
+}
+
+function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   const { analysis, results } = input;
   const lang = input.replyLang ?? analysis.lang;
   const referenced = (input.referenced ?? []).filter((u) => ctx.units.hasDocument(u.source)).slice(0, MAX_REFERENCED);

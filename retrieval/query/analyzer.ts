@@ -12,6 +12,7 @@ import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
 import type { Glossary } from './bridge/glossary.js';
 import { countedThing, salientElements } from './salient.js';
+import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
 import { countCjk, normalizeText, type Tokenizer } from './tokenize.js';
 
@@ -99,11 +100,15 @@ export class QueryAnalyzer {
   readonly glossary: Glossary;
   private readonly dictionary: ReverseDictionary;
 
+  private readonly spelling: SpellingCorrector;
+
   constructor(deps: QueryAnalyzerDeps) {
     this.tokenizer = deps.tokenizer;
     this.stats = deps.stats;
     this.glossary = deps.glossary;
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
+    const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
+    this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.knows(w) || this.stats.hasWord(w));
   }
 
   /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */
@@ -111,7 +116,8 @@ export class QueryAnalyzer {
     return bridgeEnglish(english, this.stats, this.glossary, this.dictionary);
   }
 
-  analyze(question: string): QueryAnalysis {
+  analyze(asked: string): QueryAnalysis {
+    const { text: question, corrections } = this.spelling.correct(asked);
     const lang = detectLang(question);
     const words = this.tokenizer.queryWords(question);
     let terms: QueryTerm[];
@@ -136,6 +142,7 @@ export class QueryAnalyzer {
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
     return {
       question,
+      corrections,
       lang,
       terms,
       groups: termGroups(terms),

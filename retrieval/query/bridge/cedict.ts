@@ -137,6 +137,11 @@ export class ReverseDictionary {
     return new ReverseDictionary(exact, heads, maxWords, vocabulary, glosses);
   }
 
+  /** The single English words whose glosses reach the corpus: what a misspelt word may be corrected to. */
+  corpusWords(): string[] {
+    return [...new Set([...this.exact.keys(), ...this.heads.keys()].filter((k) => !k.includes(' ')))];
+  }
+
   /** Candidates for a lowercased English phrase (words separated by single spaces); whole glosses first. */
   lookup(phrase: string): DictionaryCandidate[] {
     const out: DictionaryCandidate[] = (this.exact.get(phrase) ?? []).map((zh) => ({ zh, quality: 1 }));
