@@ -8,7 +8,17 @@ import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
 import { type Corpus, loadCorpus, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
 import { type DenseIndex, type KeywordIndex, loadOrBuildIndexes, Retriever } from './index/index.js';
-import { detectLang, type NormalizedQuestion, normalizeQuestion, QueryAnalyzer, readGlossary, resolveFollowUp, Tokenizer } from './query/index.js';
+import {
+  activeDocument,
+  detectLang,
+  isMoreRequest,
+  type NormalizedQuestion,
+  normalizeQuestion,
+  QueryAnalyzer,
+  readGlossary,
+  resolveFollowUp,
+  Tokenizer,
+} from './query/index.js';
 import type { Answer, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
@@ -69,7 +79,7 @@ export interface ComponentInputs {
 
 /** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
 export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern }: ComponentInputs) {
-  const catalogue = new UnitCatalogue(corpus, { urlPattern });
+  const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
   const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary });
   const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key) });
@@ -117,10 +127,19 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
     const { text: asked, traditional } = checkQuestion(question);
     if (o.source !== undefined) catalogue.meta(o.source);
-    const q = resolveFollowUp(asked, o.history ?? []);
+    const history = o.history ?? [];
     const replyLang = detectLang(asked);
-    // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first.
-    const referenced = catalogue.findCitedUnits(q, { source: o.source });
+    const last = history.at(-1)?.answer;
+    // "more", "展开": the rest of the units the last answer quoted, whole.
+    if (isMoreRequest(asked) && last?.passages.length) {
+      const units = [...new Set(last.passages.flatMap((p) => p.citations.map((c) => c.unitKey)))].flatMap((k) => catalogue.unit(k) ?? []);
+      const answer = extractiveAnswer({ analysis: analyzer.analyze(asked), results: [], referenced: units, replyLang, whole: true }, ctx);
+      return verifyCitations(answer, catalogue, (msg) => log(`citation rejected: ${msg}`));
+    }
+    const q = resolveFollowUp(asked, history);
+    // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first; a bare
+    // "第45段呢？" is about the document the conversation is in.
+    const referenced = catalogue.findCitedUnits(q, { source: o.source ?? activeDocument(history) });
     let answer: Answer;
     if (llm) {
       const unitRetriever = new llm.UnitRetriever({ engine: { search: searchUnits, label: (u, l) => catalogue.label(u, l) }, source: o.source, k: DEFAULT_K });

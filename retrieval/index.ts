@@ -16,6 +16,7 @@ export { type AnswerKey, type AnswerRecord, type AnswerScores, containsAnswer, p
 export { abstention, type EvalItem, type EvalOutcome, parseEvalFile, rankParagraphs, score } from './eval/evaluate.js';
 export { atomicWrite } from './index/atomic-write.js';
 export { detectLang } from './query/analyzer.js';
+export { activeDocument } from './query/follow-up.js';
 export type {
   Answer,
   AnswerNote,

@@ -42,6 +42,8 @@ export interface DocumentMeta {
   status: DocumentStatus;
   /** The agenda item the document was issued under, as the UN writes it (`2 (b)`); default null. */
   agendaItem: string | null;
+  /** Other names users give the document ("the smuggling report", "偷运移民报告"); optional, default []. */
+  aliases?: string[];
   /** Short display names used in labels when there is no symbol. */
   shortTitle: { zh: string; en: string };
   title: { zh: string; en: string };

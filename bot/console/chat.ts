@@ -1,6 +1,6 @@
 /** The terminal chat: questions and slash-like commands over the same engine the Discord bot uses. */
 import { createInterface } from 'node:readline/promises';
-import { type Engine, InputError, LookupError, paragraphRef, type Turn } from '../../retrieval/index.js';
+import { activeDocument, type Engine, InputError, LookupError, paragraphRef, type Turn } from '../../retrieval/index.js';
 import { infoOf } from '../shared/citation-text.js';
 import { documentCardText } from '../shared/document-card.js';
 import { formatAnswer, metaOfEngine } from '../shared/render-answer.js';
@@ -8,7 +8,7 @@ import { langOfText, strings } from '../shared/strings.js';
 import { formatSubparagraph, formatUnit } from './format-unit.js';
 
 const HELP = `Ask a question in Chinese or English, or use a command:
-  /p DOCUMENT N     show paragraph N of a document (e.g. /p CTOC/COP/2018/2 44), or a subparagraph (… 4(b))
+  /p [DOCUMENT] N   show paragraph N (of the /doc document, or the one being discussed, without DOCUMENT), or a subparagraph (… 4(b))
   /info DOCUMENT    the document's card: titles, symbol, status, body, session, agenda item, sections, link
   /rec N            show recommendation N
   /doc DOCUMENT     restrict questions to one document (/doc all to lift)
@@ -74,9 +74,11 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
         // `4 (b)` arrives as two words.
         const last = rest.pop();
         const n = last && /^[(（]/.test(last) && rest.length > 1 ? `${rest.pop()}${last}` : last;
-        if (!n || !rest.length) throw new ChatUsage('usage: /p DOCUMENT N  (N may name a subparagraph: 4(b))');
+        // Without a document: the one /doc chose, else the one the conversation is about.
+        const current = source ?? activeDocument(history);
+        if (!n || (!rest.length && !current)) throw new ChatUsage('usage: /p [DOCUMENT] N  (N may name a subparagraph: 4(b))');
         const ref = paragraphRef(n);
-        const doc = documentRef(rest.join(' '));
+        const doc = rest.length ? documentRef(rest.join(' ')) : current!;
         say(
           ref.sub === undefined
             ? formatUnit(engine, engine.paragraph(doc, ref.paragraph), false)

@@ -25,6 +25,8 @@ export interface AnswerInput {
    * an English turn is resolved into a mixed question, but the user asked in Chinese.
    */
   replyLang?: Lang;
+  /** Quote referenced units whole ("more" after an answer), not only their opening sentences. */
+  whole?: boolean;
 }
 
 /** Referenced units quoted at most. */
@@ -119,7 +121,7 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   if (referenced.length > 0) {
     const budget = Math.floor(MAX_REFERENCED_CHARS / referenced.length);
     const passages = toPassages(
-      referenced.map((unit) => ({ unit, quote: openingQuote(unit, budget), score: 1 })),
+      referenced.map((unit) => ({ unit, quote: input.whole ? unit.text : openingQuote(unit, budget), score: 1 })),
       lang,
       ctx,
     );

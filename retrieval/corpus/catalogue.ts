@@ -8,11 +8,13 @@ import { type ParagraphSpan, unitLabel, unitReference } from '../answer/labels.j
 import type { DocumentInfo, Subparagraph } from '../api.js';
 import { LookupError } from '../errors.js';
 import { type DocumentName, findCitations } from '../query/find-citations.js';
+import type { Tokenizer } from '../query/tokenize.js';
 import type { Citation, DocumentMeta, Lang, Unit } from '../types.js';
 import { unitKey } from '../types.js';
-import { type DocumentMatch, describeDocuments, documentNames, matchDocument } from './documents.js';
+import { type DocumentMatch, describeDocuments, documentNames } from './documents.js';
 import { DEFAULT_CITATION_URL_PATTERN, documentUrl } from './links.js';
 import type { Corpus } from './load-corpus.js';
+import { DocumentResolver } from './resolver.js';
 import { subparagraphs } from './subparagraphs.js';
 
 export class UnitCatalogue {
@@ -26,13 +28,16 @@ export class UnitCatalogue {
   /** `{lang}` and `{symbol}` in it make a document's link (CITATION_URL_PATTERN). */
   readonly urlPattern: string;
 
-  constructor(corpus: Corpus, opts: { urlPattern?: string } = {}) {
+  private readonly resolver: DocumentResolver;
+
+  constructor(corpus: Corpus, tokenizer: Tokenizer, opts: { urlPattern?: string } = {}) {
     this.urlPattern = opts.urlPattern ?? DEFAULT_CITATION_URL_PATTERN;
     this.units = corpus.documents.flatMap((d) => d.units);
     this.byKey = new Map(this.units.map((u) => [unitKey(u), u]));
     this.metas = new Map(corpus.documents.map((d) => [d.meta.source, d.meta]));
     this.infos = describeDocuments(corpus.documents, (meta, lang) => documentUrl(meta, lang, this.urlPattern));
     this.bySource = new Map(corpus.documents.map((d) => [d.meta.source, d.units]));
+    this.resolver = new DocumentResolver([...this.metas.values()], tokenizer);
     this.names = corpus.documents.flatMap((d) => documentNames(d.meta).map((name) => ({ name, source: d.meta.source })));
   }
 
@@ -65,7 +70,12 @@ export class UnitCatalogue {
   }
 
   match(ref: string): DocumentMatch {
-    return matchDocument(ref, [...this.metas.values()]);
+    return this.resolver.resolve(ref);
+  }
+
+  /** The one document a stretch of free text names by its words ("the smuggling report"), if any. */
+  namedIn(text: string): DocumentMeta | null {
+    return this.resolver.byWords(text).meta;
   }
 
   /** The one document `ref` names; unknown or ambiguous references are lookup errors with the candidates. */
@@ -146,7 +156,7 @@ export class UnitCatalogue {
 
   /** Units cited in free text ("CTOC/COP/2018/2, para. 44", "建议 6", "¶44"), each once, in order of mention. */
   findCitedUnits(text: string, opts: { source?: string } = {}): Unit[] {
-    const refs = findCitations(text, this.names, { defaultSource: opts.source });
+    const refs = findCitations(text, this.names, { defaultSource: opts.source, namedIn: (t) => this.namedIn(t)?.source ?? null });
     const found = refs.flatMap((ref) => {
       const find = (source: string) =>
         ref.recommendation !== undefined

@@ -1,7 +1,6 @@
 /** Facts about the documents of a corpus: their counts, and the names users may give them by. */
 import type { DocumentInfo, SectionInfo } from '../api.js';
 import type { DocumentMeta, DocumentStatus, Lang, SourceDocument, Unit } from '../types.js';
-import { fold } from '../util/fold.js';
 
 /** Deeper headings would turn a document card into a table of contents; two levels say where things are. */
 const OUTLINE_DEPTH = 2;
@@ -48,21 +47,6 @@ export function documentNames(m: DocumentMeta): string[] {
 
 /** The documents a reference may mean: exactly one, or the candidates when it is unknown or ambiguous. */
 export type DocumentMatch = { meta: DocumentMeta } | { meta: null; candidates: DocumentMeta[] };
-
-/**
- * Users name documents by file stem, symbol, title or a prefix of the stem ("000"); anything that does not
- * pick exactly one document is refused with the candidates, because guessing would cite the wrong report.
- */
-export function matchDocument(ref: string, metas: readonly DocumentMeta[]): DocumentMatch {
-  const r = fold(ref);
-  if (!r) return { meta: null, candidates: [] };
-  const exact = metas.filter((m) => documentNames(m).some((name) => fold(name) === r));
-  if (exact.length === 1) return { meta: exact[0]! };
-  if (exact.length > 1) return { meta: null, candidates: exact };
-  const prefixed = metas.filter((m) => fold(m.source).startsWith(r));
-  if (prefixed.length === 1) return { meta: prefixed[0]! };
-  return { meta: null, candidates: prefixed };
-}
 
 /**
  * The UN marks a draft with `L.` in its symbol (`CTOC/COP/WG.4/2010/L.1`, `A/C.3/73/L.5/Rev.1`); a document

@@ -83,3 +83,20 @@ export function resolveFollowUp(question: string, history: Turn[]): string {
   const previous = resolveFollowUp(last.question, history.slice(0, -1));
   return substitute(previous, fragment) ?? `${previous.replace(/[？?。.\s]+$/, '')} ${fragment}`;
 }
+
+/** "more", "展开", "详细一点", "tell me more": the user wants the rest of what was just cited. */
+const MORE =
+  /^\s*(?:(?:tell me |show |give me |any |can you give |say )?more(?: (?:detail|details|about (?:it|this|that)|on (?:it|this|that)|please))?|(?:more|further) details?|go on|(?:the )?full (?:text|paragraph)s?|请?展开(?:说说)?|详细(?:一点|一些|点|说说|些)?|更详细(?:一点|一些|点)?|具体(?:一点|一些|点|说说)|继续|全文|完整(?:内容|段落)?|还有呢)\s*[?？.。!！]*\s*$/i;
+
+export function isMoreRequest(question: string): boolean {
+  return MORE.test(question);
+}
+
+/** The document the conversation is about: the one the last answer quoted first. */
+export function activeDocument(history: readonly Turn[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const first = history[i]!.answer?.passages[0]?.citations[0];
+    if (first) return first.source;
+  }
+  return undefined;
+}
