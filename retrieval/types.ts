@@ -104,6 +104,8 @@ export type AnswerNote =
   | { code: 'not-mentioned'; terms: string[] }
   /** Named things the documents mention, but not the quoted units. */
   | { code: 'not-in-passages'; terms: string[] }
+  /** Words of the question the documents have only inside a name (毒品 in 毒品和犯罪问题办公室), with that name. */
+  | { code: 'only-in-names'; terms: { term: string; name: string }[] }
   /** The kind of fact asked for (a number, a date, a place, a name) that the quoted units do not give. */
   | { code: 'not-stated'; answerType: AnswerType }
   /** The question was in traditional characters: the documents (and so the quotes) are simplified. */
@@ -163,7 +165,7 @@ export interface TermGroup {
 }
 
 /** The kind of fact a question asks for. */
-export type AnswerType = 'count' | 'date' | 'place' | 'name' | 'person_body' | 'list' | 'definition' | 'reason' | 'yesno' | 'other';
+export type AnswerType = 'count' | 'date' | 'place' | 'name' | 'person_body' | 'list' | 'definition' | 'reason' | 'statement' | 'yesno' | 'other';
 
 /**
  * A part of the question an answer must speak to: a name, a number or year, an ordinal, or a word the corpus
@@ -196,5 +198,7 @@ export interface QueryAnalysis {
   answerType: AnswerType;
   /** What the counted thing is, for counts ("how many parties" → 缔约方): normalized Chinese forms. */
   counted: string[];
+  /** What the question asks about ("what outcome", 什么成果 → 成果): normalized Chinese forms, possibly none. */
+  asked: string[];
   salient: SalientElement[];
 }

@@ -205,6 +205,10 @@ describe('calibrated abstention', () => {
       ['那名检察官叫什么名字？', 'name'],
       ['What is the Blue Heart Campaign?', 'definition'],
       ['工作组提出了哪些建议？', 'list'],
+      ['还有哪个区域组织答复了调查？', 'person_body'],
+      ['哪些区域组织答复了调查？', 'list'],
+      ['讲习班上专家介绍了什么？', 'statement'],
+      ['What did the Special Rapporteur say about compensation?', 'statement'],
       ['Has South Africa joined the Blue Heart Campaign?', 'yesno'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });

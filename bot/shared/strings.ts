@@ -25,6 +25,7 @@ const ANSWER_TYPE_EN: Record<AnswerType, string> = {
   list: 'list',
   definition: 'definition',
   reason: 'reason',
+  statement: 'statement',
   yesno: 'answer',
   other: 'answer',
 };
@@ -37,6 +38,7 @@ const ANSWER_TYPE_ZH: Record<AnswerType, string> = {
   list: '清单',
   definition: '定义',
   reason: '原因',
+  statement: '发言内容',
   yesno: '答案',
   other: '答案',
 };
@@ -64,6 +66,8 @@ const STRINGS = {
           return 'The documents are in simplified Chinese; your question was converted to simplified characters.';
         case 'not-in-passages':
           return `The quoted paragraphs do not mention ${note.terms.join(', ')}.`;
+        case 'only-in-names':
+          return `The documents use ${note.terms.map((t) => `${t.term} only in the name ${t.name}`).join('; ')}.`;
         case 'searched-for':
           return `Searched for: ${note.text}`;
         case 'not-stated':
@@ -176,6 +180,8 @@ const STRINGS = {
           return '文件为简体中文，已将您的问题转换为简体进行检索。';
         case 'not-in-passages':
           return `所引段落没有提到${note.terms.join('、')}。`;
+        case 'only-in-names':
+          return `${note.terms.map((t) => `文件中的“${t.term}”只出现在名称“${t.name}”中`).join('；')}。`;
         case 'searched-for':
           return `检索内容：${note.text}`;
         case 'not-stated':

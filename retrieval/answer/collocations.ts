@@ -4,6 +4,7 @@
  * holds most 人口 of these documents. Such a match is part of a name, not evidence about the question.
  */
 import { normalizeText } from '../query/tokenize.js';
+import type { CorpusStats } from '../types.js';
 
 const MASK = '□';
 
@@ -20,6 +21,21 @@ export class DomainPhrases {
    * asked replaced by as many □, so lengths stay as they were. `asked` is the normalized question plus its
    * terms.
    */
+  /**
+   * The fixed phrases that hold every occurrence of `term` in the corpus (毒品 is only ever in
+   * 毒品和犯罪问题办公室, 武装 in 武装冲突), or null when the term also stands on its own. Judged from document
+   * frequencies: the term is in no more units than its most frequent phrase. Most frequent first.
+   */
+  enclosing(term: string, stats: CorpusStats): string[] | null {
+    const df = stats.df(term);
+    if (df === 0) return null;
+    const holders = this.phrases
+      .filter((p) => p !== term && p.includes(term))
+      .map((p) => ({ p, df: stats.df(p) }))
+      .sort((a, b) => b.df - a.df);
+    return holders.length && holders[0]!.df >= df ? holders.map((h) => h.p) : null;
+  }
+
   maskUnasked(text: string, terms: readonly string[], asked: string): string {
     let out = text;
     for (const phrase of this.phrases) {

@@ -8,8 +8,9 @@
 import { normalizeText } from '../query/tokenize.js';
 import type { QueryAnalysis, Unit } from '../types.js';
 import type { AnswerContext } from './context.js';
-import { type Evidence, typeEvidence } from './evidence.js';
+import { type Evidence, LOCAL_TYPES, typeEvidence } from './evidence.js';
 import { answerSpans } from './spans.js';
+import type { Sentence } from './split-sentences.js';
 import { termCoverage } from './term-coverage.js';
 
 /** How much the asked kind of fact counts against term coverage when choosing what to quote. */
@@ -20,6 +21,8 @@ const MAX_SPANS = 3;
 const MAX_CHARS = 400;
 /** What each further span costs: a neighbour is quoted only when it covers the question better. */
 const SPAN_PENALTY = 0.05;
+/** What speaking of the asked thing ("取得的成果是…" for "what was the outcome") is worth. */
+const ASKED_WEIGHT = 0.25;
 
 export interface Composed {
   unit: Unit;
@@ -27,6 +30,8 @@ export interface Composed {
   /** Term coverage of the quote (0..1), fixed domain phrases the question did not ask about masked. */
   coverage: number;
   evidence: Evidence;
+  /** Whether the quote speaks of what the question asks about (analysis.asked). */
+  speaksOfAsked: boolean;
 }
 
 /** Coverage as the answer layer measures it: 人口 inside 贩运人口 is part of a name, not a match. */
@@ -36,22 +41,72 @@ export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: Answe
   return termCoverage(ctx.phrases.maskUnasked(normalizeText(text), members, asked), analysis.groups);
 }
 
+/** A sentence carries on from the one before when it opens with a pointer back (该会议, 这项运动, 她) or with a word of it. */
+const POINTS_BACK = /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/;
+/** What a carried-on sentence keeps of the topic of the one before. */
+const CARRIED = 0.8;
+/** A sentence as on-topic as this share of the whole quote carries its facts in full. */
+const ON_TOPIC = 0.5;
+
+function carriesOn(prev: string, next: string, ctx: AnswerContext): boolean {
+  if (POINTS_BACK.test(next)) return true;
+  const first = ctx.tokenizer.queryWords(next.slice(0, 12))[0];
+  return first !== undefined && first.length >= 2 && normalizeText(prev).includes(first);
+}
+
+/**
+ * How much each span is about the question: its own coverage, or a little less than that of the span it
+ * carries on from ("…三边专题会议。会议由…于2017年11月在埃及卢克索举行。").
+ */
+function topicality(spans: Sentence[], coverage: number[], ctx: AnswerContext): number[] {
+  const out: number[] = [];
+  spans.forEach((s, i) => {
+    const carried = i > 0 && carriesOn(spans[i - 1]!.text, s.text, ctx) ? CARRIED * out[i - 1]! : 0;
+    out.push(Math.max(coverage[i]!, carried));
+  });
+  return out;
+}
+
+/**
+ * Evidence of a run of spans for a number, a date, a place or a name: each span's, weighed by how on-topic that
+ * span is — the date of another event in the sentence before does not date the asked one.
+ */
+function localEvidence(evidence: Evidence[], topical: number[], lo: number, hi: number, coverage: number): Evidence {
+  let strength = 0;
+  const facts: string[] = [];
+  for (let i = lo; i <= hi; i++) {
+    const weight = coverage > 0 ? Math.min(1, topical[i]! / (ON_TOPIC * coverage)) : 1;
+    strength = Math.max(strength, evidence[i]!.strength * weight);
+    if (weight >= ON_TOPIC) facts.push(...evidence[i]!.facts);
+  }
+  return { strength, facts: [...new Set(facts)] };
+}
+
 export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Composed {
   const spans = answerSpans(unit.text);
   if (spans.length === 0) {
-    return { unit, quote: unit.text, coverage: maskedCoverage(unit.text, analysis, ctx), evidence: typeEvidence(unit.text, analysis, ctx.tokenizer) };
+    const evidence = typeEvidence(unit.text, analysis, ctx);
+    const speaksOfAsked = analysis.asked.some((a) => normalizeText(unit.text).includes(a));
+    return { unit, quote: unit.text, coverage: maskedCoverage(unit.text, analysis, ctx), evidence, speaksOfAsked };
   }
-  let best = { lo: 0, hi: 0, score: -Infinity, coverage: 0, evidence: typeEvidence(spans[0]!.text, analysis, ctx.tokenizer) };
+  const local = LOCAL_TYPES.has(analysis.answerType);
+  const spanCoverage = spans.map((s) => maskedCoverage(s.text, analysis, ctx));
+  const topical = topicality(spans, spanCoverage, ctx);
+  const spanEvidence = local ? spans.map((s) => typeEvidence(s.text, analysis, ctx)) : [];
+  // Only for kinds without a form of their own: a count already looks for the counted thing next to the number.
+  const askedIn = spans.map((sp) => !local && analysis.asked.some((a) => normalizeText(sp.text).includes(a)));
+  const spanAsked = (lo: number, hi: number) => (askedIn.slice(lo, hi + 1).some(Boolean) ? 1 : 0);
+  let best = { lo: 0, hi: 0, score: -Infinity, coverage: 0, evidence: { strength: 0, facts: [] } as Evidence };
   for (let lo = 0; lo < spans.length; lo++) {
     for (let hi = lo; hi < Math.min(spans.length, lo + MAX_SPANS); hi++) {
       const text = unit.text.slice(spans[lo]!.start, spans[hi]!.end);
       if (hi > lo && text.length > MAX_CHARS) break;
-      const coverage = maskedCoverage(text, analysis, ctx);
-      const evidence = typeEvidence(text, analysis, ctx.tokenizer);
-      const score = coverage + EVIDENCE_WEIGHT * evidence.strength - SPAN_PENALTY * (hi - lo);
+      const coverage = hi === lo ? spanCoverage[lo]! : maskedCoverage(text, analysis, ctx);
+      const evidence = local ? localEvidence(spanEvidence, topical, lo, hi, coverage) : typeEvidence(text, analysis, ctx);
+      const score = coverage + EVIDENCE_WEIGHT * evidence.strength + ASKED_WEIGHT * spanAsked(lo, hi) - SPAN_PENALTY * (hi - lo);
       if (score > best.score + 1e-9) best = { lo, hi, score, coverage, evidence };
     }
   }
   const quote = unit.text.slice(spans[best.lo]!.start, spans[best.hi]!.end);
-  return { unit, quote, coverage: best.coverage, evidence: best.evidence };
+  return { unit, quote, coverage: best.coverage, evidence: best.evidence, speaksOfAsked: spanAsked(best.lo, best.hi) === 1 };
 }

@@ -4,7 +4,7 @@
  * that counts the asked thing, not by the sentence that repeats the question's words; "why" by a cause.
  */
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
-import type { QueryAnalysis } from '../types.js';
+import type { CorpusStats, QueryAnalysis } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 
 export interface Evidence {
@@ -25,7 +25,11 @@ const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
-const CAUSE = /由于|因为|因此|为了|旨在|以便|鉴于|为此|目的是|原因是|原因在于|以期|从而|以确保|以帮助|以加强/;
+const CAUSE = /由于|因为|为了|旨在|以便|鉴于|目的是|原因是|原因在于|以期|以确保|以帮助|以加强/;
+/** "因此", "为此" point back to a cause: one within the text has its cause before it in the text… */
+const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
+/** …one that opens the text has it outside: what follows is the consequence, not the reason. */
+const OPENS_WITH_CONSEQUENCE = /^(?:因此|为此|从而|所以)/;
 const PERSON_MARK = /(?:女士|先生|阁下|博士|教授)/;
 /** Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". */
 const BODY =
@@ -33,6 +37,21 @@ const BODY =
 /** Places named by what they are (机场, 边境, 使馆): an answer to "where" as much as a place name. */
 const SITE =
   /(?:在|于|到|赴|前往)[\u4e00-\u9fff]{0,8}(?:机场|港口|边境|口岸|学校|医院|使馆|领事馆|办事处|网站|车站|城市|地区|省|州|市|县|岛|总部|营地|中心|任务|特派团)/g;
+/** A numbered resolution or decision: 第 4/4 号决定, 第2388(2017)号决议. */
+const INSTRUMENT = /第\d+(?:\/\d+|\(\d{4}\))号(?:决定|决议)/g;
+/** "Which country" questions, in either language. */
+const COUNTRY_ASKED = /哪(?:个|一)?(?:国家|国)|\b(?:which|what) (?:countries|country|states?|governments?|member states?)\b/i;
+/** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */
+const EVERYWHERE = 0.05;
+
+/** Whether a name found, or the name it ends with (…通过毒品和犯罪问题办公室), is in a large share of the units. */
+function everywhere(fact: string, stats: CorpusStats): boolean {
+  for (let i = 0; i + 3 <= fact.length; i++) if (stats.df(fact.slice(i)) > EVERYWHERE * stats.size) return true;
+  return false;
+}
+
+/** Where a meeting was held, whatever the place's name: 在尼亚美举行, 于日内瓦召开. */
+const HELD_IN = /(?:在|于)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|启动|成立)/g;
 /** Names in quotation marks or title marks: “诉讼会诊”, 《…》. */
 const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
@@ -48,6 +67,13 @@ function newOnes(found: Iterable<string>, question: string): string[] {
   return [...new Set([...found].filter((f) => f && !question.includes(f)))];
 }
 
+/**
+ * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
+ * unless something says it counts ("只举行过一次", "仅一名").
+ */
+const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所)$/;
+const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
+
 function countEvidence(text: string, analysis: QueryAnalysis, question: string): Evidence {
   const facts: string[] = [];
   let counted = false;
@@ -55,16 +81,25 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
     const digits = m[0].match(/\d+/)?.[0];
     // A year is not a count, and neither is a number the question itself gives.
     if (digits && YEAR_LIKE.test(digits) && text.slice(m.index + m[0].length - 1, m.index + m[0].length) === '年') continue;
-    if (question.includes(m[0])) continue;
-    facts.push(m[0]);
+    // Neither is an ordinal: 第九次会议 is the ninth meeting, not nine of them.
+    if (question.includes(m[0]) || text[m.index - 1] === '第') continue;
+    facts.push(ARTICLE.test(m[0]) && !COUNTS_ONE.test(text.slice(Math.max(0, m.index - 3), m.index)) ? `article:${m[0]}` : m[0]);
+    // The counted noun follows the number (11个成员国) or leads its clause (学员来自…15个成员国中的11个).
     const after = text.slice(m.index, m.index + m[0].length + 12);
-    if (analysis.counted.some((c) => after.includes(c))) counted = true;
+    const before =
+      text
+        .slice(Math.max(0, m.index - 16), m.index)
+        .split(/[，。；,;]/)
+        .at(-1) ?? '';
+    if (analysis.counted.some((c) => after.includes(c) || before.includes(c))) counted = true;
   }
   if (NONE.test(text)) facts.push('none');
   if (facts.length === 0) return { strength: 0, facts };
+  if (facts.every((f) => f.startsWith('article:'))) return { strength: 0.35, facts: facts.map((f) => f.slice('article:'.length)) };
+  const counts = facts.filter((f) => !f.startsWith('article:'));
   // An amount of money must come with its currency; other counts are plausible without the counted noun.
   const uncounted = analysis.counted.includes('美元') ? 0.2 : 0.7;
-  return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts };
+  return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts: counts };
 }
 
 function nameFacts(raw: string, text: string, tags: Set<string>, tokenizer: Tokenizer): string[] {
@@ -76,28 +111,19 @@ function nameFacts(raw: string, text: string, tags: Set<string>, tokenizer: Toke
   return names;
 }
 
-/** Sentences (and `；` items) of a text that name something the question names: where its facts are about it. */
-function relevantPart(raw: string, analysis: QueryAnalysis): string {
-  const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  if (members.length === 0) return raw;
-  return raw
-    .split(/(?<=[。！？；!?;])/)
-    .filter((s) => {
-      const t = normalizeText(s);
-      return members.some((m) => t.includes(m));
-    })
-    .join('');
+/**
+ * Kinds whose facts count only in a sentence about the question's topic: a year in another sentence dates
+ * something else. For these the quote composer weighs each sentence's evidence by how on-topic it is.
+ */
+export const LOCAL_TYPES: ReadonlySet<string> = new Set(['count', 'date', 'place', 'name', 'person_body']);
+
+/** What evidence is read with: the segmenter (names) and the index statistics (names found everywhere). */
+export interface EvidenceDeps {
+  tokenizer: Tokenizer;
+  stats: CorpusStats;
 }
 
-/** Kinds whose facts count only next to the question's terms: a year in another sentence dates something else. */
-const LOCAL_TYPES = new Set(['count', 'date', 'place', 'name', 'person_body']);
-
-export function typeEvidence(raw: string, analysis: QueryAnalysis, tokenizer: Tokenizer): Evidence {
-  const local = LOCAL_TYPES.has(analysis.answerType) ? relevantPart(raw, analysis) : raw;
-  return evidenceIn(local, analysis, tokenizer);
-}
-
-function evidenceIn(raw: string, analysis: QueryAnalysis, tokenizer: Tokenizer): Evidence {
+export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats }: EvidenceDeps): Evidence {
   const text = normalizeText(raw);
   const question = asked(analysis);
   switch (analysis.answerType) {
@@ -112,20 +138,31 @@ function evidenceIn(raw: string, analysis: QueryAnalysis, tokenizer: Tokenizer):
       const located = nameFacts(raw, text, PLACE_TAGS, tokenizer).filter((p) =>
         new RegExp(`(?:在|于|赴|到|前往|派往|派驻)[^，。；]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，。；]{0,6}(?:举行|召开|举办)`).test(text),
       );
-      const facts = newOnes([...located, ...(text.match(SITE) ?? [])], question);
+      const held = [...text.matchAll(HELD_IN)].map((m) => m[1]!);
+      const facts = newOnes([...located, ...held, ...(text.match(SITE) ?? [])], question);
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'name': {
-      // A name asked for is a name given: a person's, a Latin one, or one in quotation or title marks.
+      // A name asked for is a name given: a person's, a Latin one, one in quotation or title marks, or the
+      // number of a resolution or decision ("which decision" → 第4/4号决定).
       const people = tokenizer
         .tag(text)
         .filter((t) => t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'nz')
         .map((t) => t.word);
-      const facts = newOnes([...people, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText), ...(text.match(QUOTED) ?? [])], question);
+      const facts = newOnes(
+        [...people, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText), ...(text.match(QUOTED) ?? []), ...(text.match(INSTRUMENT) ?? [])],
+        question,
+      );
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'person_body': {
-      const facts = newOnes([...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])], question);
+      // "Which country" is answered by a country, not by the office that reported it.
+      if (COUNTRY_ASKED.test(analysis.question)) {
+        const facts = newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question).filter((f) => !everywhere(f, stats));
+        return { strength: facts.length ? 1 : 0, facts };
+      }
+      const named = [...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
+      const facts = newOnes(named, question).filter((f) => !everywhere(f, stats));
       const strength = facts.length ? 1 : PERSON_MARK.test(text) ? 0.7 : 0;
       return { strength, facts };
     }
@@ -144,8 +181,18 @@ function evidenceIn(raw: string, analysis: QueryAnalysis, tokenizer: Tokenizer):
       const mentions = Math.max(0, ...analysis.groups.map((g) => Math.max(...g.members.map((m) => text.split(m.term).length - 1))));
       return { strength: DEFINES.test(text) ? 1 : mentions >= 2 ? 0.8 : 0.5, facts: [] };
     }
+    case 'statement': {
+      // A named speaker followed by what they said, or "她/他" carrying on with it.
+      const speakers = analysis.salient.filter((e) => e.kind === 'name' && e.inCorpus).flatMap((e) => e.forms);
+      // Without a named speaker "她介绍了…" may be anyone: no sign either way.
+      if (speakers.length === 0) return { strength: 0.5, facts: [] };
+      const said = `(?:谈到|介绍|表示|强调|指出|提到|描述|概述|说明|认为|报告|建议|提议|说)`;
+      const pattern = new RegExp(`(?:${[...speakers.map(escapeRegExp), '她', '他'].join('|')})[^。；]{0,14}?${said}`);
+      return { strength: pattern.test(text) ? 1 : 0.3, facts: [] };
+    }
     case 'reason':
-      return { strength: CAUSE.test(text) ? 1 : 0.5, facts: [] };
+      if (OPENS_WITH_CONSEQUENCE.test(text) && !CONSEQUENCE.test(text)) return { strength: 0.5, facts: [] };
+      return { strength: CAUSE.test(text) || CONSEQUENCE.test(text) ? 1 : 0.5, facts: [] };
     // Nothing particular to look for: neither for nor against.
     default:
       return { strength: 0.5, facts: [] };

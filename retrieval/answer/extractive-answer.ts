@@ -89,6 +89,7 @@ function gaps(analysis: QueryAnalysis, signals: GateSignals, chosen: Candidate[]
   const notes: AnswerNote[] = [];
   const absent = [...signals.absentNames, ...signals.absentSpecifics, ...(signals.english ? [] : signals.absentWords)];
   if (absent.length) notes.push({ code: 'not-mentioned', terms: [...new Set(absent)] });
+  if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const missing = analysis.salient.filter((e) => e.inCorpus && !chosen.some((c) => mentions(c.unit, e, ctx))).map((e) => e.text);
   if (missing.length) notes.push({ code: 'not-in-passages', terms: missing });
   if (STRICT_TYPES.has(analysis.answerType) && !chosen.some((c) => c.evidence.strength >= STATED)) {

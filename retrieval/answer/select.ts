@@ -16,7 +16,7 @@ import type { AnswerContext } from './context.js';
 const CANDIDATE_UNITS = 5;
 export const MAX_PASSAGES = 3;
 /** Weights of the answer score (fitted on the tuning questions, see README "Evaluation"). */
-export const WEIGHTS = { rank: 0.35, coverage: 1, evidence: 0.45, strictEvidence: 1, salient: 0.5, title: 0.6 };
+export const WEIGHTS = { rank: 0.35, coverage: 1, evidence: 0.45, strictEvidence: 1, salient: 0.5, title: 0.6, asked: 0.3, summary: -0.3 };
 /** Kinds of fact that only a passage stating them answers: a number, a date, a place, a name. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>(['count', 'date', 'place', 'name', 'person_body']);
 /** A further passage must cover the question nearly as well as the first. */
@@ -37,6 +37,8 @@ export interface Candidate extends Composed {
 }
 
 const LEAD_IN = /[：:]\s*$/;
+/** Retrieved units whose next unit is considered when they lack the asked kind of fact. */
+const FOLLOWED_UNITS = 3;
 
 /**
  * Text a salient element may be found in: the unit, its headings and its document's titles; numbers may also
@@ -81,21 +83,36 @@ function titleMatches(units: Unit[], analysis: QueryAnalysis, ctx: AnswerContext
   return new Map(sources.map((s) => [s, telling.length ? telling.filter((g) => inTitle(g, titles.get(s)!)).length / telling.length : 0]));
 }
 
-/** Coverage of a quote read with its headings (and, for a recommendation, the lead of the paragraph holding it). */
-function coverageInContext(c: Composed, analysis: QueryAnalysis, ctx: AnswerContext): number {
+/** A continuation counts a little less than the unit it continues. */
+const CONTINUATION_DISCOUNT = 0.9;
+
+/**
+ * Coverage of a quote read with its headings, the lead of the paragraph holding a recommendation, and the unit
+ * a continuation continues (its coverage discounted a little).
+ */
+function coverageInContext(c: Composed, after: Unit | undefined, analysis: QueryAnalysis, ctx: AnswerContext): number {
   const holder =
     c.unit.kind === 'recommendation'
       ? ctx.units.documentUnits(c.unit.source).find((u) => u.kind === 'paragraph' && u.paragraph === c.unit.paragraph)
       : undefined;
   const lead = holder?.text.split('\n')[0] ?? '';
-  return maskedCoverage([c.quote, ...c.unit.section, lead].join(' '), analysis, ctx);
+  const own = maskedCoverage([c.quote, ...c.unit.section, lead].join(' '), analysis, ctx);
+  return after ? Math.max(own, CONTINUATION_DISCOUNT * maskedCoverage(`${after.text} ${c.quote}`, analysis, ctx)) : own;
 }
 
 /** The units an answer may quote from, with what each was reached from. */
-function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): { unit: Unit; result: ScoredUnit; rank: number }[] {
-  const out: { unit: Unit; result: ScoredUnit; rank: number }[] = [];
-  const add = (unit: Unit, result: ScoredUnit, rank: number) => {
-    if (!out.some((c) => c.unit === unit)) out.push({ unit, result, rank });
+interface Reached {
+  unit: Unit;
+  result: ScoredUnit;
+  rank: number;
+  /** For a unit reached as the continuation of another: that unit, whose words it is read with. */
+  after?: Unit;
+}
+
+function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {
+  const out: Reached[] = [];
+  const add = (unit: Unit, result: ScoredUnit, rank: number, after?: Unit) => {
+    if (!out.some((c) => c.unit === unit)) out.push({ unit, result, rank, after });
   };
   results.slice(0, CANDIDATE_UNITS).forEach((result, i) => {
     const units = ctx.units.documentUnits(result.unit.source);
@@ -104,13 +121,14 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     for (const u of nested.length ? nested : [result.unit]) add(u, result, i + 1);
     const at = units.indexOf(result.unit);
     const next = units[at + 1];
-    if (
-      next &&
-      next.kind !== 'summary' &&
-      LEAD_IN.test(composeQuote(result.unit, analysis, ctx).quote) &&
-      next.section.join('|') === result.unit.section.join('|')
-    ) {
-      add(next, result, i + 1);
+    if (!next || next.kind === 'summary' || next.section.join('|') !== result.unit.section.join('|')) return;
+    // A lead-in ("收到了下列国家的答复：") is continued by the next unit, and so is a paragraph that names the
+    // topic but not the asked number, date, place or name (a meeting here, its outcome there).
+    // The continuation is worth reading only when it holds what its predecessor lacked.
+    const composed = composeQuote(result.unit, analysis, ctx);
+    const lacking = i < FOLLOWED_UNITS && STRICT_TYPES.has(analysis.answerType) && composed.evidence.strength < 1;
+    if (LEAD_IN.test(composed.quote) || (lacking && composeQuote(next, analysis, ctx).evidence.strength === 1)) {
+      add(next, result, i + 1, result.unit);
     }
   });
   return out;
@@ -119,7 +137,8 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
 export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, ctx: AnswerContext): Candidate[] {
   const w = WEIGHTS;
   // What a definition is, is told by the passage that explains the thing, not by one that names it in passing.
-  const evidenceWeight = STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'definition' ? w.strictEvidence : w.evidence;
+  const evidenceWeight =
+    STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'definition' || analysis.answerType === 'statement' ? w.strictEvidence : w.evidence;
   const found = reachable(results, ctx, analysis);
   const titles = titleMatches(
     found.map((f) => f.unit),
@@ -127,12 +146,19 @@ export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, c
     ctx,
   );
   return found
-    .map(({ unit, result, rank }) => {
+    .map(({ unit, result, rank, after }) => {
       const composed = composeQuote(unit, analysis, ctx);
       const salient = salientShare(unit, analysis, ctx);
-      const coverage = coverageInContext(composed, analysis, ctx);
+      const coverage = coverageInContext(composed, after, analysis, ctx);
+      // A summary restates paragraphs: the paragraph saying the same is the more exact citation.
       const score =
-        w.rank / rank + w.coverage * coverage + evidenceWeight * composed.evidence.strength + w.salient * salient + w.title * titles.get(unit.source)!;
+        w.rank / rank +
+        w.coverage * coverage +
+        evidenceWeight * composed.evidence.strength +
+        w.salient * salient +
+        w.title * titles.get(unit.source)! +
+        (composed.speaksOfAsked ? w.asked : 0) +
+        (unit.kind === 'summary' ? w.summary : 0);
       return { ...composed, result, rank, score, salient, contextCoverage: coverage };
     })
     .sort((a, b) => b.score - a.score || a.rank - b.rank);

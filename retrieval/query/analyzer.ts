@@ -10,8 +10,8 @@ import { detectAnswerType } from './answer-type.js';
 import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
-import type { Glossary } from './bridge/glossary.js';
-import { countedThing, salientElements } from './salient.js';
+import { canonicalPhrase, type Glossary } from './bridge/glossary.js';
+import { askedThing, countedThing, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
 import { countCjk, normalizeText, type Tokenizer } from './tokenize.js';
@@ -137,6 +137,8 @@ export class QueryAnalyzer {
       bridge: (english: string) => this.bridge(english),
       generic: GENERIC_NOUNS,
       synonyms: (w: string) => this.synonyms(w).map((t) => t.term),
+      isCommon: (w: string) => lemmaCandidates(w).some((l) => this.dictionary.isCommon(l)),
+      isGlossaryName: (phrase: string) => this.glossary.byPhrase.has(canonicalPhrase(englishTokens(phrase))),
     };
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
@@ -151,6 +153,7 @@ export class QueryAnalyzer {
       ordinals,
       answerType: detectAnswerType(question),
       counted: countedThing(question, deps),
+      asked: askedThing(question, deps),
       salient: salientElements(question, numbers, absentWords, deps, ordinals),
     };
   }

@@ -11,28 +11,38 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ['date', /哪几天|几月几[日号]|几号|哪几年/],
   [
     'count',
-    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|几(?![乎月号])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
+    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<!哪)几(?![乎月号])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
   ],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|原因|何故|出于什么|理由/i],
   [
     'date',
-    /\bwhen\b|\b(?:what|which) (?:year|years|month|date|day|period)\b|\bsince when\b|何时|什么时候|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
+    /\bwhen\b|\b(?:what|which) (?:year|years|month|date|day|period)\b|\b(?:cut-?off |closing |opening |start |end |due )?date\b|\bdeadline\b|\bsince when\b|何时|什么时候|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
   ],
   [
     'name',
-    /\bwhat (?:is|was|were|are) the names? of\b|\bwhat(?:'s| is| was) (?:his|her|their|its) name\b|\bwhat (?:is|was) .{1,40} called\b|\bnamed what\b|叫什么名字|叫什么|名字是什么|名称是什么|什么名字|姓名/i,
+    /\bwhat (?:is|was|were|are) the names? of\b|\bwhat(?:'s| is| was) (?:his|her|their|its) name\b|\bwhat (?:is|was) .{1,40} called\b|\bnamed what\b|\b(?:which|what) (?:decision|resolution|document)\b|哪(?:一|个)?(?:项|份)?(?:决定|决议|文件)|叫什么名字|叫什么|名字是什么|名称是什么|什么名字|姓名/i,
   ],
   [
     'place',
-    /\bwhere\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location|town|region)\b|\bwhich (?:city|venue|location|town)\b|哪里|何地|在哪|哪个(?:城市|地方|地点)|什么地方|哪座城市|什么城市/i,
+    /\bwhere\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location|town|region)\b|\bwhich (?:city|venue|location|town)\b|哪里|何地|在哪(?![\d几些一二三四五六七八九十])|哪个(?:城市|地方|地点)|什么地方|哪座城市|什么城市/i,
   ],
   [
     'person_body',
-    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪(?:个|家|位|一)?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
+    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪(?![些几])(?:个|家|位|一)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
+  ],
+  // "What are the key areas / main measures of …" asks for several things, not what one thing is.
+  [
+    'list',
+    /\bwhat (?:are|were) the (?:\w+ )?(?:areas|elements|measures|steps|ways|types|kinds|components|priorities|topics|themes|issues|challenges|activities|tools|points|groups)\b/i,
   ],
   [
     'definition',
     /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .* (?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的/i,
+  ],
+  // What someone said or presented: the content after "X介绍了…", not the sentence naming X.
+  [
+    'statement',
+    /\bwhat did .{1,60}\b(?:say|said|tell|told|talk about|present|describe|report|mention|highlight|stress|explain|propose|suggest)\b|\bwhat was .{1,40}(?:said|presented|reported)\b|(?:说|讲|谈|介绍|提到|表示|强调|报告|指出|提出|描述)了(?:些)?什么|(?:说|讲|谈)(?:了)?(?:哪些|什么)/i,
   ],
   [
     'list',

@@ -31,6 +31,10 @@ export interface SalientDeps {
   synonyms(zh: string): string[];
   /** Nouns too generic to name anything. */
   generic: ReadonlySet<string>;
+  /** Whether an English word is also an ordinary lower-case word ("States", "Protocol", "Parties"). */
+  isCommon(word: string): boolean;
+  /** Whether an English phrase is a glossary name ("Working Group", "Blue Heart Campaign"). */
+  isGlossaryName(phrase: string): boolean;
 }
 
 const inCorpus = (forms: string[], stats: CorpusStats) => forms.some((f) => stats.df(f) > 0);
@@ -69,7 +73,10 @@ export function salientElements(
     if (!seen.has(key)) out.push(e);
     seen.add(key);
   };
-  for (const name of englishNames(question)) {
+  // UN English capitalises ordinary words ("States", "Member States", "the Protocol"): a name made only of them
+  // is no name, unless the glossary knows it as one.
+  const named = englishNames(question).filter((n) => deps.isGlossaryName(n) || !n.split(/\s+/).every((w) => deps.isCommon(w.toLowerCase())));
+  for (const name of named) {
     const latin = normalizeText(name);
     const terms = deps.bridge(name).terms.map((t) => t.term);
     add(element(name, 'name', [...terms, ...(stats.hasWord(latin) || stats.df(latin) > 0 ? [latin] : [])], stats));
@@ -102,4 +109,37 @@ export function countedThing(question: string, deps: SalientDeps): string[] {
   }
   const en = EN_COUNTED.exec(question);
   return en ? deps.bridge(en[1]!).terms.map((t) => normalizeText(t.term)) : [];
+}
+
+/** The noun a Chinese wh-word asks about: 什么成果, 哪些群体, 何种语言; or the thing asked about with 是什么. */
+const ZH_ASKED = /(?:什么|哪种|哪些|哪类|哪一种|哪一类|何种|哪几种|哪几类)(?:样的)?\s*([\u4e00-\u9fff]{2,8})|([\u4e00-\u9fff]{2,8})(?:是什么|有哪些|包括哪些)/;
+/** The same in English: "what outcome", "which groups", "what was the main outcome of", "what kind of support". */
+const EN_ASKED =
+  /\b(?:what|which)(?: (?:was|were|is|are))?(?: the)?(?: (?:main|key|principal|chief|primary|most important))?(?: (?:kinds?|types?|sorts?|forms?) of)? ([a-z][a-z-]{2,})\b/i;
+
+/** Nouns that only stand for the kind of answer (什么地方 is "where"): the answer type speaks for them. */
+const PLACEHOLDERS = new Set(['地方', '时候', '时间', '日期', '东西', '事情', '名字', '名称', '城市', '国家', '地区', '人', '样子', '意思']);
+
+const EN_PLACEHOLDERS = new Set(
+  'city cities country countries place places year years date dates time day days month months person persons people name names one ones way state states thing things'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What a question asks about, as Chinese forms ("what was the outcome" → 成果, 结果): the sentence that speaks
+ * of it is where the answer is, more than the one that only names the event. Empty when the question's
+ * wh-word asks for nothing named.
+ */
+export function askedThing(question: string, deps: SalientDeps): string[] {
+  const zh = ZH_ASKED.exec(question);
+  if (zh) {
+    const words = deps.tokenizer.queryWords(zh[1] ?? zh[2]!);
+    const noun = zh[1] ? words[0] : words.at(-1);
+    return noun && noun.length >= 2 && !PLACEHOLDERS.has(noun) ? [noun, ...deps.synonyms(noun)] : [];
+  }
+  const en = EN_ASKED.exec(question);
+  if (!en || ENGLISH_STOPWORDS.has(en[1]!.toLowerCase()) || EN_PLACEHOLDERS.has(en[1]!.toLowerCase())) return [];
+  const terms = deps.bridge(en[1]!).terms.map((t) => normalizeText(t.term));
+  return [...new Set([...terms, ...terms.flatMap((t) => deps.synonyms(t))])];
 }

@@ -5,7 +5,7 @@
  * key facts. Usage: node --import tsx scripts/dev/fit-gate.mts [QA.jsonl KEYS.jsonl]
  */
 import { readFileSync } from 'node:fs';
-import { confidenceOf, GATE, gateSignals } from '../../retrieval/answer/confidence.js';
+import { confidenceOf, gateSignals } from '../../retrieval/answer/confidence.js';
 import { choosePassages, rankCandidates } from '../../retrieval/answer/select.js';
 import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
@@ -42,7 +42,9 @@ const NAMES = [
   'support',
   'explained',
 ] as const;
-const rows: { x: number[]; y: number; fact: boolean; first: boolean; id: string; lang: string }[] = [];
+const rows: { x: number[]; y: number; current: number; fact: boolean; first: boolean; id: string; lang: string }[] = [];
+/** A row's value of one signal, by name. */
+const col = (r: { x: number[] }, name: (typeof NAMES)[number]) => r.x[NAMES.indexOf(name)]!;
 for (const item of items) {
   const { analysis, results } = await retriever.retrieve(normalizeQuestion(item.question).text, { k: 10 });
   const ranked = rankCandidates(results, analysis, ctx);
@@ -52,8 +54,8 @@ for (const item of items) {
     s.unitCoverage,
     s.absentNames.length,
     s.absentSpecifics.length,
-    s.english ? 0 : s.absentWords.length,
-    s.english ? s.absentWords.length : 0,
+    s.english ? 0 : s.absentWords.length + s.boundWords.length,
+    s.english ? s.absentWords.length + s.boundWords.length : 0,
     s.salientInEvidence,
     s.evidence,
     topical,
@@ -65,6 +67,7 @@ for (const item of items) {
   rows.push({
     x,
     y: item.gold?.length ? 1 : 0,
+    current: confidenceOf(s),
     fact: key
       ? containsAnswer(
           key,
@@ -103,23 +106,7 @@ for (let epoch = 0; epoch < 20000; epoch++) {
   b -= 0.5 * (gb / rows.length);
 }
 console.log('fitted:', JSON.stringify({ bias: +b.toFixed(2), ...Object.fromEntries(NAMES.map((n, i) => [n, +w[i].toFixed(2)])) }));
-const current = rows.map((r) =>
-  confidenceOf({
-    quoteCoverage: 0,
-    unitCoverage: r.x[0]!,
-    absentNames: new Array(r.x[1]).fill(''),
-    absentSpecifics: new Array(r.x[2]).fill(''),
-    absentWords: new Array(r.x[3]! + r.x[4]!).fill(''),
-    english: r.x[4]! > 0,
-    unexplained: [],
-    salientInEvidence: r.x[5]!,
-    evidence: r.x[6]!,
-    gap: 0,
-    topicality: r.x[7]! * 8,
-    support: r.x[8]!,
-    explained: r.x[9]!,
-  }),
-);
+const current = rows.map((r) => r.current);
 const fitted = rows.map((r) => 1 / (1 + Math.exp(-(b + r.x.reduce((s, xi, i) => s + xi * w[i], 0)))));
 for (const [name, conf] of [
   ['current GATE', current],
@@ -132,7 +119,6 @@ for (const [name, conf] of [
     console.log(`  ${t.toFixed(2)}  ${refused}/${pos} (${(refused / pos).toFixed(3)})  ${declined}/${neg} (${(declined / neg).toFixed(3)})`);
   }
 }
-void GATE;
 for (const y of [1, 0]) {
   const rs = rows.filter((r) => r.y === y);
   console.log(y ? 'answerable  ' : 'unanswerable', NAMES.map((n, i) => `${n}=${(rs.reduce((s, r) => s + r.x[i]!, 0) / rs.length).toFixed(2)}`).join(' '));
@@ -153,7 +139,10 @@ if (process.env.SHOW) {
 }
 // Three outcomes: a "missing" signal (something the question names or asks is not in the corpus or the evidence)
 // makes a partial answer that says what is missing; only low confidence makes "not found".
-const missing = (r: (typeof rows)[number]) => r.x[1]! + r.x[2]! + r.x[3]! > 0 || r.x[5]! < 1 || r.x[6]! < Number(process.env.EVMIN ?? 0.5);
+const missing = (r: (typeof rows)[number]) =>
+  col(r, 'absentName') + col(r, 'absentSpecific') + col(r, 'absentWord') > 0 ||
+  col(r, 'salientInEvidence') < 1 ||
+  col(r, 'evidence') < Number(process.env.EVMIN ?? 0.5);
 console.log('\nthree outcomes (fitted confidence): T_low  refused  partial(answerable)  declined(unanswerable: not-found or partial)');
 for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
   const refused = rows.filter((r, i) => r.y === 1 && fitted[i]! < t).length;
@@ -164,11 +153,11 @@ for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
 if (process.env.PARTIALS) {
   const why = (r: (typeof rows)[number]) =>
     [
-      r.x[1] ? 'name' : '',
-      r.x[2] ? 'specific' : '',
-      r.x[3] ? 'zhword' : '',
-      r.x[5]! < 1 ? `salient${r.x[5]!.toFixed(2)}` : '',
-      r.x[6]! < 0.5 ? `ev${r.x[6]}` : '',
+      col(r, 'absentName') ? 'name' : '',
+      col(r, 'absentSpecific') ? 'specific' : '',
+      col(r, 'absentWord') ? 'zhword' : '',
+      col(r, 'salientInEvidence') < 1 ? `salient${col(r, 'salientInEvidence').toFixed(2)}` : '',
+      col(r, 'evidence') < 0.5 ? `ev${col(r, 'evidence')}` : '',
     ]
       .filter(Boolean)
       .join(',');

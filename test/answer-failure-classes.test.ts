@@ -1,0 +1,97 @@
+/**
+ * The ways an answer used to fail a reader although retrieval had found the right paragraph, each on the
+ * real seeds: the sentence with the question's words quoted instead of the one with the asked fact, a date
+ * of another event, an article read as a count, an ordinal read as a count, a cause left out before "因此",
+ * the venue in the sentence after the meeting, a summary cited where a paragraph says the same, and words the
+ * documents have only inside a name.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { strings } from '../bot/shared/strings.js';
+import { composeQuote } from '../retrieval/answer/compose.js';
+import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
+import { normalizeQuestion } from '../retrieval/query/normalize.js';
+import type { Answer, Unit } from '../retrieval/types.js';
+import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
+
+let corpus: AnswerCorpus;
+beforeAll(async () => {
+  corpus = await loadAnswerCorpus();
+});
+
+const ask = async (question: string): Promise<Answer> => extractiveAnswer(await corpus.retrieve(normalizeQuestion(question).text), corpus.ctx);
+const quotes = (a: Answer) => a.passages.map((p) => p.quote).join('\n');
+/** The paragraph of a seed holding `text`: found by its words, so the test names no paragraph number. */
+const paragraphWith = (text: string): Unit => {
+  const found = corpus.units.filter((u) => u.kind === 'paragraph' && u.text.includes(text));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+/** The quote the answer layer takes from one paragraph for a question. */
+const quoteFrom = async (question: string, unit: Unit) => composeQuote(unit, (await corpus.retrieve(question)).analysis, corpus.ctx).quote;
+
+describe('the quoted sentence holds the asked fact', () => {
+  it('quotes the cause stated before "因此", not only the consequence', async () => {
+    const a = await ask('为什么毒罪办要大力培训刑事司法从业人员来加强对贩运案件的侦查和起诉？');
+    expect(quotes(a)).toContain('定罪率低');
+  });
+
+  it('does not take "举办了一次讲习班" for the asked count', async () => {
+    const unit = paragraphWith('15 个成员国中的 11 个成员国');
+    const quote = await quoteFrom('2016年南部非洲发展共同体偷运移民区域讲习班，共同体成员国里有几个派了学员？', unit);
+    expect(quote).toContain('11 个成员国');
+  });
+
+  it('counts "只举行过一次会议" as the number asked for', async () => {
+    const a = await ask('截至报告时，指导委员会2008年开过几次会？');
+    expect(a.passages[0]!.quote).toContain('只举行过一次会议');
+  });
+
+  it('does not date the asked event by the date of another one in the sentence before', async () => {
+    const unit = paragraphWith('执行主任多次');
+    const quote = await quoteFrom('When did the head of UNODC brief the Security Council on trafficking trends in conflict-affected areas?', unit);
+    expect(quote).toContain('2016年12月');
+  });
+
+  it('takes a place "在…举行" as the venue even when the segmenter does not know its name', async () => {
+    const a = await ask('西非中央当局和检察官网络第六次全体会议在哪个城市开的？');
+    expect(a.passages[0]!.quote).toContain('在尼亚美举行');
+  });
+
+  it('reads the venue from the sentence after the one naming the meeting', async () => {
+    const a = await ask('以无人陪伴未成年人为重点的贩运和偷运人口三边专题会议在什么地方开的？');
+    expect(quotes(a)).toContain('卢克索');
+  });
+
+  it('quotes the sentence that speaks of what is asked (an outcome), not only the one naming the event', async () => {
+    const unit = paragraphWith('示范议定书');
+    const quote = await quoteFrom('东南欧打击偷运移民非法资金流动的区域专家组会议最后取得了什么成果？', unit);
+    expect(quote).toContain('会议取得的成果是');
+  });
+});
+
+describe('what is cited', () => {
+  it('cites the paragraph rather than the summary restating it', async () => {
+    const a = await ask('截至报告时，指导委员会2008年开过几次会？');
+    expect(a.passages[0]!.citations[0]!.paragraph).not.toBeNull();
+  });
+
+  it('does not read an ordinal (第九次会议) as a count of people', async () => {
+    const a = await ask('How many people live in Vienna?');
+    expect(a.outcome).toBe('not-found');
+  });
+});
+
+describe('words the documents have only inside a name', () => {
+  it('says 毒品 is only part of the office’s name instead of answering about drug smuggling', async () => {
+    const a = await ask('报告对毒品走私说了什么？');
+    expect(a.outcome).not.toBe('answered');
+    const note = a.notes.find((n) => n.code === 'only-in-names');
+    expect(note).toEqual({ code: 'only-in-names', terms: [{ term: '毒品', name: '毒品和犯罪问题办公室' }] });
+    expect(strings('zh').note(note!)).toBe('文件中的“毒品”只出现在名称“毒品和犯罪问题办公室”中。');
+  });
+
+  it('does not count words of the question that together name the phrase (无人 + 陪伴)', async () => {
+    const a = await ask('以无人陪伴未成年人为重点的贩运和偷运人口三边专题会议在什么地方开的？');
+    expect(a.notes.some((n) => n.code === 'only-in-names')).toBe(false);
+  });
+});
