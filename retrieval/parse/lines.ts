@@ -1,20 +1,60 @@
 import { displayWidth } from './chars.js';
 import { FOOTNOTE_RULE } from './footnotes.js';
-import { isPageFurniture } from './furniture.js';
+import { isPageFurniture, repeatedLines } from './furniture.js';
+import type { Ledger } from './ledger.js';
 import type { Line } from './line.js';
 import { cleanMarkdownLine } from './markdown.js';
+import type { SourceLine } from './source-line.js';
 
 export type { Line } from './line.js';
 
-/** Splits a document into content lines: blank lines and page furniture go (blank lines carry no structure in PDF exports). */
-export function readLines(document: string): Line[] {
+/** Removed text that nobody reads again: it is booked with its line number so the report can show it. */
+export interface RemovedLine {
+  line: number;
+  text: string;
+}
+
+/**
+ * Turns the source lines into content lines. Blank lines go (they carry no structure in PDF exports); furniture
+ * and footnotes the reader recognised, page furniture and running headers go to the ledger; Markdown syntax is
+ * booked as markup.
+ */
+export function readLines(source: readonly SourceLine[], ledger: Ledger): { lines: Line[]; footnotes: RemovedLine[] } {
   const lines: Line[] = [];
-  for (const sourceLine of document.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
-    const raw = sourceLine.trim();
-    if (raw === '' || isPageFurniture(raw)) continue;
-    const md = cleanMarkdownLine(raw);
-    if (md.text === '' && !FOOTNOTE_RULE.test(raw)) continue;
-    lines.push({ raw, text: md.text, width: displayWidth(raw), markdownHeading: md.heading, bullet: md.bullet });
+  const footnotes: RemovedLine[] = [];
+  const trimmed = source.map((s) => s.text.trim());
+  const isRepeated = repeatedLines(trimmed.filter((_, i) => source[i]!.role === undefined));
+  source.forEach((s, i) => {
+    const line = i + 1;
+    const raw = trimmed[i]!;
+    if (s.markers) ledger.book('footnote', line, s.markers);
+    if (raw === '') return;
+    if (s.role === 'footnote') {
+      ledger.book('footnote', line, raw);
+      footnotes.push({ line, text: raw });
+      return;
+    }
+    if (s.role === 'furniture' || isPageFurniture(raw) || isRepeated(raw)) {
+      ledger.book('furniture', line, raw);
+      return;
+    }
+    // A footnote rule is not Markdown emphasis: it stays as it is for the footnote stage.
+    const md = FOOTNOTE_RULE.test(raw) ? { text: raw, heading: false, bullet: false } : cleanMarkdownLine(raw);
+    ledger.book('markup', line, markupOf(raw, md.text));
+    if (md.text === '') return;
+    lines.push({ line, raw, text: md.text, width: displayWidth(raw), markdownHeading: md.heading || s.heading === true, bullet: md.bullet, wrapped: s.wrapped });
+  });
+  return { lines, footnotes };
+}
+
+/** The characters Markdown removal took out of a line (it only ever removes): booked as markup. */
+function markupOf(raw: string, text: string): string {
+  const kept = [...text.replace(/\s+/g, '')];
+  let k = 0;
+  let removed = '';
+  for (const ch of raw.replace(/\s+/g, '')) {
+    if (k < kept.length && ch === kept[k]) k++;
+    else removed += ch;
   }
-  return lines;
+  return removed;
 }
