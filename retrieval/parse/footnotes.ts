@@ -8,7 +8,7 @@
  * when it is the number of a note defined under the next rule and appears, in order, in the text
  * between the previous rule and that one: numbers in running text are never touched otherwise.
  */
-import { MARKER_ANCHOR, endsSentence } from './chars.js';
+import { endsSentence, MARKER_ANCHOR } from './chars.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './line.js';
 import type { RemovedLine } from './lines.js';

@@ -13,16 +13,26 @@ const SYMBOL = String.raw`[A-Z]{1,6}(?:\/[A-Z0-9][A-Za-z0-9.-]*)+`;
 
 const FURNITURE: RegExp[] = [
   new RegExp(`^${PAGE}$`), // page number: 3, 3/16, - 3 -
-  new RegExp(`^[A-Z]{1,3}\\.\\d{2}-\\d{4,6}(?:\\s*\\(\\w\\))?(?:\\s+\\S+)*$`), // job number (V.18-04846 (C) 141118 151118)
+  /^[A-Z]{1,3}\.\d{2}-\d{4,6}(?:\s*\(\w\))?(?:\s+\S+)*$/, // job number (V.18-04846 (C) 141118 151118)
   new RegExp(`^${PAGE}\\s+${JOB}(?:\\s+\\S+)*$`), // footer, page first: 7/14  V.19-38229
   new RegExp(`^${JOB}\\s+${PAGE}$`), // footer, job number first: V.19-38229  7/14
-  new RegExp(`^(?:${PAGE}\\s+)?${SYMBOL}(?:\\s+${PAGE})?$`), // running header: the symbol, maybe with the page number
+  new RegExp(`^(?:${PAGE}\\s+${SYMBOL}|${SYMBOL}\\s+${PAGE})$`), // running header: the symbol with the page number
   /^<?(?:https?|ftp):\/\/\S+>?$/, // a bare address: the link targets a PDF export lists at the end
   /^(?:-{3,}|\*{3,}|={3,})$/, // horizontal rule
 ];
 
 export function isPageFurniture(trimmedLine: string): boolean {
   return FURNITURE.some((pattern) => pattern.test(trimmedLine));
+}
+
+const LONE_SYMBOL = new RegExp(`^${SYMBOL}$`);
+
+/**
+ * A symbol alone on a line is the running header, or a symbol cited in the text that a wrap left alone on its
+ * line. The header is known by its place: at the very top, or next to other furniture (the page number).
+ */
+export function isLoneSymbol(trimmedLine: string): boolean {
+  return LONE_SYMBOL.test(trimmedLine);
 }
 
 /** A line printed on this many pages is a running header or footer. */

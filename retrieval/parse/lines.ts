@@ -1,6 +1,6 @@
 import { displayWidth } from './chars.js';
 import { FOOTNOTE_RULE } from './footnotes.js';
-import { isPageFurniture, repeatedLines } from './furniture.js';
+import { isLoneSymbol, isPageFurniture, repeatedLines } from './furniture.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './line.js';
 import { cleanMarkdownLine } from './markdown.js';
@@ -23,7 +23,7 @@ export function readLines(source: readonly SourceLine[], ledger: Ledger): { line
   const lines: Line[] = [];
   const footnotes: RemovedLine[] = [];
   const trimmed = source.map((s) => s.text.trim());
-  const isRepeated = repeatedLines(trimmed.filter((_, i) => source[i]!.role === undefined));
+  const furniture = furnitureLines(source, trimmed);
   source.forEach((s, i) => {
     const line = i + 1;
     const raw = trimmed[i]!;
@@ -34,7 +34,7 @@ export function readLines(source: readonly SourceLine[], ledger: Ledger): { line
       footnotes.push({ line, text: raw });
       return;
     }
-    if (s.role === 'furniture' || isPageFurniture(raw) || isRepeated(raw)) {
+    if (furniture[i]) {
       ledger.book('furniture', line, raw);
       return;
     }
@@ -42,9 +42,31 @@ export function readLines(source: readonly SourceLine[], ledger: Ledger): { line
     const md = FOOTNOTE_RULE.test(raw) ? { text: raw, heading: false, bullet: false } : cleanMarkdownLine(raw);
     ledger.book('markup', line, markupOf(raw, md.text));
     if (md.text === '') return;
-    lines.push({ line, raw, text: md.text, width: displayWidth(raw), markdownHeading: md.heading || s.heading === true, bullet: md.bullet, wrapped: s.wrapped });
+    lines.push({
+      line,
+      raw,
+      text: md.text,
+      width: displayWidth(raw),
+      markdownHeading: md.heading || s.heading === true,
+      bullet: md.bullet,
+      wrapped: s.wrapped,
+    });
   });
   return { lines, footnotes };
+}
+
+/** Which lines are page furniture: by the reader's word, by shape, by repetition, and lone symbols by their place. */
+function furnitureLines(source: readonly SourceLine[], trimmed: readonly string[]): boolean[] {
+  const isRepeated = repeatedLines(trimmed.filter((_, i) => source[i]!.role === undefined));
+  const furniture = trimmed.map((raw, i) => raw !== '' && (source[i]!.role === 'furniture' || isPageFurniture(raw) || isRepeated(raw)));
+  const content = trimmed.flatMap((raw, i) => (raw === '' || source[i]!.role === 'footnote' ? [] : [i]));
+  content.forEach((i, k) => {
+    if (furniture[i] || !isLoneSymbol(trimmed[i]!)) return;
+    const before = content[k - 1];
+    const after = content[k + 1];
+    furniture[i] = before === undefined || furniture[before] === true || (after !== undefined && furniture[after] === true);
+  });
+  return furniture;
 }
 
 /** The characters Markdown removal took out of a line (it only ever removes): booked as markup. */

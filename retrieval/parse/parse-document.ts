@@ -10,7 +10,7 @@
  */
 
 import type { Unit } from '../types.js';
-import { endsClause, endsSentence } from './chars.js';
+import { displayWidth, endsClause, endsSentence } from './chars.js';
 import { stripFootnotes } from './footnotes.js';
 import { looksLikeHeading, SectionPath } from './headings.js';
 import { headingGlue, type JoinStyle, separatorBetween, spacesBetweenScripts } from './join-lines.js';
@@ -124,9 +124,14 @@ class Assembler {
     this.appendText(line);
   }
 
-  /** A heading that filled the column and did not end continues on the next heading-shaped line. */
+  /**
+   * A heading that filled the column and did not end continues on the next heading-shaped line, unless that
+   * line's first word would have fitted after it: then the break was the author's (two headings in a row).
+   */
   private continuesHeading(heading: Line, line: Line, level: number | null): boolean {
-    return this.style.fillsColumn(heading) && !endsClause(heading.text) && level === null && looksLikeHeading(line);
+    const column = this.style.wrapWidth;
+    const wrapped = column === null || heading.wrapped !== undefined || heading.width + displayWidth(firstWord(line.text)) > column;
+    return this.style.fillsColumn(heading) && wrapped && !endsClause(heading.text) && level === null && looksLikeHeading(line);
   }
 
   /**
@@ -137,7 +142,9 @@ class Assembler {
     if (!this.bodyStarted || SUMMARY_HEADING.test(this.lines[index]!.text.replace(/\s+/g, ''))) return true;
     const next = this.lines[index + 1];
     if (!next) return true;
-    return this.numbering.paragraphs.has(index + 1) || next.markdownHeading || looksLikeHeading(next) || RECOMMENDATION_HEADING.test(next.text);
+    if (this.numbering.paragraphs.has(index + 1) || next.markdownHeading || RECOMMENDATION_HEADING.test(next.text)) return true;
+    // Another heading, not the next line of a wrapped sentence (which fills the column).
+    return looksLikeHeading(next) && (this.path.levelOf(next.text) !== null || !this.style.fillsColumn(next));
   }
 
   private openUnit(): Unit | null {
@@ -218,6 +225,11 @@ class Assembler {
   }
 }
 
+/** What a line could not have been broken inside: a Latin word, or one CJK character. */
+function firstWord(text: string): string {
+  return /^[A-Za-z0-9]+|^./u.exec(text)?.[0] ?? '';
+}
+
 function excerpt(text: string): string {
   const chars = [...text];
   return chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join('')}…` : text;
@@ -234,7 +246,7 @@ export function parseLines(source: readonly SourceLine[], id: string): ParsedDoc
   const wrapWidth = detectWrapWidth(read.lines);
   const fills = (line: Line) => fillsColumn(line, wrapWidth);
   const { body, notes } = stripFootnotes(read.lines, fills, ledger);
-  const style: JoinStyle = { fillsColumn: fills, spaceBetweenScripts: spacesBetweenScripts(body) };
+  const style: JoinStyle = { fillsColumn: fills, wrapWidth, spaceBetweenScripts: spacesBetweenScripts(body) };
   const numbering = resolveNumbering(body, looksLikeHeading);
   const assembler = new Assembler(id, body, numbering, style, ledger);
   const units = assembler.run().filter((unit) => unit.text !== '');
