@@ -13,6 +13,8 @@ export interface SourceLine {
   heading?: boolean;
   /** Footnote reference marks the reader removed from `text` (superscripts), booked as footnote text. */
   markers?: string;
+  /** The page it was printed on (PDF), for messages. */
+  page?: number;
 }
 
 export function textLines(text: string): SourceLine[] {

@@ -73,6 +73,8 @@ export interface WrapOptions {
   anywhere?: boolean;
   /** The document spaces Chinese from Latin: spaces between them are break opportunities too. */
   spaced?: boolean;
+  /** From this width on, a line reads as full (wrapped) to the reader: the parser's 90 % of the column by default. */
+  full?: number;
 }
 
 /** Greedy wrapping at `width` (display columns, a CJK character being two, unless `measure` says otherwise). */
@@ -88,7 +90,7 @@ export function wrap(text: string, width: number, opts: WrapOptions = {}): strin
     // A short line that ends a sentence reads as the author's break: a typesetter would have broken at the space
     // after it, which this document's spacing cannot give back, so break one place earlier instead.
     const piece = (o: { at: number }) => chars.slice(start, o.at).join('');
-    if (chosen && measure(piece(chosen)) < 0.9 * width && /[。！？；：.!?;:]$/.test(piece(chosen))) chosen = fitting.at(-2) ?? chosen;
+    if (chosen && measure(piece(chosen)) < (opts.full ?? 0.9 * width) && /[。！？；：.!?;:]$/.test(piece(chosen))) chosen = fitting.at(-2) ?? chosen;
     if (!chosen) break;
     pieces.push(chars.slice(start, chosen.at).join(''));
     start = chosen.at + chosen.skip;

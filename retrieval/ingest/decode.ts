@@ -1,0 +1,64 @@
+/**
+ * Text files come in whatever encoding the user's tools wrote: UTF-8 (with or without a BOM), UTF-16 (Windows
+ * "Unicode"), or GB18030/GBK (Chinese Windows). The encoding is detected, never guessed silently: bytes that are
+ * none of them (a binary file, a PDF renamed .txt) are refused, so mojibake is never served as a quote.
+ */
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+}
+
+/** Control characters other than tab, line breaks and form feed do not occur in text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+/** A decoded text with more than this share of control or replacement characters is not text. */
+const MAX_CONTROL_SHARE = 0.001;
+
+function decodeStrict(bytes: Uint8Array, encoding: TextEncoding): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 without a BOM: ASCII and line breaks put a zero byte in every other position. */
+function utf16ByZeros(bytes: Uint8Array): TextEncoding | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > 0.3 * pairs && evenZeros < 0.05 * pairs) return 'utf-16le';
+  if (evenZeros > 0.3 * pairs && oddZeros < 0.05 * pairs) return 'utf-16be';
+  return null;
+}
+
+function looksLikeText(text: string): boolean {
+  const bad = (text.match(CONTROL)?.length ?? 0) + (text.match(/\uFFFD/g)?.length ?? 0);
+  return bad <= MAX_CONTROL_SHARE * text.length;
+}
+
+/** Decodes a document's bytes, or throws a DecodeError saying why it is not text. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  if (bytes.length === 0) return { text: '', encoding: 'utf-8' };
+  const bom: TextEncoding | null =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? 'utf-8'
+      : bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'utf-16le'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? 'utf-16be'
+          : null;
+  const candidates: TextEncoding[] = bom ? [bom] : [...[utf16ByZeros(bytes)].filter((e): e is TextEncoding => e !== null), 'utf-8', 'gb18030'];
+  for (const encoding of candidates) {
+    const text = decodeStrict(bytes, encoding);
+    if (text !== null && looksLikeText(text)) return { text: text.replace(/^\uFEFF/, ''), encoding };
+  }
+  throw new DecodeError(bom ? `not valid ${bom} although it starts with a ${bom} byte-order mark` : 'not text in UTF-8, UTF-16 or GB18030 (a binary file?)');
+}
