@@ -11,7 +11,9 @@ export class DecodeError extends Error {
 }
 
 /** Control characters other than tab, line breaks and form feed do not occur in text. */
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+}
 /** A decoded text with more than this share of control or replacement characters is not text. */
 const MAX_CONTROL_SHARE = 0.001;
 
@@ -40,7 +42,11 @@ function utf16ByZeros(bytes: Uint8Array): TextEncoding | null {
 }
 
 function looksLikeText(text: string): boolean {
-  const bad = (text.match(CONTROL)?.length ?? 0) + (text.match(/\uFFFD/g)?.length ?? 0);
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isControl(code) || code === 0xfffd) bad++;
+  }
   return bad <= MAX_CONTROL_SHARE * text.length;
 }
 
