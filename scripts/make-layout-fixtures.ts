@@ -71,7 +71,9 @@ function flow(blocks: readonly Block[], measure: (s: string, bold: boolean) => n
     const bold = block.kind === 'heading';
     block.lines.forEach((logical, i) => {
       const wrapped = wrap(logical, COLUMN, { measure: (s) => measure(s, bold), shortLast: block.kind === 'paragraph', spaced, full: FULL_LINE });
-      wrapped.forEach((text, j) => pieces.push({ text, bold, gapBefore: j > 0 ? 0 : i > 0 ? LINE_GAP : BLOCK_GAP, marks: [] }));
+      wrapped.forEach((text, j) => {
+        pieces.push({ text, bold, gapBefore: j > 0 ? 0 : i > 0 ? LINE_GAP : BLOCK_GAP, marks: [] });
+      });
     });
   }
   return { pieces, notes };
