@@ -166,11 +166,13 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     modelProblem: indexes.dense ? null : problem,
     units: catalogue.units.length,
     documents: catalogue.documentCount,
+    indexUnsaved: indexes.unsaved,
   };
 
   return {
     status: () => ({ ...status }),
     documents: () => [...catalogue.infos],
+    reports: () => [...(corpus.reports ?? [])],
     resolveDocument: (ref) => catalogue.match(ref).meta,
     document: (ref) => catalogue.document(ref),
     units: () => catalogue.units,

@@ -8,6 +8,8 @@ import {
   type AnswerType,
   type DocumentMeta,
   type DocumentStatus,
+  type DocumentProblem,
+  type DocumentReport,
   detectLang,
   documentName,
   type InputProblem,
@@ -105,6 +107,43 @@ const STRINGS = {
             : `${documentName(p.document, 'en')}, para. ${p.number} has no lettered subparagraphs.`;
         case 'bad-paragraph-ref':
           return `“${p.text}” is not a paragraph number: write it as 44, or 44(b) for a subparagraph.`;
+      }
+    },
+    // Ingestion reports (npm run index / add / remove)
+    documentReport: (r: DocumentReport): string => {
+      const booked = Object.values(r.characters.booked).reduce((a, b) => a + b, 0);
+      const head = `${r.file}${r.detail ? ` (${r.detail})` : ''}`;
+      if (r.format === null || (r.characters.source === 0 && !r.paragraphs)) return `${head}: ${r.loaded ? 'loaded' : 'NOT LOADED'}`;
+      return (
+        `${head}: ${r.paragraphs} paragraphs, ${r.recommendations} recommendations, ${r.summary ? 'a summary' : 'no summary'}` +
+        ` · removed: ${r.lines.heading} heading lines, ${r.lines.footnote} footnote lines, ${r.lines.furniture} furniture lines` +
+        ` (page numbers, headers, footers), ${r.lines.title} title-block lines` +
+        ` · ${booked.toLocaleString('en')} of ${r.characters.source.toLocaleString('en')} characters accounted for` +
+        (r.characters.booked.unplaced ? `, ${r.characters.booked.unplaced} unplaced` : '') +
+        (r.loaded ? '' : ' · NOT LOADED')
+      );
+    },
+    documentProblem: (p: DocumentProblem): string => {
+      const at = 'line' in p ? `line ${p.line}${'page' in p && p.page ? ` (page ${p.page})` : ''}: ` : '';
+      switch (p.code) {
+        case 'no-paragraphs':
+          return 'error: no numbered paragraph found (paragraphs must start with their number, "1. …")';
+        case 'duplicate-paragraph':
+          return `error: ${at}paragraph ${p.number} appears again (first at line ${p.firstLine})`;
+        case 'paragraph-out-of-order':
+          return `error: ${at}paragraph ${p.number} comes after paragraph ${p.after}`;
+        case 'paragraph-missing':
+          return `error: ${at}paragraph ${p.number} is missing (numbering jumps to this line)`;
+        case 'unplaced-text':
+          return `warning: ${at}text outside any paragraph: “${p.text}”`;
+        case 'metadata-invalid':
+          return `error: metadata field ${p.field}: ${p.message}`;
+        case 'duplicate-symbol':
+          return `error: metadata symbol ${p.symbol} is already the symbol of ${p.other}`;
+        case 'duplicate-stem':
+          return `error: ${p.other} has the same file stem, which is the document's id: rename one`;
+        case 'unreadable':
+          return `error: ${p.reason}`;
       }
     },
     // Discord
@@ -216,6 +255,41 @@ const STRINGS = {
             : zhJoin(documentName(p.document, 'zh'), `第${p.number}段没有按字母编号的分项。`);
         case 'bad-paragraph-ref':
           return `“${p.text}”不是段落编号：请写成 44，分项写成 44(b)。`;
+      }
+    },
+    documentReport: (r: DocumentReport): string => {
+      const booked = Object.values(r.characters.booked).reduce((a, b) => a + b, 0);
+      const head = `${r.file}${r.detail ? `（${r.detail}）` : ''}`;
+      if (r.format === null || (r.characters.source === 0 && !r.paragraphs)) return `${head}：${r.loaded ? '已载入' : '未载入'}`;
+      return (
+        `${head}：${r.paragraphs} 段，${r.recommendations} 条建议，${r.summary ? '有概要' : '无概要'}` +
+        ` · 已移除：标题 ${r.lines.heading} 行、脚注 ${r.lines.footnote} 行、页面附加信息 ${r.lines.furniture} 行（页码、页眉、页脚）、标题页 ${r.lines.title} 行` +
+        ` · 已核算 ${booked} / ${r.characters.source} 个字符` +
+        (r.characters.booked.unplaced ? `，${r.characters.booked.unplaced} 个无法归位` : '') +
+        (r.loaded ? '' : ' · 未载入')
+      );
+    },
+    documentProblem: (p: DocumentProblem): string => {
+      const at = 'line' in p ? `第 ${p.line} 行${'page' in p && p.page ? `（第 ${p.page} 页）` : ''}：` : '';
+      switch (p.code) {
+        case 'no-paragraphs':
+          return '错误：没有找到编号段落（段落须以编号开头，如“1. ……”）';
+        case 'duplicate-paragraph':
+          return `错误：${at}第${p.number}段重复出现（首次在第 ${p.firstLine} 行）`;
+        case 'paragraph-out-of-order':
+          return `错误：${at}第${p.number}段出现在第${p.after}段之后`;
+        case 'paragraph-missing':
+          return `错误：${at}缺少第${p.number}段（编号在此行跳过）`;
+        case 'unplaced-text':
+          return `警告：${at}不属于任何段落的文字：“${p.text}”`;
+        case 'metadata-invalid':
+          return `错误：元数据字段 ${p.field}：${p.message}`;
+        case 'duplicate-symbol':
+          return `错误：元数据文号 ${p.symbol} 已是 ${p.other} 的文号`;
+        case 'duplicate-stem':
+          return `错误：${p.other} 的文件名主干相同（它是文件的标识），请重命名其中一个`;
+        case 'unreadable':
+          return `错误：${p.reason}`;
       }
     },
     feedbackThanks: '谢谢，已记录您的反馈。',

@@ -8,7 +8,3 @@ export type ParseProblem =
   | { code: 'paragraph-out-of-order'; number: number; line: number; after: number }
   | { code: 'paragraph-missing'; number: number; line: number }
   | { code: 'unplaced-text'; line: number; text: string };
-
-export function isError(p: ParseProblem): boolean {
-  return p.code !== 'unplaced-text';
-}
