@@ -2,10 +2,11 @@
  * `createEngine`: wires the corpus, the indexes, query analysis, retrieval and answering together. Each
  * piece is built once here, so warming up is construction and every question after it runs at full speed.
  */
+import { join } from 'node:path';
 import { loadEmbedderInWorker, type TextEmbedder } from '../embeddings/index.js';
 import { type AnswerContext, DomainPhrases, extractiveAnswer, type LlmConfig, Topicality, verifyCitations } from './answer/index.js';
 import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
-import { type Corpus, loadCorpus, UnitCatalogue } from './corpus/index.js';
+import { type Corpus, loadCorpus, ParseCache, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
 import { type DenseIndex, type KeywordIndex, loadOrBuildIndexes, Retriever } from './index/index.js';
 import {
@@ -22,6 +23,8 @@ import {
 import type { Answer, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
+/** Parsed documents, beside the indexes (see corpus/parse-cache.ts). */
+export const PARSE_CACHE_DIR = 'documents';
 const DEFAULT_K = 10;
 
 export interface EngineOptions {
@@ -95,11 +98,12 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
 
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
-  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds');
+  const indexDir = opts.indexDir ?? 'data/index';
+  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), opts.readOnly) });
   const { embedder, problem } = await obtainEmbedder(opts, log);
   const tokenizer = new Tokenizer();
   const indexes = await loadOrBuildIndexes({
-    indexDir: opts.indexDir ?? 'data/index',
+    indexDir,
     corpus,
     tokenizer,
     embedder,

@@ -5,6 +5,7 @@ import { type LedgerCategory, type ParsedDocument, parseLines, type SourceLine }
 import type { SourceDocument } from '../types.js';
 import { sha256 } from '../util/sha256.js';
 import { duplicateSymbol, type MetadataFile, validateEntry } from './metadata.js';
+import type { ParseCache } from './parse-cache.js';
 import { type DocumentProblem, type DocumentReport, isDocumentError } from './report.js';
 
 export const METADATA_FILE = 'metadata.json';
@@ -88,19 +89,28 @@ export async function loadDocument(
   seedsDir: string,
   file: string,
   entry: unknown,
+  cache?: ParseCache,
 ): Promise<{ document: SourceDocument | null; report: DocumentReport; hash: string | null }> {
   const source = basename(file, extname(file));
   const format = formatOf(file);
   const checked = validateEntry(source, entry);
   const metaProblems: DocumentProblem[] = 'problems' in checked ? checked.problems : [];
-  try {
-    const read = await readDocument(join(seedsDir, file));
-    const parsed = parseLines(read.lines, source);
-    const report: DocumentReport = { ...reportOf(file, source, parsed, read.lines), format, detail: read.detail, loaded: false };
-    report.problems.unshift(...metaProblems);
+  const finish = (units: SourceDocument['units'], parsedReport: Omit<DocumentReport, 'loaded'>, hash: string) => {
+    const report: DocumentReport = { ...parsedReport, problems: [...metaProblems, ...parsedReport.problems], loaded: false };
     report.loaded = 'meta' in checked && !report.problems.some(isDocumentError);
-    const document = report.loaded && 'meta' in checked ? { meta: checked.meta, units: parsed.units } : null;
-    return { document, report, hash: sha256(read.bytes) };
+    const document = report.loaded && 'meta' in checked ? { meta: checked.meta, units } : null;
+    return { document, report, hash };
+  };
+  try {
+    const bytes = await readFile(join(seedsDir, file));
+    const hash = sha256(bytes);
+    const cached = await cache?.get(hash);
+    if (cached) return finish(cached.units, { ...cached.report, file, source }, hash);
+    const read = await readDocument(join(seedsDir, file), bytes);
+    const parsed = parseLines(read.lines, source);
+    const report = { ...reportOf(file, source, parsed, read.lines), format, detail: read.detail };
+    await cache?.put(hash, { units: parsed.units, report });
+    return finish(parsed.units, report, hash);
   } catch (err) {
     if (!(err instanceof UnreadableDocumentError)) throw err;
     const report: DocumentReport = { ...reportOf(file, source, null, []), format, detail: '', loaded: false };
@@ -114,7 +124,7 @@ export async function loadDocument(
  * has invalid metadata, a duplicate symbol or broken paragraph numbering is reported and left out; the others
  * load. Only a missing folder, unreadable metadata or no loadable document at all stops the corpus.
  */
-export async function loadCorpus(seedsDir: string): Promise<Corpus> {
+export async function loadCorpus(seedsDir: string, opts: { cache?: ParseCache } = {}): Promise<Corpus> {
   const files = await documentFiles(seedsDir);
   if (files.length === 0) throw new CorpusError(`No documents (${DOCUMENT_EXTENSIONS.join(', ')}) in ${seedsDir}`);
   const { entries, raw } = await readMetadata(seedsDir);
@@ -126,7 +136,7 @@ export async function loadCorpus(seedsDir: string): Promise<Corpus> {
   const stems = new Map<string, string>();
   for (const file of files) {
     const source = basename(file, extname(file));
-    const { document, report, hash } = await loadDocument(seedsDir, file, entries[source]);
+    const { document, report, hash } = await loadDocument(seedsDir, file, entries[source], opts.cache);
     const clash = stems.get(source);
     if (clash) report.problems.push({ code: 'duplicate-stem', other: clash });
     const duplicate = document
@@ -144,6 +154,7 @@ export async function loadCorpus(seedsDir: string): Promise<Corpus> {
     stems.set(source, file);
     reports.push(report);
   }
+  await opts.cache?.prune();
   if (documents.length === 0) {
     const why = reports
       .map(

@@ -33,10 +33,10 @@ export class UnreadableDocumentError extends Error {
   override name = 'UnreadableDocumentError';
 }
 
-export async function readDocument(path: string): Promise<ReadDocument> {
+export async function readDocument(path: string, given?: Buffer): Promise<ReadDocument> {
   const format = formatOf(path);
   if (!format) throw new UnreadableDocumentError(`unsupported file type ${extname(path) || '(none)'}: use ${DOCUMENT_EXTENSIONS.join(', ')}`);
-  const bytes = await readFile(path);
+  const bytes = given ?? (await readFile(path));
   try {
     if (format === 'pdf') {
       const pdf = await readPdf(new Uint8Array(bytes));

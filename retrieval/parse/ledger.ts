@@ -26,8 +26,10 @@ export interface LedgerEntry {
 }
 
 export function visibleLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
+  const visible = text.replace(/\s+/gu, '');
+  let n = visible.length;
+  // Characters outside the BMP are two code units but one character.
+  for (let i = 0; i < visible.length; i++) if (visible.charCodeAt(i) >= 0xdc00 && visible.charCodeAt(i) <= 0xdfff) n--;
   return n;
 }
 

@@ -71,6 +71,7 @@ function furnitureLines(source: readonly SourceLine[], trimmed: readonly string[
 
 /** The characters Markdown removal took out of a line (it only ever removes): booked as markup. */
 function markupOf(raw: string, text: string): string {
+  if (raw === text) return '';
   const kept = [...text.replace(/\s+/g, '')];
   let k = 0;
   let removed = '';

@@ -70,7 +70,6 @@ export function resolveNumbering(lines: readonly Line[], headingShaped: (line: L
   let k = 0;
   while (k < candidates.length) {
     const candidate = candidates[k]!;
-    const later = candidates.slice(k + 1);
     if (candidate.number === expected) {
       const rivals = [k];
       for (let j = k + 1; j < candidates.length && candidates[j]!.number !== expected + 1; j++) {
@@ -86,7 +85,7 @@ export function resolveNumbering(lines: readonly Line[], headingShaped: (line: L
       candidate.number > expected &&
       candidate.number - expected <= MAX_JUMP &&
       (candidate.number === expected + 1 || plausible(candidate)) &&
-      !later.some((c) => c.number >= expected && c.number < candidate.number)
+      !candidates.slice(k + 1).some((c) => c.number >= expected && c.number < candidate.number)
     ) {
       // Paragraphs `expected`… lost their numbers in the source (or never had them): carry on from this one.
       for (let n = expected; n < candidate.number; n++) problems.push({ code: 'paragraph-missing', number: n, line: lineOf(candidate) });
