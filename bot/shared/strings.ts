@@ -15,6 +15,7 @@ import {
   type InputProblem,
   type Lang,
   type LookupProblem,
+  type ManageProblem,
   zhJoin,
 } from '../../retrieval/index.js';
 
@@ -146,6 +147,25 @@ const STRINGS = {
           return `error: ${p.reason}`;
       }
     },
+    manageProblem: (p: ManageProblem): string => {
+      switch (p.code) {
+        case 'not-a-file':
+          return `${p.file} is not a file that can be added.`;
+        case 'already-present':
+          return `The corpus already has a document ${p.source} (${p.file}): remove it first with \`npm run remove -- ${p.source}\`, or rename the new file.`;
+        case 'document-rejected':
+          return `${p.report.file} was not added: ${p.report.problems.filter((x) => x.code !== 'unplaced-text').length} error(s), listed above. Nothing was changed.`;
+        case 'unknown-document':
+          return `No document “${p.ref}” in the corpus. Documents: ${p.known.join(', ')}.`;
+      }
+    },
+    indexReady: (units: number, documents: number, mode: string, seconds: number) =>
+      `Index ready: ${units} units from ${documents} documents, mode ${mode}, ${seconds.toFixed(2)} s.`,
+    notLoaded: (n: number) => `${n} document(s) not loaded: fix the errors above (the rest of the corpus is indexed).`,
+    indexUnsaved: (why: string) => `The index was built but could not be saved: ${why}`,
+    added: (source: string, file: string, prefilled: string[]) =>
+      `Added ${file} as document ${source}${prefilled.length ? ` (read from its title block: ${prefilled.join(', ')}; edit seeds/metadata.json to correct)` : ''}.`,
+    removed: (source: string, file: string) => `Removed ${file} (document ${source}) and its metadata.`,
     // Discord
     feedbackThanks: 'Thanks, your feedback was recorded.',
     feedbackMissing: 'This message has no answer to rate.',
@@ -292,6 +312,25 @@ const STRINGS = {
           return `错误：${p.reason}`;
       }
     },
+    manageProblem: (p: ManageProblem): string => {
+      switch (p.code) {
+        case 'not-a-file':
+          return `${p.file} 不是可以添加的文件。`;
+        case 'already-present':
+          return `文件库中已有文件 ${p.source}（${p.file}）：请先用 \`npm run remove -- ${p.source}\` 删除，或重命名新文件。`;
+        case 'document-rejected':
+          return `${p.report.file} 未添加：有 ${p.report.problems.filter((x) => x.code !== 'unplaced-text').length} 个错误（见上）。未作任何更改。`;
+        case 'unknown-document':
+          return `文件库中没有“${p.ref}”。现有文件：${p.known.join('、')}。`;
+      }
+    },
+    indexReady: (units: number, documents: number, mode: string, seconds: number) =>
+      `索引已就绪：${documents} 份文件 ${units} 个单元，模式 ${mode}，${seconds.toFixed(2)} 秒。`,
+    notLoaded: (n: number) => `${n} 份文件未载入：请修正上面的错误（其余文件已编入索引）。`,
+    indexUnsaved: (why: string) => `索引已建立但无法保存：${why}`,
+    added: (source: string, file: string, prefilled: string[]) =>
+      `已添加 ${file}，文件标识 ${source}${prefilled.length ? `（从标题页读取：${prefilled.join('、')}；可在 seeds/metadata.json 中修改）` : ''}。`,
+    removed: (source: string, file: string) => `已删除 ${file}（文件 ${source}）及其元数据。`,
     feedbackThanks: '谢谢，已记录您的反馈。',
     feedbackMissing: '这条消息没有可评价的回答。',
     rateLimited: (limit: number, seconds: number) => `提问太快了：每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,

@@ -63,6 +63,8 @@ class Assembler {
   /** The previous line, when it was a heading (it may wrap onto this one). */
   private lastHeading: Line | null = null;
   private nextRecommendation = 1;
+  /** The previous title-page line taken as text, when the line before this one was one. */
+  private lastTitleLine: Line | null = null;
 
   constructor(
     private readonly source: string,
@@ -78,6 +80,8 @@ class Assembler {
   }
 
   private take(line: Line, index: number): void {
+    const titleLine = this.lastTitleLine;
+    this.lastTitleLine = null;
     const paragraphNumber = this.numbering.paragraphs.get(index);
     const previousHeading = this.lastHeading;
     this.lastHeading = null;
@@ -105,8 +109,12 @@ class Assembler {
       this.lastHeading = line;
       return;
     }
+    if (titleLine && level === null && this.style.fillsColumn(titleLine) && !endsSentence(titleLine.text)) {
+      this.appendText(line, titleLine);
+      return;
+    }
     if (this.paragraph && this.numbering.listItems.has(index)) {
-      this.appendText(line);
+      this.appendText(line, titleLine);
       return;
     }
     if (level !== null && looksLikeHeading(line)) {
@@ -114,14 +122,14 @@ class Assembler {
       return;
     }
     if (this.lastLine && this.openUnit() && !endsSentence(this.lastLine.text)) {
-      this.appendText(line);
+      this.appendText(line, titleLine);
       return;
     }
     if (level === null && looksLikeHeading(line) && !this.style.fillsColumn(line) && this.headsWhatFollows(index)) {
       this.startHeading(line, null);
       return;
     }
-    this.appendText(line);
+    this.appendText(line, titleLine);
   }
 
   /**
@@ -204,14 +212,18 @@ class Assembler {
     }
   }
 
-  private appendText(line: Line): void {
+  private appendText(line: Line, titleLine: Line | null = null): void {
     const previous = this.lastLine;
     if (!this.openUnit()) {
       // Before the body, the title page; after it, text the parser could not place: a warning, never a silent loss.
       if (this.bodyStarted) this.ledger.book('unplaced', line.line, line.text);
       else {
         this.book(line, 'title');
-        this.outline.push({ kind: 'title', line: line.line, text: line.text });
+        // A title-page line that wrapped goes on on the next line: one title, as the page shows it.
+        const last = this.outline.at(-1);
+        if (last?.kind === 'title' && titleLine && this.style.fillsColumn(titleLine)) last.text += headingGlue(titleLine, line, this.style) + line.text;
+        else this.outline.push({ kind: 'title', line: line.line, text: line.text });
+        this.lastTitleLine = line;
       }
       return;
     }
