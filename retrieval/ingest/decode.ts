@@ -35,9 +35,11 @@ function utf16ByZeros(bytes: Uint8Array): TextEncoding | null {
     if (bytes[i] === 0) evenZeros++;
     if (bytes[i + 1] === 0) oddZeros++;
   }
+  // UTF-8 text has no zero bytes at all; Chinese UTF-16 has them only in its ASCII (digits, spaces, line breaks).
   const pairs = n / 2;
-  if (oddZeros > 0.3 * pairs && evenZeros < 0.05 * pairs) return 'utf-16le';
-  if (evenZeros > 0.3 * pairs && oddZeros < 0.05 * pairs) return 'utf-16be';
+  const some = Math.max(2, 0.03 * pairs);
+  if (oddZeros >= some && oddZeros > 2 * evenZeros) return 'utf-16le';
+  if (evenZeros >= some && evenZeros > 2 * oddZeros) return 'utf-16be';
   return null;
 }
 
