@@ -78,12 +78,13 @@ describe('dense index with the fixture model', () => {
     embedder = {
       id: real.id,
       dimension: real.dimension,
-      embedQueries: (t) => real.embedQueries(t),
+      embedQuery: (t) => real.embedQuery(t),
       embedPassages: (t, p) => {
         embedded += t.length;
         return real.embedPassages(t, p);
       },
-    } as TextEmbedder;
+      dispose: () => real.dispose(),
+    };
   });
   afterAll(async () => {
     await embedder?.dispose?.();
@@ -100,8 +101,8 @@ describe('dense index with the fixture model', () => {
     const removed = await open(indexDir, embedder);
     expect(embedded).toBe(0);
     expect(removed.dense!.size).toBe(total - 50);
-    const probe = await embedder.embedQueries(['建议 会员国 数据库']);
-    expect(removed.dense!.search(probe[0]!, total).some((h) => h.key.startsWith(WG))).toBe(false);
+    const probe = await embedder.embedQuery('建议 会员国 数据库');
+    expect(removed.dense!.search(probe, total).some((h) => h.key.startsWith(WG))).toBe(false);
 
     await rename(join(dir, `${WG}.txt`), join(seeds, `${WG}.txt`));
     const readded = await open(indexDir, embedder);

@@ -4,7 +4,7 @@
  * few blob decodes and array views, not the parse of one JSON document the size of the corpus.
  */
 
-const MAGIC = 'UNIX1';
+const MAGIC = 'UNIX2';
 const ALIGN = 8;
 
 type Section =
@@ -17,7 +17,11 @@ export class SectionFileError extends Error {
   override name = 'SectionFileError';
 }
 
-/** String lists are stored as their concatenation plus UTF-16 offsets, so splitting needs no separator. */
+/**
+ * String lists are stored as their concatenation in UTF-16 plus code-unit offsets, so splitting needs no separator.
+ * UTF-16 because Chinese text is smaller in it than in UTF-8 (2 bytes a character, not 3) and it decodes at
+ * memory speed: UTF-8 decoding was most of the load time at 10^5 units.
+ */
 function encodeStrings(list: readonly string[]): { blob: Buffer; offsets: Uint32Array } {
   const offsets = new Uint32Array(list.length + 1);
   let at = 0;
@@ -26,7 +30,7 @@ function encodeStrings(list: readonly string[]): { blob: Buffer; offsets: Uint32
     at += s.length;
   });
   offsets[list.length] = at;
-  return { blob: Buffer.from(list.join(''), 'utf8'), offsets };
+  return { blob: Buffer.from(list.join(''), 'utf16le'), offsets };
 }
 
 export function encodeSections(header: Record<string, unknown>, sections: Record<string, SectionValue>): Buffer {
@@ -100,7 +104,7 @@ export function decodeSections(file: Buffer): DecodedSections {
   const strings = (name: string): string[] => {
     const s = section(name, 'strings');
     const offsets = u32(`${name}.offsets`);
-    const text = bytes.toString('utf8', dataStart + s.offset, dataStart + s.offset + s.bytes);
+    const text = bytes.toString('utf16le', dataStart + s.offset, dataStart + s.offset + s.bytes);
     if (offsets.length !== s.count + 1 || offsets[0] !== 0 || offsets[s.count] !== text.length) fail(`section ${name} has bad offsets`);
     const out = new Array<string>(s.count);
     for (let i = 0; i < s.count; i++) {
