@@ -116,7 +116,13 @@ interface Loaded {
   components: ReturnType<typeof buildComponents>;
 }
 
-async function loadState(opts: EngineOptions, embedder: TextEmbedder | null, tokenizer: Tokenizer, readOnly: boolean, log: (msg: string) => void): Promise<Loaded> {
+async function loadState(
+  opts: EngineOptions,
+  embedder: TextEmbedder | null,
+  tokenizer: Tokenizer,
+  readOnly: boolean,
+  log: (msg: string) => void,
+): Promise<Loaded> {
   const indexDir = opts.indexDir ?? 'data/index';
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), readOnly) });
   const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress });
