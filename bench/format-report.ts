@@ -117,7 +117,7 @@ export function formatReport(r: BenchReport): string {
   if (r.keyword_scale) {
     const k = r.keyword_scale;
     const rows = [
-      ['units', 'build s', 'units/s', 'file MB', 'heap bytes/unit', 'load s', 'query p50', 'p95', 'p99'],
+      ['units', 'build s', 'units/s', 'file MB', 'heap bytes/unit', 'load s', 'query p50', 'p95', 'p99', 'add s', 'added units'],
       [
         String(k.n),
         n(k.build_s, 1),
@@ -126,6 +126,8 @@ export function formatReport(r: BenchReport): string {
         k.heap_bytes_per_unit === null ? 'n/a' : n(k.heap_bytes_per_unit, 0),
         n(k.load_s, 2),
         ...pct(k.query_ms),
+        n(k.add_s, 2),
+        String(k.add_units),
       ],
     ];
     out.push('', section('Keyword index at scale (synthetic units assembled from seed sentences)', table(rows)));

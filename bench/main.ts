@@ -134,7 +134,13 @@ runCli(async () => {
     if (scaleUnits !== null) {
       log(`keyword index over ${scaleUnits} synthetic units…`);
       const synthetic = synthesizeCorpus(sentencesOf(units.map((u) => u.text)), scaleUnits, 1);
-      keywordScale = await benchKeywordScale(synthetic, timed, join(dir, 'keyword-scale'), exposeGc());
+      keywordScale = await benchKeywordScale(
+        synthetic,
+        timed,
+        join(dir, 'keyword-scale'),
+        exposeGc(),
+        join(seedsDir, corpus.reports?.find((r) => r.loaded)?.file ?? ''),
+      );
     }
 
     const partial = {
@@ -173,7 +179,7 @@ runCli(async () => {
       keyword_scale: keywordScale,
       ...partial,
       ratios: ratiosOf(partial),
-      targets: targetsOf(partial),
+      targets: targetsOf({ ...partial, keyword_scale: keywordScale }),
       notes,
     };
     process.stdout.write(formatReport(report));

@@ -1,5 +1,6 @@
 import type { Corpus } from '../retrieval/corpus/load-corpus.js';
 import type { Unit } from '../retrieval/types.js';
+import { sha256 } from '../retrieval/util/sha256.js';
 import { seededRandom } from './synthetic-vectors.js';
 
 /** Paragraphs per synthetic document: a long UN report. */
@@ -46,5 +47,5 @@ export function synthesizeCorpus(sentences: readonly string[], count: number, se
       units: units.filter((u) => u.source === source),
     };
   });
-  return { documents, hashes: Object.fromEntries(sources.map((s) => [`${s}.txt`, `synthetic-${seed}-${count}`])) };
+  return { documents, hashes: Object.fromEntries(sources.map((s) => [`${s}.txt`, sha256(`synthetic-${seed}-${count}-${s}`)])) };
 }

@@ -15,7 +15,7 @@ runCli(async () => {
     return;
   }
   process.stderr.write('DISCORD_TOKEN is not set: starting the terminal chat instead of the Discord bot.\n');
-  const engine = await openEngine();
+  const engine = await openEngine({ watch: true });
   try {
     await runChat(engine);
   } finally {

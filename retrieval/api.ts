@@ -1,4 +1,5 @@
 import type { ParagraphSpan } from './answer/labels.js';
+import type { DocumentReport } from './corpus/report.js';
 import type { Answer, DocumentMeta, Lang, ScoredUnit, Turn, Unit } from './types.js';
 
 /** What front ends (terminal, Discord) may call. They never touch indexes directly. */
@@ -53,11 +54,15 @@ export interface EngineStatus {
   modelProblem: string | null;
   units: number;
   documents: number;
+  /** Why the index could not be saved (it serves from memory), or null. */
+  indexUnsaved: string | null;
 }
 
 export interface Engine {
   status(): EngineStatus;
   documents(): DocumentInfo[];
+  /** What loading did with each document file (units, removed text, problems), for the index and add tools. */
+  reports(): DocumentReport[];
   /** Resolves a user's document reference (stem, symbol, short title, or unique prefix); null if none or ambiguous. */
   resolveDocument(ref: string): DocumentMeta | null;
   /** The same, throwing a LookupError with the candidates when the reference is unknown or ambiguous. */

@@ -2,12 +2,14 @@
  * `createEngine`: wires the corpus, the indexes, query analysis, retrieval and answering together. Each
  * piece is built once here, so warming up is construction and every question after it runs at full speed.
  */
+import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import { join } from 'node:path';
 import { loadEmbedderInWorker, type TextEmbedder } from '../embeddings/index.js';
 import { type AnswerContext, DomainPhrases, extractiveAnswer, type LlmConfig, Topicality, verifyCitations } from './answer/index.js';
 import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
-import { type Corpus, loadCorpus, UnitCatalogue } from './corpus/index.js';
+import { type Corpus, type DocumentReport, loadCorpus, ParseCache, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
-import { type DenseIndex, type KeywordIndex, loadOrBuildIndexes, Retriever } from './index/index.js';
+import { type DenseIndex, type KeywordIndex, type LoadedIndexes, loadOrBuildIndexes, MANIFEST_FILE, Retriever } from './index/index.js';
 import {
   activeDocument,
   detectLang,
@@ -22,6 +24,8 @@ import {
 import type { Answer, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
+/** Parsed documents, beside the indexes (see corpus/parse-cache.ts). */
+export const PARSE_CACHE_DIR = 'documents';
 const DEFAULT_K = 10;
 
 export interface EngineOptions {
@@ -40,6 +44,9 @@ export interface EngineOptions {
   llm?: LlmConfig | null;
   /** Injected for tests that need a particular embedder; otherwise loaded from options. */
   embedder?: TextEmbedder | null;
+  /** Watch the index manifest and switch to a new index when another process changes it (the Discord bot). */
+  watch?: boolean;
+  watchIntervalMs?: number;
   /** CITATION_URL_PATTERN: where citations link to, with `{lang}` and `{symbol}` (default https://undocs.org/{lang}/{symbol}). */
   citationUrlPattern?: string;
 }
@@ -93,30 +100,68 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
   return { catalogue, analyzer, retriever, ctx };
 }
 
+/** What `npm run index`, `add` and `remove` print: the per-document reports and what the index store did. */
+export interface IndexBuild {
+  reports: DocumentReport[];
+  events: string[];
+  unsaved: string | null;
+  units: number;
+  documents: number;
+  model: string | null;
+}
+
+interface Loaded {
+  corpus: Corpus;
+  indexes: LoadedIndexes;
+  components: ReturnType<typeof buildComponents>;
+}
+
+async function loadState(
+  opts: EngineOptions,
+  embedder: TextEmbedder | null,
+  tokenizer: Tokenizer,
+  readOnly: boolean,
+  log: (msg: string) => void,
+): Promise<Loaded> {
+  const indexDir = opts.indexDir ?? 'data/index';
+  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), readOnly) });
+  const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress });
+  const components = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder, urlPattern: opts.citationUrlPattern });
+  return { corpus, indexes, components };
+}
+
+/** Brings the index folder up to date with the corpus (incrementally) without building the answering components. */
+export async function buildIndexes(opts: EngineOptions = {}): Promise<IndexBuild> {
+  const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
+  const indexDir = opts.indexDir ?? 'data/index';
+  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR)) });
+  const { embedder } = await obtainEmbedder(opts, log);
+  try {
+    const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer: new Tokenizer(), embedder, log, onEmbedProgress: opts.onEmbedProgress });
+    return {
+      reports: corpus.reports ?? [],
+      events: indexes.events,
+      unsaved: indexes.unsaved,
+      units: indexes.keyword.size,
+      documents: corpus.documents.length,
+      model: indexes.dense ? (embedder?.id ?? null) : null,
+    };
+  } finally {
+    if (opts.embedder === undefined) await embedder?.dispose?.();
+  }
+}
+
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
-  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds');
+  const indexDir = opts.indexDir ?? 'data/index';
   const { embedder, problem } = await obtainEmbedder(opts, log);
   const tokenizer = new Tokenizer();
-  const indexes = await loadOrBuildIndexes({
-    indexDir: opts.indexDir ?? 'data/index',
-    corpus,
-    tokenizer,
-    embedder,
-    readOnly: opts.readOnly,
-    log,
-    onEmbedProgress: opts.onEmbedProgress,
-  });
-  const { catalogue, analyzer, retriever, ctx } = buildComponents({
-    corpus,
-    tokenizer,
-    keyword: indexes.keyword,
-    dense: indexes.dense,
-    embedder,
-    urlPattern: opts.citationUrlPattern,
-  });
+  // Questions in flight keep the state they started with; a reload swaps in a new one for the next question.
+  let state = await loadState(opts, embedder, tokenizer, opts.readOnly ?? false, log);
+  const catalogue = () => state.components.catalogue;
 
   const searchUnits = async (query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> => {
+    const { catalogue, retriever } = state.components;
     if (o.source !== undefined) catalogue.meta(o.source);
     return (await retriever.retrieve(checkQuestion(query).text, { source: o.source, k: o.k ?? DEFAULT_K })).results;
   };
@@ -125,6 +170,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const llm = opts.llm ? await loadLlm(opts.llm) : null;
 
   async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
+    const { catalogue, analyzer, retriever, ctx } = state.components;
     const { text: asked, traditional } = checkQuestion(question);
     if (o.source !== undefined) catalogue.meta(o.source);
     const history = o.history ?? [];
@@ -160,31 +206,68 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     return verifyCitations(answer, catalogue, (msg) => log(`citation rejected: ${msg}`));
   }
 
-  const status: EngineStatus = {
-    mode: retriever.hybrid ? 'hybrid' : 'keyword',
-    model: retriever.hybrid && embedder ? embedder.id : null,
-    modelProblem: indexes.dense ? null : problem,
-    units: catalogue.units.length,
-    documents: catalogue.documentCount,
+  const status = (): EngineStatus => ({
+    mode: state.components.retriever.hybrid ? 'hybrid' : 'keyword',
+    model: state.components.retriever.hybrid && embedder ? embedder.id : null,
+    modelProblem: state.indexes.dense ? null : problem,
+    units: catalogue().units.length,
+    documents: catalogue().documentCount,
+    indexUnsaved: state.indexes.unsaved,
+  });
+
+  // A running bot picks up a new manifest (npm run add / remove / index in another process) without a restart.
+  const manifestPath = join(indexDir, MANIFEST_FILE);
+  let reloading: Promise<void> | null = null;
+  let again = false;
+  const reload = async () => {
+    try {
+      const next = await loadState(opts, embedder, tokenizer, true, () => {});
+      const before = status();
+      state = next;
+      log(`Index changed: now ${catalogue().documentCount} documents, ${catalogue().units.length} units (was ${before.documents}, ${before.units}).`);
+    } catch (err) {
+      // A half-finished update, or one this process cannot read: keep answering from the current index.
+      log(`Index changed but could not be loaded yet (${(err as Error).message}); still serving the previous one.`);
+    }
   };
+  const onManifest = async (): Promise<void> => {
+    // One reload at a time; a change during it is picked up by one more reload after it.
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = reload();
+    await reloading;
+    reloading = null;
+    if (again) {
+      again = false;
+      await onManifest();
+    }
+  };
+  const watcher = (current: Stats, previous: Stats) => {
+    if (current.mtimeMs !== previous.mtimeMs || current.ino !== previous.ino) void onManifest();
+  };
+  if (opts.watch) watchFile(manifestPath, { interval: opts.watchIntervalMs ?? 2000, persistent: false }, watcher);
 
   return {
-    status: () => ({ ...status }),
-    documents: () => [...catalogue.infos],
-    resolveDocument: (ref) => catalogue.match(ref).meta,
-    document: (ref) => catalogue.document(ref),
-    units: () => catalogue.units,
+    status,
+    documents: () => [...catalogue().infos],
+    reports: () => [...(state.corpus.reports ?? [])],
+    resolveDocument: (ref) => catalogue().match(ref).meta,
+    document: (ref) => catalogue().document(ref),
+    units: () => catalogue().units,
     search: searchUnits,
     ask,
-    paragraph: (source, n) => catalogue.paragraph(source, n),
-    recommendation: (n, source) => catalogue.recommendation(n, source),
-    recommendations: (source) => catalogue.recommendations(source),
-    summary: (source) => catalogue.summary(source),
-    subparagraph: (source, n, letter) => catalogue.subparagraph(source, n, letter),
-    label: (unit, lang) => catalogue.label(unit, lang),
-    reference: (unit, lang, span) => catalogue.reference(unit, lang, span),
-    findCitedUnits: (text, o) => catalogue.findCitedUnits(text, o),
+    paragraph: (source, n) => catalogue().paragraph(source, n),
+    recommendation: (n, source) => catalogue().recommendation(n, source),
+    recommendations: (source) => catalogue().recommendations(source),
+    summary: (source) => catalogue().summary(source),
+    subparagraph: (source, n, letter) => catalogue().subparagraph(source, n, letter),
+    label: (unit, lang) => catalogue().label(unit, lang),
+    reference: (unit, lang, span) => catalogue().reference(unit, lang, span),
+    findCitedUnits: (text, o) => catalogue().findCitedUnits(text, o),
     async close() {
+      if (opts.watch) unwatchFile(manifestPath, watcher);
       // An embedder passed in belongs to the caller, who may share it between engines.
       if (opts.embedder === undefined) await embedder?.dispose?.();
     },

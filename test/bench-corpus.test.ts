@@ -75,7 +75,7 @@ describe('synthetic corpus for the keyword index at scale', () => {
   it('builds, reloads and queries a keyword index through the index store', async () => {
     const sentences = sentencesOf(corpusUnits(corpus).map((u) => u.text));
     const synthetic = synthesizeCorpus(sentences, 1500, 3);
-    const figures = await benchKeywordScale(synthetic, ['贩运人口', '偷运移民的国际合作'], join(scratch, 'kw'), null);
+    const figures = await benchKeywordScale(synthetic, ['贩运人口', '偷运移民的国际合作'], join(scratch, 'kw'), null, 'seeds/002_fd7eaa732a510636.txt');
     expect(figures.n).toBe(1500);
     expect(figures.build_s).toBeGreaterThan(0);
     expect(figures.units_per_s).toBeCloseTo(1500 / figures.build_s);
@@ -83,6 +83,8 @@ describe('synthetic corpus for the keyword index at scale', () => {
     expect(figures.load_s).toBeGreaterThan(0);
     expect(figures.heap_bytes_per_unit).toBeNull();
     expect(figures.query_ms.p50).toBeGreaterThan(0);
+    expect(figures.add_s).toBeGreaterThan(0);
+    expect(figures.add_units).toBe(50);
   });
 });
 

@@ -33,7 +33,7 @@ describe('persisted indexes', () => {
     expect(first.events.join('\n')).toMatch(/Building keyword index: no index yet/);
     const manifest = JSON.parse(await readFile(join(indexDir, MANIFEST_FILE), 'utf8'));
     expect(manifest.units).toBe(first.keyword.size);
-    expect(Object.keys(manifest.seeds)).toContain('000_8c987accfb8d7853.txt');
+    expect(Object.keys(manifest.documents)).toContain('000_8c987accfb8d7853.txt');
 
     const second = await open();
     expect(second.events).toEqual([expect.stringMatching(/^Loaded index/)]);
@@ -58,9 +58,9 @@ describe('persisted indexes', () => {
 
   it('detects a corrupt keyword index by checksum and rebuilds it', async () => {
     const first = await open();
-    await writeFile(join(indexDir, 'keyword.json'), '{"truncated":');
+    await writeFile(join(indexDir, 'keyword.bin'), '{"truncated":');
     const again = await open();
-    expect(again.events.join('\n')).toMatch(/Keyword index is unusable \(keyword\.json does not match its checksum\); rebuilding/);
+    expect(again.events.join('\n')).toMatch(/Keyword index is unusable \(keyword\.bin does not match its checksum\); rebuilding/);
     expect(again.keyword.size).toBe(first.keyword.size);
     expect((await open()).events).toEqual([expect.stringMatching(/^Loaded index/)]);
   });

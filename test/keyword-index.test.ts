@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeSections, encodeSections } from '../retrieval/index/binary-sections.js';
 import { KEYWORD_INDEX_VERSION, KeywordIndex } from '../retrieval/index/keyword-index.js';
 import { termGroups } from '../retrieval/query/term-groups.js';
 import { Tokenizer } from '../retrieval/query/tokenize.js';
@@ -79,34 +80,50 @@ describe('KeywordIndex', () => {
 
 describe('KeywordIndex serialization', () => {
   const index = KeywordIndex.build(DOCS, tokenizer);
-  const json = JSON.parse(JSON.stringify(index.toJSON()));
+  const file = index.toBinary();
+  const sections = decodeSections(file);
+  const NAMES = ['keys', 'texts', 'terms', 'bigrams'];
+  const U32 = ['lengths', 'termOffsets', 'docs', 'tfs', 'bigramOffsets', 'bigramDocs'];
+  /** The file re-encoded with some sections or header fields replaced. */
+  const with_ = (over: Record<string, readonly string[] | Uint32Array>, header: Record<string, unknown> = {}) => {
+    const all: Record<string, readonly string[] | Uint32Array> = {};
+    for (const n of NAMES) all[n] = sections.strings(n);
+    for (const n of U32) all[n] = Uint32Array.from(sections.u32(n));
+    return encodeSections({ ...sections.header, ...header }, { ...all, ...over });
+  };
+  const docs = () => Uint32Array.from(sections.u32('docs'));
 
-  it('round-trips through JSON with identical results', () => {
-    const loaded = KeywordIndex.fromJSON(json);
+  it('round-trips through its binary file with identical results', () => {
+    const loaded = KeywordIndex.fromBinary(Buffer.from(file));
     expect(loaded.size).toBe(index.size);
     for (const q of [[text('会议')], [text('偷运移民'), text('议定书')], [text('移民小组')], [text('2016年11月')]]) {
       expect(search(loaded, q, 10)).toEqual(search(index, q, 10));
     }
     expect(loaded.idf('会议')).toBe(index.idf('会议'));
-    expect(json.version).toBe(KEYWORD_INDEX_VERSION);
+    expect(sections.header.version).toBe(KEYWORD_INDEX_VERSION);
   });
 
-  const corrupt: [string, unknown, RegExp][] = [
-    ['not an object', 'nope', /not an object/],
-    ['another version', { ...json, version: 'old' }, /version "old"/],
-    ['keys that are not strings', { ...json, keys: [1, 2] }, /keys must be an array of strings/],
-    ['duplicate keys', { ...json, keys: json.keys.map(() => 'x') }, /duplicate keys/],
-    ['too few texts', { ...json, texts: json.texts.slice(1) }, /texts must be 6 strings/],
-    ['negative lengths', { ...json, lengths: json.lengths.map(() => -1) }, /lengths must be 6 non-negative integers/],
-    ['postings that are not an object', { ...json, postings: [] }, /postings must be an object/],
-    ['a document id out of range', { ...json, postings: { ...json.postings, 会议: [99, 1] } }, /postings of "会议" have a bad document id/],
-    ['unsorted document ids', { ...json, postings: { ...json.postings, 会议: [3, 1, 2, 1] } }, /bad document id/],
-    ['a zero term frequency', { ...json, postings: { ...json.postings, 会议: [2, 0] } }, /bad term frequency/],
-    ['an odd-length posting list', { ...json, postings: { ...json.postings, 会议: [2] } }, /postings of "会议" are malformed/],
+  const corrupt: [string, () => Buffer, RegExp][] = [
+    ['a file that is not an index', () => Buffer.from('{"keys": []}'), /bad magic/],
+    ['another version', () => with_({}, { version: 'old' }), /version "old"/],
+    ['a truncated file', () => file.subarray(0, Math.floor(file.length / 2)), /out of bounds|truncated/],
+    ['duplicate keys', () => with_({ keys: sections.strings('keys').map(() => 'x') }), /duplicate keys/],
+    ['too few texts', () => with_({ texts: sections.strings('texts').slice(1) }), /texts must be 6 strings/],
+    ['too few lengths', () => with_({ lengths: Uint32Array.from([1]) }), /lengths must be 6 counts/],
+    ['a unit count that disagrees with its header', () => with_({}, { units: 7 }), /holds 6 keys, its header says 7/],
+    [
+      'inconsistent postings offsets',
+      () => with_({ termOffsets: Uint32Array.from(sections.u32('termOffsets')).map((o) => o * 2) }),
+      /offsets are inconsistent/,
+    ],
+    ['a document id out of range', () => with_({ docs: docs().map(() => 99) }), /bad document id/],
+    ['unsorted document ids', () => with_({ docs: docs().reverse() }), /bad document id/],
+    ['a zero term frequency', () => with_({ tfs: new Uint32Array(sections.u32('tfs').length) }), /bad term frequency/],
   ];
 
-  it.each(corrupt)('refuses %s with a clear error', (_, data, message) => {
-    expect(() => KeywordIndex.fromJSON(data)).toThrow(/^Corrupt keyword index: /);
-    expect(() => KeywordIndex.fromJSON(data)).toThrow(message);
+  it.each(corrupt)('refuses %s with a clear error', (_, make, message) => {
+    const data = make();
+    expect(() => KeywordIndex.fromBinary(data)).toThrow(/^Corrupt keyword index: /);
+    expect(() => KeywordIndex.fromBinary(data)).toThrow(message);
   });
 });

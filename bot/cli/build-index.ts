@@ -1,13 +1,12 @@
-import { openEngine } from '../shared/open-engine.js';
+import { buildIndexes } from '../../retrieval/index.js';
+import { engineOptionsFromEnv } from '../shared/config.js';
+import { printBuild } from '../shared/index-report.js';
+import { indexProgress } from '../shared/open-engine.js';
 import { runCli } from '../shared/run-cli.js';
 
-/** Builds (or verifies) the persisted indexes; start-up would do the same, this just does it ahead of time. */
+/** Builds (or updates, or verifies) the persisted indexes and prints what was read from each document. */
 runCli(async () => {
   const started = performance.now();
-  const engine = await openEngine();
-  const s = engine.status();
-  process.stdout.write(
-    `Index ready: ${s.units} units from ${s.documents} documents, mode ${s.mode}${s.model ? ` (${s.model})` : ''}, ${((performance.now() - started) / 1000).toFixed(2)} s.\n`,
-  );
-  await engine.close();
+  const build = await buildIndexes({ ...engineOptionsFromEnv(), onEmbedProgress: indexProgress() });
+  process.exitCode = printBuild(build, (performance.now() - started) / 1000);
 });

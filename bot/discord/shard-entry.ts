@@ -34,7 +34,7 @@ runCli(async () => {
     if (err.code !== 'ERR_IPC_CHANNEL_CLOSED') log(`process error: ${err.message}`);
   });
   const stop = stopRequested();
-  const engine = await createEngine({ ...engineOptionsFromEnv(), readOnly: true, log });
+  const engine = await createEngine({ ...engineOptionsFromEnv(), readOnly: true, watch: true, log });
   try {
     const bot = await launchDiscordBot({ engine, log });
     log(`${await stop}: finishing running answers, then disconnecting`);

@@ -73,7 +73,8 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   if (!config.token) {
     throw new DiscordStartupError('DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal and put its token in .env (see README).');
   }
-  const engine = opts.engine ?? (await openEngine());
+  // A long-running bot follows the index: `npm run add` in another terminal takes effect without a restart.
+  const engine = opts.engine ?? (await openEngine({ watch: true }));
   const ownsEngine = !opts.engine;
   const client = createDiscordClient(config);
   let stopping = false;

@@ -3,8 +3,13 @@ import { embeddingProgressBar } from '../../embeddings/index.js';
 import { createEngine, type Engine, type EngineOptions } from '../../retrieval/index.js';
 import { engineOptionsFromEnv } from './config.js';
 
+/** The progress bar shown while units are embedded for the index. */
+export function indexProgress(): (done: number, total: number) => void {
+  return embeddingProgressBar('Embedding units');
+}
+
 export function openEngine(extra: Partial<EngineOptions> = {}): Promise<Engine> {
-  return createEngine({ ...engineOptionsFromEnv(), onEmbedProgress: embeddingProgressBar('Embedding units'), ...extra });
+  return createEngine({ ...engineOptionsFromEnv(), onEmbedProgress: indexProgress(), ...extra });
 }
 
 /** A `--doc` value (stem, symbol, title or unique stem prefix) as a document id; unknown or ambiguous ones throw. */

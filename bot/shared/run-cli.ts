@@ -2,7 +2,7 @@
  * Runs a command-line entry point: user mistakes (unknown paragraph, empty question, bad flags) print one clear
  * line and exit 2; anything else is a bug or an environment problem and exits 1 with the message.
  */
-import { InputError, LookupError } from '../../retrieval/index.js';
+import { InputError, LookupError, ManageError } from '../../retrieval/index.js';
 import { strings } from './strings.js';
 
 /** A mistake in how a command was called. */
@@ -20,8 +20,10 @@ export function runCli(main: () => Promise<void>): void {
     (err: unknown) => {
       const e = err instanceof Error ? err : new Error(String(err));
       const userError = e instanceof InputError || e instanceof LookupError;
-      process.stderr.write(`Error: ${userError ? strings('en').problem(e.problem) : e.message}\n`);
-      exitAfterFlush(userError || e instanceof UsageError ? 2 : 1);
+      const words = strings('en');
+      const message = userError ? words.problem(e.problem) : e instanceof ManageError ? words.manageProblem(e.problem) : e.message;
+      process.stderr.write(`Error: ${message}\n`);
+      exitAfterFlush(userError || e instanceof ManageError || e instanceof UsageError ? 2 : 1);
     },
   );
 }

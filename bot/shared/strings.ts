@@ -7,12 +7,15 @@ import {
   type AnswerNote,
   type AnswerType,
   type DocumentMeta,
+  type DocumentProblem,
+  type DocumentReport,
   type DocumentStatus,
   detectLang,
   documentName,
   type InputProblem,
   type Lang,
   type LookupProblem,
+  type ManageProblem,
   zhJoin,
 } from '../../retrieval/index.js';
 
@@ -111,6 +114,62 @@ const STRINGS = {
           return `“${p.text}” is not a paragraph number: write it as 44, or 44(b) for a subparagraph.`;
       }
     },
+    // Ingestion reports (npm run index / add / remove)
+    documentReport: (r: DocumentReport): string => {
+      const booked = Object.values(r.characters.booked).reduce((a, b) => a + b, 0);
+      const head = `${r.file}${r.detail ? ` (${r.detail})` : ''}`;
+      if (r.format === null || (r.characters.source === 0 && !r.paragraphs)) return `${head}: ${r.loaded ? 'loaded' : 'NOT LOADED'}`;
+      return (
+        `${head}: ${r.paragraphs} paragraphs, ${r.recommendations} recommendations, ${r.summary ? 'a summary' : 'no summary'}` +
+        ` · removed: ${r.lines.heading} heading lines, ${r.lines.footnote} footnote lines, ${r.lines.furniture} furniture lines` +
+        ` (page numbers, headers, footers), ${r.lines.title} title-block lines` +
+        ` · ${booked.toLocaleString('en')} of ${r.characters.source.toLocaleString('en')} characters accounted for` +
+        (r.characters.booked.unplaced ? `, ${r.characters.booked.unplaced} unplaced` : '') +
+        (r.loaded ? '' : ' · NOT LOADED')
+      );
+    },
+    documentProblem: (p: DocumentProblem): string => {
+      const at = 'line' in p ? `line ${p.line}${'page' in p && p.page ? ` (page ${p.page})` : ''}: ` : '';
+      switch (p.code) {
+        case 'no-paragraphs':
+          return 'error: no numbered paragraph found (paragraphs must start with their number, "1. …")';
+        case 'duplicate-paragraph':
+          return `error: ${at}paragraph ${p.number} appears again (first at line ${p.firstLine})`;
+        case 'paragraph-out-of-order':
+          return `error: ${at}paragraph ${p.number} comes after paragraph ${p.after}`;
+        case 'paragraph-missing':
+          return `error: ${at}paragraph ${p.number} is missing (numbering jumps to this line)`;
+        case 'unplaced-text':
+          return `warning: ${at}text outside any paragraph: “${p.text}”`;
+        case 'metadata-invalid':
+          return `error: metadata field ${p.field}: ${p.message}`;
+        case 'duplicate-symbol':
+          return `error: metadata symbol ${p.symbol} is already the symbol of ${p.other}`;
+        case 'duplicate-stem':
+          return `error: ${p.other} has the same file stem, which is the document's id: rename one`;
+        case 'unreadable':
+          return `error: ${p.reason}`;
+      }
+    },
+    manageProblem: (p: ManageProblem): string => {
+      switch (p.code) {
+        case 'not-a-file':
+          return `${p.file} is not a file that can be added.`;
+        case 'already-present':
+          return `The corpus already has a document ${p.source} (${p.file}): remove it first with \`npm run remove -- ${p.source}\`, or rename the new file.`;
+        case 'document-rejected':
+          return `${p.report.file} was not added: ${p.report.problems.filter((x) => x.code !== 'unplaced-text').length} error(s), listed above. Nothing was changed.`;
+        case 'unknown-document':
+          return `No document “${p.ref}” in the corpus. Documents: ${p.known.join(', ')}.`;
+      }
+    },
+    indexReady: (units: number, documents: number, mode: string, seconds: number) =>
+      `Index ready: ${units} units from ${documents} documents, mode ${mode}, ${seconds.toFixed(2)} s.`,
+    notLoaded: (n: number) => `${n} document(s) not loaded: fix the errors above (the rest of the corpus is indexed).`,
+    indexUnsaved: (why: string) => `The index was built but could not be saved: ${why}`,
+    added: (source: string, file: string, prefilled: string[]) =>
+      `Added ${file} as document ${source}${prefilled.length ? ` (read from its title block: ${prefilled.join(', ')}; edit seeds/metadata.json to correct)` : ''}.`,
+    removed: (source: string, file: string) => `Removed ${file} (document ${source}) and its metadata.`,
     // Discord
     feedbackThanks: 'Thanks, your feedback was recorded.',
     feedbackMissing: 'This message has no answer to rate.',
@@ -224,6 +283,60 @@ const STRINGS = {
           return `“${p.text}”不是段落编号：请写成 44，分项写成 44(b)。`;
       }
     },
+    documentReport: (r: DocumentReport): string => {
+      const booked = Object.values(r.characters.booked).reduce((a, b) => a + b, 0);
+      const head = `${r.file}${r.detail ? `（${r.detail}）` : ''}`;
+      if (r.format === null || (r.characters.source === 0 && !r.paragraphs)) return `${head}：${r.loaded ? '已载入' : '未载入'}`;
+      return (
+        `${head}：${r.paragraphs} 段，${r.recommendations} 条建议，${r.summary ? '有概要' : '无概要'}` +
+        ` · 已移除：标题 ${r.lines.heading} 行、脚注 ${r.lines.footnote} 行、页面附加信息 ${r.lines.furniture} 行（页码、页眉、页脚）、标题页 ${r.lines.title} 行` +
+        ` · 已核算 ${booked} / ${r.characters.source} 个字符` +
+        (r.characters.booked.unplaced ? `，${r.characters.booked.unplaced} 个无法归位` : '') +
+        (r.loaded ? '' : ' · 未载入')
+      );
+    },
+    documentProblem: (p: DocumentProblem): string => {
+      const at = 'line' in p ? `第 ${p.line} 行${'page' in p && p.page ? `（第 ${p.page} 页）` : ''}：` : '';
+      switch (p.code) {
+        case 'no-paragraphs':
+          return '错误：没有找到编号段落（段落须以编号开头，如“1. ……”）';
+        case 'duplicate-paragraph':
+          return `错误：${at}第${p.number}段重复出现（首次在第 ${p.firstLine} 行）`;
+        case 'paragraph-out-of-order':
+          return `错误：${at}第${p.number}段出现在第${p.after}段之后`;
+        case 'paragraph-missing':
+          return `错误：${at}缺少第${p.number}段（编号在此行跳过）`;
+        case 'unplaced-text':
+          return `警告：${at}不属于任何段落的文字：“${p.text}”`;
+        case 'metadata-invalid':
+          return `错误：元数据字段 ${p.field}：${p.message}`;
+        case 'duplicate-symbol':
+          return `错误：元数据文号 ${p.symbol} 已是 ${p.other} 的文号`;
+        case 'duplicate-stem':
+          return `错误：${p.other} 的文件名主干相同（它是文件的标识），请重命名其中一个`;
+        case 'unreadable':
+          return `错误：${p.reason}`;
+      }
+    },
+    manageProblem: (p: ManageProblem): string => {
+      switch (p.code) {
+        case 'not-a-file':
+          return `${p.file} 不是可以添加的文件。`;
+        case 'already-present':
+          return `文件库中已有文件 ${p.source}（${p.file}）：请先用 \`npm run remove -- ${p.source}\` 删除，或重命名新文件。`;
+        case 'document-rejected':
+          return `${p.report.file} 未添加：有 ${p.report.problems.filter((x) => x.code !== 'unplaced-text').length} 个错误（见上）。未作任何更改。`;
+        case 'unknown-document':
+          return `文件库中没有“${p.ref}”。现有文件：${p.known.join('、')}。`;
+      }
+    },
+    indexReady: (units: number, documents: number, mode: string, seconds: number) =>
+      `索引已就绪：${documents} 份文件 ${units} 个单元，模式 ${mode}，${seconds.toFixed(2)} 秒。`,
+    notLoaded: (n: number) => `${n} 份文件未载入：请修正上面的错误（其余文件已编入索引）。`,
+    indexUnsaved: (why: string) => `索引已建立但无法保存：${why}`,
+    added: (source: string, file: string, prefilled: string[]) =>
+      `已添加 ${file}，文件标识 ${source}${prefilled.length ? `（从标题页读取：${prefilled.join('、')}；可在 seeds/metadata.json 中修改）` : ''}。`,
+    removed: (source: string, file: string) => `已删除 ${file}（文件 ${source}）及其元数据。`,
     feedbackThanks: '谢谢，已记录您的反馈。',
     feedbackMissing: '这条消息没有可评价的回答。',
     rateLimited: (limit: number, seconds: number) => `提问太快了：每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,

@@ -64,8 +64,8 @@ interface Sidecar {
   efSearch: number;
   /** sha256 of the hnswlib file. */
   sha256: string;
-  /** keys[label]: the unit key stored under each hnswlib label. */
-  keys: string[];
+  /** keys[label]: the unit key stored under each hnswlib label; null for a point deleted when its unit went. */
+  keys: (string | null)[];
 }
 
 export class DenseIndexError extends Error {
@@ -101,7 +101,7 @@ function parseSidecar(raw: string, file: string): Sidecar {
     (s.count as number) >= 0 &&
     typeof s.sha256 === 'string' &&
     Array.isArray(s.keys) &&
-    s.keys.every((k) => typeof k === 'string');
+    s.keys.every((k) => typeof k === 'string' || k === null);
   if (!ok) throw new DenseIndexError(`${file} is not a ${FORMAT} description`);
   return s as Sidecar;
 }
@@ -110,13 +110,50 @@ function parseSidecar(raw: string, file: string): Sidecar {
 export class DenseIndex {
   private constructor(
     private readonly index: Hnsw,
-    private readonly keys: readonly string[],
+    private readonly keys: (string | null)[],
     readonly dimension: number,
     private readonly params: Required<Omit<DenseIndexParams, 'dimension'>>,
-  ) {}
+  ) {
+    const live = keys.filter((k): k is string => k !== null);
+    if (new Set(live).size !== live.length) throw new DenseIndexError('keys are not unique');
+    this.live = live.length;
+  }
 
+  private live: number;
+
+  /** Vectors of units in the corpus (points of removed units are deleted, not counted). */
   get size(): number {
-    return this.keys.length;
+    return this.live;
+  }
+
+  /** The unit keys it holds, to check them against the corpus. */
+  unitKeys(): string[] {
+    return this.keys.filter((k): k is string => k !== null);
+  }
+
+  /**
+   * Deletes the points of the units `remove` selects (hnswlib marks them deleted: searches skip them) and adds
+   * `vectors` under `keys`: an update costs the changed units only, not a rebuild.
+   */
+  update(remove: (key: string) => boolean, vectors: readonly number[][], keys: readonly string[]): this {
+    if (vectors.length !== keys.length) throw new DenseIndexError(`${vectors.length} vectors but ${keys.length} keys`);
+    this.keys.forEach((key, label) => {
+      if (key !== null && remove(key)) {
+        this.index.markDelete(label);
+        this.keys[label] = null;
+        this.live--;
+      }
+    });
+    const present = new Set(this.unitKeys());
+    if (keys.some((k) => present.has(k)) || new Set(keys).size !== keys.length) throw new DenseIndexError('keys are not unique');
+    if (vectors.length) this.index.resizeIndex(Math.max(this.index.getMaxElements(), this.keys.length + vectors.length));
+    vectors.forEach((v, i) => {
+      checkVector(v, this.dimension, `vector for ${keys[i]}`);
+      this.index.addPoint(v, this.keys.length);
+      this.keys.push(keys[i]!);
+      this.live++;
+    });
+    return this;
   }
 
   /** The beam width searches use by default (hnswlib's own ef), e.g. to confirm a loaded index kept it. */
@@ -153,7 +190,7 @@ export class DenseIndex {
 
     const allowed: number[] = [];
     this.keys.forEach((key, label) => {
-      if (filter(key)) allowed.push(label);
+      if (key !== null && filter(key)) allowed.push(label);
     });
     const want = Math.min(k, allowed.length);
     if (want === 0) return [];
@@ -163,7 +200,8 @@ export class DenseIndex {
     return hits.length >= want ? hits : this.exactSearch(vector, allowed, want);
   }
 
-  async save(path: string): Promise<void> {
+  /** Writes the hnswlib file and its description atomically; returns their checksums for the manifest. */
+  async save(path: string): Promise<{ sha256: string; sidecarSha256: string }> {
     let digest = '';
     await atomicWriteWith(path, async (tmp) => {
       await this.index.writeIndex(tmp);
@@ -173,26 +211,35 @@ export class DenseIndex {
       format: FORMAT,
       space: SPACE,
       dimension: this.dimension,
-      count: this.size,
+      count: this.keys.length,
       ...this.params,
       sha256: digest,
       keys: [...this.keys],
     };
-    await atomicWrite(sidecarPath(path), JSON.stringify(sidecar));
+    const text = JSON.stringify(sidecar);
+    await atomicWrite(sidecarPath(path), text);
+    return { sha256: digest, sidecarSha256: sha256(text) };
   }
 
-  /** Throws DenseIndexError, naming the file and the reason, unless the files verify and match `expected`. */
-  static async load(path: string, expected: { dimension: number; count: number }): Promise<DenseIndex> {
+  /**
+   * Throws DenseIndexError, naming the file and the reason, unless the files verify and match `expected`
+   * (with `sidecarSha256`, the manifest's checksum of the description: edited keys are then a mismatch).
+   */
+  static async load(path: string, expected: { dimension: number; count: number; sidecarSha256?: string }): Promise<DenseIndex> {
     const metaFile = sidecarPath(path);
     const raw = await readFile(metaFile, 'utf8').catch(() => {
       throw new DenseIndexError(`dense index description ${metaFile} is missing or unreadable`);
     });
+    if (expected.sidecarSha256 !== undefined && sha256(raw) !== expected.sidecarSha256) {
+      throw new DenseIndexError(`dense index description ${metaFile} does not match the manifest's checksum`);
+    }
     const meta = parseSidecar(raw, metaFile);
     if (meta.dimension !== expected.dimension) {
       throw new DenseIndexError(`dense index ${path} has dimension ${meta.dimension}, the model gives ${expected.dimension}`);
     }
-    if (meta.count !== expected.count || meta.keys.length !== expected.count) {
-      throw new DenseIndexError(`dense index ${path} holds ${meta.keys.length} vectors, the corpus has ${expected.count} units`);
+    const live = meta.keys.filter((k) => k !== null).length;
+    if (meta.keys.length !== meta.count || live !== expected.count) {
+      throw new DenseIndexError(`dense index ${path} holds ${live} vectors, the corpus has ${expected.count} units`);
     }
     const bytes = await readFile(path).catch(() => {
       throw new DenseIndexError(`dense index file ${path} is missing or unreadable`);
@@ -220,7 +267,7 @@ export class DenseIndex {
     if (ef !== this.params.efSearch) this.index.setEf(ef);
     try {
       const { distances, neighbors } = this.index.searchKnn(vector, k, filter);
-      return neighbors.map((label, i) => ({ key: this.keys[label], score: 1 - distances[i] })).sort((a, b) => b.score - a.score);
+      return neighbors.map((label, i) => ({ key: this.keys[label]!, score: 1 - distances[i] })).sort((a, b) => b.score - a.score);
     } finally {
       if (ef !== this.params.efSearch) this.index.setEf(this.params.efSearch);
     }
@@ -233,7 +280,7 @@ export class DenseIndex {
         const stored = this.index.getPoint(label);
         let dot = 0;
         for (let i = 0; i < stored.length; i++) dot += stored[i] * vector[i];
-        return { key: this.keys[label], score: dot / norm };
+        return { key: this.keys[label]!, score: dot / norm };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, k);

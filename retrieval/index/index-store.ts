@@ -1,24 +1,38 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import type { TextEmbedder } from '../../embeddings/index.js';
-import type { Corpus } from '../corpus/load-corpus.js';
+import { type Corpus, METADATA_FILE } from '../corpus/load-corpus.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import type { Tokenizer } from '../query/tokenize.js';
 import { type Unit, unitKey } from '../types.js';
 import { sha256 } from '../util/sha256.js';
 import { atomicWrite } from './atomic-write.js';
 import { DenseIndex } from './dense-index.js';
+import { checkIndexFile, checkIndexFolder, IndexFolderError, isUnwritable, removeStaleTempFiles } from './index-folder.js';
 import { KEYWORD_INDEX_VERSION, KeywordIndex } from './keyword-index.js';
-import { type CorpusFingerprint, checkManifest, type DenseEntry, hashKeys, INDEX_FORMAT, type Manifest, staleReason } from './manifest.js';
+import {
+  type CorpusFingerprint,
+  checkManifest,
+  type DenseEntry,
+  type DocumentChanges,
+  documentChanges,
+  hashKeys,
+  INDEX_FORMAT,
+  incompatibility,
+  type Manifest,
+} from './manifest.js';
+import { VectorCache } from './vector-cache.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-const KEYWORD_FILE = 'keyword.json';
+export const KEYWORD_FILE = 'keyword.bin';
 
 export interface LoadedIndexes {
   keyword: KeywordIndex;
   dense: DenseIndex | null;
-  /** What happened, for the start-up log: "loaded", or why it was rebuilt. */
+  /** What happened, for the start-up log: "loaded", what was updated, or why it was rebuilt. */
   events: string[];
+  /** Why the indexes built in memory could not be saved (a read-only folder…), or null when they were. */
+  unsaved: string | null;
 }
 
 export interface IndexStoreOptions {
@@ -45,24 +59,36 @@ export function indexText(unit: Unit): string {
   return unit.text;
 }
 
+/** What the indexes must be built from: per document file, its checksum and its units' keys. */
 export function fingerprint(corpus: Corpus): CorpusFingerprint {
+  const bySource = new Map(corpus.documents.map((d) => [d.meta.source, d.units]));
+  const documents: CorpusFingerprint['documents'] = {};
+  for (const [file, hash] of Object.entries(corpus.hashes)) {
+    if (file === METADATA_FILE) continue;
+    const source = basename(file, extname(file));
+    const keys = (bySource.get(source) ?? []).map(unitKey);
+    documents[file] = { sha256: hash, source, units: keys.length, unitKeys: hashKeys(keys) };
+  }
   const keys = corpusUnits(corpus).map(unitKey);
   return {
     format: INDEX_FORMAT,
     parserVersion: PARSER_VERSION,
     keywordVersion: KEYWORD_INDEX_VERSION,
-    seeds: corpus.hashes,
+    metadata: corpus.hashes[METADATA_FILE] ?? null,
+    documents,
     unitKeys: hashKeys(keys),
     units: keys.length,
   };
 }
 
 async function readManifest(indexDir: string): Promise<Manifest | string> {
+  const path = join(indexDir, MANIFEST_FILE);
   let raw: string;
   try {
-    raw = await readFile(join(indexDir, MANIFEST_FILE), 'utf8');
-  } catch {
-    return 'no index yet';
+    if (!(await checkIndexFile(path))) return 'no index yet';
+    raw = await readFile(path, 'utf8');
+  } catch (err) {
+    return err instanceof IndexFolderError ? err.message : `manifest cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
   }
   try {
     return checkManifest(JSON.parse(raw));
@@ -71,97 +97,196 @@ async function readManifest(indexDir: string): Promise<Manifest | string> {
   }
 }
 
-async function loadKeyword(indexDir: string, entry: Manifest['keyword'], count: number): Promise<KeywordIndex> {
-  const raw = await readFile(join(indexDir, entry.file));
-  if (sha256(raw) !== entry.sha256) throw new Error(`${entry.file} does not match its checksum`);
-  const index = KeywordIndex.fromJSON(JSON.parse(raw.toString('utf8')));
-  if (index.size !== count) throw new Error(`${entry.file} holds ${index.size} units, expected ${count}`);
+async function loadKeyword(indexDir: string, manifest: Manifest): Promise<KeywordIndex> {
+  const path = join(indexDir, manifest.keyword.file);
+  if (!(await checkIndexFile(path))) throw new Error(`${manifest.keyword.file} is missing`);
+  const raw = await readFile(path);
+  if (sha256(raw) !== manifest.keyword.sha256) throw new Error(`${manifest.keyword.file} does not match its checksum`);
+  const index = KeywordIndex.fromBinary(raw);
+  if (index.size !== manifest.units) throw new Error(`${manifest.keyword.file} holds ${index.size} units, expected ${manifest.units}`);
+  if (hashKeys(index.unitKeys()) !== manifest.unitKeys) throw new Error(`${manifest.keyword.file} holds other units than its manifest says`);
   return index;
 }
 
-async function buildDense(units: Unit[], embedder: TextEmbedder, opts: IndexStoreOptions): Promise<DenseIndex> {
-  const vectors = await embedder.embedPassages(units.map(indexText), opts.onEmbedProgress);
-  return DenseIndex.build(vectors, units.map(unitKey));
+/** The units of the files a change adds, and a test for the keys of the documents it removes. */
+function changeSet(corpus: Corpus, changes: DocumentChanges) {
+  const added = new Set(changes.added.map((file) => basename(file, extname(file))));
+  const removed = new Set(changes.removed.map((r) => r.source));
+  const units = corpus.documents.filter((d) => added.has(d.meta.source)).flatMap((d) => d.units);
+  return { units, remove: (key: string) => removed.has(key.slice(0, key.lastIndexOf('#'))) };
+}
+
+function describe(changes: DocumentChanges): string {
+  const shown = changes.reasons.slice(0, 3).join(', ');
+  return changes.reasons.length > 3 ? `${shown} and ${changes.reasons.length - 3} more` : shown;
+}
+
+/** Vectors for `units`: from the cache where the model has seen the text, embedded (and cached) otherwise. */
+async function vectorsFor(
+  units: readonly Unit[],
+  embedder: TextEmbedder,
+  cache: VectorCache,
+  opts: IndexStoreOptions,
+): Promise<{ vectors: number[][]; embedded: number }> {
+  const texts = units.map(indexText);
+  const vectors = texts.map((t) => cache.get(t));
+  const missing = [...new Set(texts.filter((_, i) => vectors[i] === null))];
+  if (missing.length) {
+    const fresh = await embedder.embedPassages(missing, opts.onEmbedProgress);
+    const byText = new Map(missing.map((t, i) => [t, fresh[i]!]));
+    texts.forEach((t, i) => {
+      vectors[i] ??= byText.get(t)!;
+    });
+    await cache.add(missing, fresh).catch(() => {
+      // An unwritable folder loses only the cache; saving the index says why.
+    });
+  }
+  return { vectors: vectors as number[][], embedded: missing.length };
 }
 
 /**
- * Loads the persisted indexes when their manifest matches the corpus, parser and model; otherwise rebuilds
- * what is stale, says why, and writes everything atomically (manifest last, so a crash leaves the old
- * manifest pointing at files that still verify, or no manifest).
+ * Loads the persisted indexes when their manifest matches the corpus, parser and model; updates them in
+ * place when documents were added, changed or removed (only those documents' units are tokenised and
+ * embedded; vectors of texts seen before come from the cache; points of removed units are deleted); rebuilds
+ * what is unusable, saying why. Everything is written atomically, the manifest last. A folder that cannot
+ * be written (read-only, a directory where a file should be) leaves the indexes in memory, with a warning.
  */
 export async function loadOrBuildIndexes(opts: IndexStoreOptions): Promise<LoadedIndexes> {
-  const { indexDir, corpus, embedder } = opts;
+  const { indexDir, corpus, embedder, tokenizer } = opts;
   const log = opts.log ?? (() => {});
   const events: string[] = [];
   const note = (msg: string) => {
     events.push(msg);
     log(msg);
   };
-  const units = corpusUnits(corpus);
-  const expected = fingerprint(corpus);
-  const found = await readManifest(indexDir);
-  const stale = typeof found === 'string' ? found : staleReason(found, expected);
-  const manifest = typeof found === 'string' || stale ? null : found;
-
   const refuse = (what: string, why: string): never => {
     throw new Error(`${what} index in ${indexDir} cannot be used (${why}) and this process is read-only: run \`npm run index\` first.`);
   };
+  const units = corpusUnits(corpus);
+  const expected = fingerprint(corpus);
+
+  let folderProblem: string | null = null;
+  try {
+    if ((await checkIndexFolder(indexDir)) && !opts.readOnly) {
+      const stale = await removeStaleTempFiles(indexDir);
+      if (stale.length) note(`Removed ${stale.length} temp file(s) left by killed writers: ${stale.join(', ')}.`);
+    }
+  } catch (err) {
+    if (!(err instanceof IndexFolderError)) throw err;
+    folderProblem = err.message;
+  }
+  const found = folderProblem ?? (await readManifest(indexDir));
+  const incompatible = typeof found === 'string' ? found : incompatibility(found, expected);
+  const manifest = typeof found === 'string' || incompatible ? null : found;
+  const changes = manifest ? documentChanges(manifest, expected) : null;
+  const hasChanges = !!changes && (changes.added.length > 0 || changes.removed.length > 0);
+  const update = changes ? changeSet(corpus, changes) : null;
+  const allDocs = () => units.map((u) => ({ key: unitKey(u), text: indexText(u) }));
 
   let keyword: KeywordIndex | null = null;
-  let keywordEntry = manifest?.keyword ?? null;
+  let keywordChanged = false;
   if (manifest) {
     try {
-      keyword = await loadKeyword(indexDir, manifest.keyword, units.length);
+      const stored = await loadKeyword(indexDir, manifest);
+      if (hasChanges && update) {
+        if (opts.readOnly) refuse('keyword', describe(changes!));
+        keyword = stored.withChanges(
+          update.remove,
+          update.units.map((u) => ({ key: unitKey(u), text: indexText(u) })),
+          tokenizer,
+        );
+        keywordChanged = true;
+        note(`Updating keyword index: ${describe(changes!)} (${update.units.length} units tokenised).`);
+      } else keyword = stored;
     } catch (err) {
       if (opts.readOnly) refuse('keyword', (err as Error).message);
       note(`Keyword index is unusable (${(err as Error).message}); rebuilding.`);
     }
   } else {
-    if (opts.readOnly) refuse('keyword', stale ?? 'unknown');
-    note(`Building keyword index: ${stale}.`);
+    if (opts.readOnly) refuse('keyword', incompatible ?? 'unknown');
+    note(`Building keyword index: ${incompatible}.`);
   }
-  let changed = false;
-  if (!keyword) {
-    keyword = KeywordIndex.build(
-      units.map((u) => ({ key: unitKey(u), text: indexText(u) })),
-      opts.tokenizer,
-    );
-    const data = JSON.stringify(keyword.toJSON());
-    keywordEntry = { file: KEYWORD_FILE, sha256: sha256(data) };
-    await atomicWrite(join(indexDir, KEYWORD_FILE), data);
-    changed = true;
+  if (!keyword || hashKeys(keyword.unitKeys()) !== expected.unitKeys) {
+    keyword = KeywordIndex.build(allDocs(), tokenizer);
+    keywordChanged = true;
   }
 
   let dense: DenseIndex | null = null;
   // Keyword-only runs keep a still-valid dense entry, so the next run with the model need not re-embed.
   let denseEntry: DenseEntry | null = manifest?.dense ?? null;
+  let denseChanged = false;
   if (embedder) {
-    const usable = denseEntry && denseEntry.model === embedder.id && denseEntry.dimension === embedder.dimension;
-    if (usable && denseEntry) {
+    const cachePath = join(indexDir, `vectors-${modelSlug(embedder.id)}.cache`);
+    const cache = await VectorCache.open(cachePath, embedder.id, embedder.dimension);
+    const usable = manifest && denseEntry && denseEntry.model === embedder.id && denseEntry.dimension === embedder.dimension;
+    if (usable && denseEntry && manifest) {
       try {
-        dense = await DenseIndex.load(join(indexDir, denseEntry.file), { dimension: embedder.dimension, count: units.length });
+        if (!(await checkIndexFile(join(indexDir, denseEntry.file)))) throw new Error(`${denseEntry.file} is missing`);
+        const stored = await DenseIndex.load(join(indexDir, denseEntry.file), {
+          dimension: embedder.dimension,
+          count: manifest.units,
+          sidecarSha256: denseEntry.sidecarSha256,
+        });
+        if (hashKeys(stored.unitKeys()) !== manifest.unitKeys) throw new Error(`${denseEntry.file} holds other units than its manifest says`);
+        if (hasChanges && update) {
+          if (opts.readOnly) refuse('dense', describe(changes!));
+          const { vectors, embedded } = await vectorsFor(update.units, embedder, cache, opts);
+          dense = stored.update(update.remove, vectors, update.units.map(unitKey));
+          denseChanged = true;
+          note(`Updating dense index: ${update.units.length} units added (${embedded} embedded, ${update.units.length - embedded} from the cache).`);
+        } else dense = stored;
       } catch (err) {
         if (opts.readOnly) refuse('dense', (err as Error).message);
         note(`Dense index is unusable (${(err as Error).message}); rebuilding.`);
       }
     } else {
-      const why = !denseEntry ? (manifest ? 'no dense index for this corpus yet' : stale) : `model changed (${denseEntry.model} → ${embedder.id})`;
+      const why = !denseEntry ? (manifest ? 'no dense index for this corpus yet' : incompatible) : `model changed (${denseEntry.model} → ${embedder.id})`;
       if (opts.readOnly) refuse('dense', why ?? 'unknown');
       note(`Building dense index with ${embedder.id}: ${why}.`);
     }
-    if (!dense) {
-      dense = await buildDense(units, embedder, opts);
-      denseEntry = { model: embedder.id, dimension: embedder.dimension, file: `dense-${modelSlug(embedder.id)}.hnsw` };
-      await dense.save(join(indexDir, denseEntry.file));
-      changed = true;
+    if (!dense || hashKeys(dense.unitKeys()) !== expected.unitKeys) {
+      const { vectors, embedded } = await vectorsFor(units, embedder, cache, opts);
+      if (embedded < units.length) note(`${units.length - embedded} of ${units.length} vectors came from the cache.`);
+      dense = DenseIndex.build(vectors, units.map(unitKey), { dimension: embedder.dimension });
+      denseChanged = true;
     }
   }
 
-  if (changed && keywordEntry) {
-    const next: Manifest = { ...expected, builtAt: new Date().toISOString(), keyword: keywordEntry, dense: denseEntry };
-    await atomicWrite(join(indexDir, MANIFEST_FILE), JSON.stringify(next, null, 2));
+  const manifestChanged = keywordChanged || denseChanged || manifest?.metadata !== expected.metadata;
+  let unsaved: string | null = null;
+  if (manifestChanged && !opts.readOnly) {
+    try {
+      if (folderProblem) throw new IndexFolderError(folderProblem);
+      await mkdir(indexDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+        throw err.code === 'EEXIST' || err.code === 'ENOTDIR'
+          ? new IndexFolderError(`index folder ${indexDir} is not a folder: remove it, or set INDEX_DIR to another folder`)
+          : err;
+      });
+      let keywordEntry = manifest?.keyword ?? null;
+      if (keywordChanged || !keywordEntry) {
+        const data = keyword.toBinary();
+        await checkIndexFile(join(indexDir, KEYWORD_FILE));
+        await atomicWrite(join(indexDir, KEYWORD_FILE), data);
+        keywordEntry = { file: KEYWORD_FILE, sha256: sha256(data) };
+      }
+      if (dense && embedder && denseChanged) {
+        const file = `dense-${modelSlug(embedder.id)}.hnsw`;
+        await checkIndexFile(join(indexDir, file));
+        const sums = await dense.save(join(indexDir, file));
+        denseEntry = { model: embedder.id, dimension: embedder.dimension, file, ...sums };
+      }
+      // A dense entry for another corpus must not survive a keyword-only rebuild.
+      if (!embedder && hasChanges) denseEntry = null;
+      const next: Manifest = { ...expected, builtAt: new Date().toISOString(), keyword: keywordEntry, dense: denseEntry };
+      await checkIndexFile(join(indexDir, MANIFEST_FILE));
+      await atomicWrite(join(indexDir, MANIFEST_FILE), JSON.stringify(next, null, 2));
+    } catch (err) {
+      if (!isUnwritable(err)) throw err;
+      unsaved = err instanceof IndexFolderError ? err.message : `${(err as NodeJS.ErrnoException).code}: ${(err as Error).message}`;
+      note(`Warning: the index could not be saved in ${indexDir} (${unsaved}); answering from the index built in memory.`);
+    }
   } else {
     note(`Loaded index from ${indexDir} (${units.length} units${dense ? `, dense ${denseEntry?.model}` : ''}).`);
   }
-  return { keyword, dense, events };
+  return { keyword, dense, events, unsaved };
 }

@@ -1,8 +1,11 @@
 import { cjkBigrams, cjkRuns, latinTokens, normalizeText, type Tokenizer } from '../query/tokenize.js';
 import type { TermGroup } from '../types.js';
+import { type DecodedSections, decodeSections, encodeSections } from './binary-sections.js';
+import { EMPTY_POSTINGS, type Postings, PostingsTable } from './postings-table.js';
+import { TopK } from './top-k.js';
 
 /** Bump when tokenization or the stored format changes: the manifest then forces a rebuild. */
-export const KEYWORD_INDEX_VERSION = 'jieba-search+phrase-bm25/2';
+export const KEYWORD_INDEX_VERSION = 'jieba-search+phrase-bm25/3-binary';
 
 /**
  * BM25 saturation: the standard 1.2. Paragraphs are short (a median of ~60 indexed words), so a term's second and
@@ -31,22 +34,8 @@ export interface KeywordHit {
   score: number;
 }
 
-/** Postings of one term: parallel arrays of document ids (ascending) and term frequencies. */
-interface Postings {
-  docs: Uint32Array;
-  tfs: Uint32Array;
-}
-
-/** Serialized form: postings flattened as [doc, tf, doc, tf, …] per term; bigrams are rebuilt from the texts. */
-export interface KeywordIndexJSON {
-  version: string;
-  keys: string[];
-  texts: string[];
-  lengths: number[];
-  postings: Record<string, number[]>;
-}
-
-const EMPTY: Postings = { docs: new Uint32Array(0), tfs: new Uint32Array(0) };
+/** The header kind of a keyword index file (see binary-sections.ts). */
+const FILE_KIND = 'keyword-index';
 
 function toPostings(counts: Map<number, number>): Postings {
   const ids = [...counts.keys()].sort((a, b) => a - b);
@@ -72,57 +61,110 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   return Uint32Array.from(out);
 }
 
+/** Word and bigram postings of documents numbered from `firstId`. */
+function tokenizeDocs(docs: readonly KeywordDoc[], tokenizer: Tokenizer, firstId: number) {
+  const counts = new Map<string, Map<number, number>>();
+  const grams = new Map<string, Map<number, number>>();
+  const keys: string[] = [];
+  const texts: string[] = [];
+  const lengths: number[] = [];
+  docs.forEach((doc, i) => {
+    const id = firstId + i;
+    const text = normalizeText(doc.text);
+    const words = tokenizer.indexWords(text);
+    keys.push(doc.key);
+    texts.push(text);
+    lengths.push(words.length);
+    for (const w of words) {
+      const m = counts.get(w) ?? new Map<number, number>();
+      counts.set(w, m);
+      m.set(id, (m.get(id) ?? 0) + 1);
+    }
+    for (const run of cjkRuns(text)) {
+      for (const g of cjkBigrams(run)) {
+        const m = grams.get(g) ?? new Map<number, number>();
+        grams.set(g, m);
+        m.set(id, 1);
+      }
+    }
+  });
+  return { keys, texts, lengths, postings: PostingsTable.fromCounts(counts, true), bigrams: PostingsTable.fromCounts(grams, false) };
+}
+
 /**
  * Inverted index with BM25 over jieba words, plus phrase matching: a query term that is not an indexed
  * word (a glossary term such as 全球移民问题小组, a name jieba cuts differently in context) is looked up as
  * a literal substring, found through character-bigram postings and verified against the stored text.
  */
 export class KeywordIndex {
-  private readonly postings: Map<string, Postings>;
-  private readonly bigrams: Map<string, Uint32Array>;
   private readonly phraseCache = new Map<string, Postings>();
   private readonly avgdl: number;
 
   private constructor(
-    private readonly keys: string[],
-    private readonly texts: string[],
+    private readonly keys: readonly string[],
+    private readonly texts: readonly string[],
     private readonly lengths: Uint32Array,
-    postings: Map<string, Postings>,
+    private readonly postings: PostingsTable,
+    /** CJK bigram → documents containing it: candidates for phrase matching. */
+    private readonly bigrams: PostingsTable,
   ) {
-    this.postings = postings;
-    this.bigrams = buildBigrams(texts);
-    const total = lengths.reduce((s, l) => s + l, 0);
+    let total = 0;
+    for (const l of lengths) total += l;
     this.avgdl = keys.length ? Math.max(1, total / keys.length) : 1;
   }
 
   static build(docs: readonly KeywordDoc[], tokenizer: Tokenizer): KeywordIndex {
-    const counts = new Map<string, Map<number, number>>();
+    const seen = new Set<string>();
+    for (const doc of docs) {
+      if (seen.has(doc.key)) throw new Error(`Duplicate keyword-index key: ${doc.key}`);
+      seen.add(doc.key);
+    }
+    const t = tokenizeDocs(docs, tokenizer, 0);
+    return new KeywordIndex(t.keys, t.texts, Uint32Array.from(t.lengths), t.postings, t.bigrams);
+  }
+
+  /**
+   * This index without the units `remove` selects and with `add` appended: only the added units are
+   * tokenised, the rest of the postings are renumbered in place. Document order does not matter to search.
+   */
+  withChanges(remove: (key: string) => boolean, add: readonly KeywordDoc[], tokenizer: Tokenizer): KeywordIndex {
+    const remap = new Int32Array(this.keys.length);
     const keys: string[] = [];
     const texts: string[] = [];
     const lengths: number[] = [];
-    const seen = new Set<string>();
-    docs.forEach((doc, id) => {
-      if (seen.has(doc.key)) throw new Error(`Duplicate keyword-index key: ${doc.key}`);
-      seen.add(doc.key);
-      const text = normalizeText(doc.text);
-      const words = tokenizer.indexWords(text);
-      keys.push(doc.key);
-      texts.push(text);
-      lengths.push(words.length);
-      for (const w of words) {
-        const m = counts.get(w) ?? new Map<number, number>();
-        counts.set(w, m);
-        m.set(id, (m.get(id) ?? 0) + 1);
+    this.keys.forEach((key, id) => {
+      if (remove(key)) {
+        remap[id] = -1;
+        return;
       }
+      remap[id] = keys.length;
+      keys.push(key);
+      texts.push(this.texts[id]!);
+      lengths.push(this.lengths[id]!);
     });
-    const postings = new Map<string, Postings>();
-    for (const [term, m] of counts) postings.set(term, toPostings(m));
-    return new KeywordIndex(keys, texts, Uint32Array.from(lengths), postings);
+    const present = new Set(keys);
+    for (const doc of add) {
+      if (present.has(doc.key)) throw new Error(`Duplicate keyword-index key: ${doc.key}`);
+      present.add(doc.key);
+    }
+    const t = tokenizeDocs(add, tokenizer, keys.length);
+    return new KeywordIndex(
+      [...keys, ...t.keys],
+      [...texts, ...t.texts],
+      Uint32Array.from([...lengths, ...t.lengths]),
+      this.postings.merge(remap, t.postings),
+      this.bigrams.merge(remap, t.bigrams),
+    );
   }
 
   /** Number of indexed documents (units). */
   get size(): number {
     return this.keys.length;
+  }
+
+  /** The unit keys, in index order (to check them against the corpus). */
+  unitKeys(): readonly string[] {
+    return this.keys;
   }
 
   /** True when the term is an indexed word (a jieba word or Latin token of some document), not just a substring. */
@@ -145,7 +187,8 @@ export class KeywordIndex {
    * BM25 ranking over the query's term groups, each contribution multiplied by the group's weight. The members
    * of a group (the translations of one English phrase) are one synonym set whose term and document
    * frequencies are mixed in proportion to their weights (Darwish & Oard's probabilistic structured queries),
-   * so a dictionary word with four candidate translations counts as one query word, not four.
+   * so a dictionary word with four candidate translations counts as one query word, not four. Only the units
+   * a query term touches are scored, and the best k are selected with a heap, not by sorting every hit.
    */
   search(query: readonly TermGroup[], k: number, filter?: (key: string) => boolean): KeywordHit[] {
     const n = this.size;
@@ -153,7 +196,7 @@ export class KeywordIndex {
     const groups: { weight: number; members: { p: Postings; w: number }[] }[] = [];
     for (const group of query) {
       const members = group.members.flatMap((m) => {
-        const p = m.weight > 0 ? this.lookup(m.term) : EMPTY;
+        const p = m.weight > 0 ? this.lookup(m.term) : EMPTY_POSTINGS;
         return p.docs.length > 0 ? [{ p, w: m.weight }] : [];
       });
       // Only members the corpus has share the group's weight: an absent translation neither helps nor dilutes.
@@ -161,6 +204,7 @@ export class KeywordIndex {
     }
     const scores = new Float64Array(n);
     const tf = new Float64Array(n);
+    const scored: number[] = [];
     const touched: number[] = [];
     for (const g of groups) {
       let df = 0;
@@ -176,73 +220,76 @@ export class KeywordIndex {
       const idf = bm25Idf(n, df);
       for (const d of touched) {
         const norm = BM25_K1 * (1 - BM25_B + (BM25_B * this.lengths[d]) / this.avgdl);
+        if (scores[d] === 0) scored.push(d);
         scores[d] += g.weight * idf * ((tf[d] * (BM25_K1 + 1)) / (tf[d] + norm));
         tf[d] = 0;
       }
       touched.length = 0;
     }
-    const hits: KeywordHit[] = [];
-    for (let d = 0; d < n; d++) {
-      if (scores[d] > 0 && (!filter || filter(this.keys[d]))) hits.push({ key: this.keys[d], score: scores[d] });
+    const best = new TopK<number>(k, (a, b) => scores[a] - scores[b] || (this.keys[a]! < this.keys[b]! ? 1 : -1));
+    for (const d of scored) {
+      if (scores[d] > 0 && (!filter || filter(this.keys[d]!))) best.offer(d);
     }
-    hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    return hits.slice(0, k);
+    return best.sorted().map((d) => ({ key: this.keys[d]!, score: scores[d]! }));
   }
 
-  toJSON(): KeywordIndexJSON {
-    const postings: Record<string, number[]> = {};
-    for (const [term, p] of this.postings) {
-      const flat = new Array<number>(p.docs.length * 2);
-      for (let i = 0; i < p.docs.length; i++) {
-        flat[2 * i] = p.docs[i];
-        flat[2 * i + 1] = p.tfs[i];
-      }
-      postings[term] = flat;
-    }
-    return { version: KEYWORD_INDEX_VERSION, keys: this.keys, texts: this.texts, lengths: [...this.lengths], postings };
+  /** The binary index file: section views load without parsing (see binary-sections.ts). */
+  toBinary(): Buffer {
+    return encodeSections(
+      { kind: FILE_KIND, version: KEYWORD_INDEX_VERSION, units: this.size },
+      {
+        keys: this.keys,
+        texts: this.texts,
+        lengths: this.lengths,
+        terms: this.postings.terms,
+        termOffsets: this.postings.offsets,
+        docs: this.postings.docs,
+        tfs: this.postings.tfs!,
+        bigrams: this.bigrams.terms,
+        bigramOffsets: this.bigrams.offsets,
+        bigramDocs: this.bigrams.docs,
+      },
+    );
   }
 
-  /** Rebuilds an index from `toJSON()` output; throws a descriptive error on anything malformed. */
-  static fromJSON(data: unknown): KeywordIndex {
+  /** Rebuilds an index from `toBinary()` output; throws a descriptive error on anything malformed. */
+  static fromBinary(file: Buffer): KeywordIndex {
     const fail = (why: string): never => {
       throw new Error(`Corrupt keyword index: ${why}`);
     };
-    if (typeof data !== 'object' || data === null) fail('not an object');
-    const d = data as Partial<KeywordIndexJSON>;
-    if (d.version !== KEYWORD_INDEX_VERSION) fail(`version ${JSON.stringify(d.version)}, expected ${KEYWORD_INDEX_VERSION}`);
-    const { keys, texts, lengths, postings } = d;
-    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) fail('keys must be an array of strings');
-    const n = (keys as string[]).length;
-    if (new Set(keys).size !== n) fail('duplicate keys');
-    if (!Array.isArray(texts) || texts.length !== n || !texts.every((t) => typeof t === 'string')) {
-      fail(`texts must be ${n} strings`);
+    let d: DecodedSections;
+    try {
+      d = decodeSections(file);
+    } catch (err) {
+      return fail((err as Error).message);
     }
-    if (!Array.isArray(lengths) || lengths.length !== n || !lengths.every(isCount)) {
-      fail(`lengths must be ${n} non-negative integers`);
-    }
-    if (typeof postings !== 'object' || postings === null || Array.isArray(postings)) fail('postings must be an object');
-    const map = new Map<string, Postings>();
-    for (const [term, flat] of Object.entries(postings as Record<string, unknown>)) {
-      if (!Array.isArray(flat) || flat.length === 0 || flat.length % 2 !== 0) fail(`postings of "${term}" are malformed`);
-      const list = flat as unknown[];
-      const docs = new Uint32Array(list.length / 2);
-      const tfs = new Uint32Array(list.length / 2);
-      for (let i = 0; i < docs.length; i++) {
-        const doc = list[2 * i];
-        const tf = list[2 * i + 1];
-        if (!isCount(doc) || doc >= n || (i > 0 && doc <= docs[i - 1])) fail(`postings of "${term}" have a bad document id`);
-        if (!isCount(tf) || tf === 0) fail(`postings of "${term}" have a bad term frequency`);
-        docs[i] = doc as number;
-        tfs[i] = tf as number;
+    if (d.header.kind !== FILE_KIND) fail('not a keyword index');
+    if (d.header.version !== KEYWORD_INDEX_VERSION) fail(`version ${JSON.stringify(d.header.version)}, expected ${KEYWORD_INDEX_VERSION}`);
+    const read = <T>(f: () => T): T => {
+      try {
+        return f();
+      } catch (err) {
+        return fail((err as Error).message);
       }
-      map.set(term, { docs, tfs });
-    }
-    return new KeywordIndex(keys as string[], texts as string[], Uint32Array.from(lengths as number[]), map);
+    };
+    const keys = read(() => d.strings('keys'));
+    const n = keys.length;
+    if (d.header.units !== n) fail(`holds ${n} keys, its header says ${String(d.header.units)}`);
+    if (new Set(keys).size !== n) fail('duplicate keys');
+    const texts = read(() => d.strings('texts'));
+    if (texts.length !== n) fail(`texts must be ${n} strings`);
+    const lengths = read(() => d.u32('lengths'));
+    if (lengths.length !== n) fail(`lengths must be ${n} counts`);
+    const postings = read(() => new PostingsTable(d.strings('terms'), d.u32('termOffsets'), d.u32('docs'), d.u32('tfs')));
+    const bigrams = read(() => new PostingsTable(d.strings('bigrams'), d.u32('bigramOffsets'), d.u32('bigramDocs'), null));
+    postings.check(n, fail);
+    bigrams.check(n, fail);
+    return new KeywordIndex(keys, texts, lengths, postings, bigrams);
   }
 
   private lookup(term: string): Postings {
     const t = normalizeText(term).trim();
-    if (!t) return EMPTY;
+    if (!t) return EMPTY_POSTINGS;
     return this.postings.get(t) ?? this.phrase(t);
   }
 
@@ -256,8 +303,8 @@ export class KeywordIndex {
     if (cached) return cached;
     const lists: Uint32Array[] = cjkRuns(phrase)
       .flatMap(cjkBigrams)
-      .map((g) => this.bigrams.get(g) ?? EMPTY.docs);
-    for (const t of latinTokens(phrase)) lists.push(this.postings.get(t)?.docs ?? EMPTY.docs);
+      .map((g) => this.bigrams.get(g)?.docs ?? EMPTY_POSTINGS.docs);
+    for (const t of latinTokens(phrase)) lists.push(this.postings.get(t)?.docs ?? EMPTY_POSTINGS.docs);
     let candidates: Uint32Array | null = null;
     for (const docs of lists) {
       candidates = candidates ? intersect(candidates, docs) : docs;
@@ -266,10 +313,10 @@ export class KeywordIndex {
     const counts = new Map<number, number>();
     const scan = candidates ?? this.texts.map((_, d) => d);
     for (const d of scan) {
-      const c = countOccurrences(this.texts[d], phrase);
+      const c = countOccurrences(this.texts[d]!, phrase);
       if (c > 0) counts.set(d, c);
     }
-    if (counts.size === 0) return EMPTY;
+    if (counts.size === 0) return EMPTY_POSTINGS;
     const result = toPostings(counts);
     if (this.phraseCache.size >= PHRASE_CACHE_LIMIT) this.phraseCache.clear();
     this.phraseCache.set(phrase, result);
@@ -277,27 +324,6 @@ export class KeywordIndex {
   }
 }
 
-function isCount(x: unknown): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= 0;
-}
-
 function bm25Idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-/** Bigram → ascending document ids; derived from the texts, so it is not stored. */
-function buildBigrams(texts: readonly string[]): Map<string, Uint32Array> {
-  const lists = new Map<string, number[]>();
-  texts.forEach((text, id) => {
-    for (const run of cjkRuns(text)) {
-      for (const g of cjkBigrams(run)) {
-        const l = lists.get(g) ?? [];
-        lists.set(g, l);
-        if (l[l.length - 1] !== id) l.push(id);
-      }
-    }
-  });
-  const out = new Map<string, Uint32Array>();
-  for (const [g, l] of lists) out.set(g, Uint32Array.from(l));
-  return out;
 }

@@ -1,66 +1,99 @@
+/**
+ * The index folder's manifest: what the indexes were built from, per document, and checksums of every index
+ * file (the dense index's description included, so edited or swapped keys are a mismatch). It is written last,
+ * so a reader never sees a manifest pointing at files being written.
+ */
+import { z } from 'zod';
 import { sha256 } from '../util/sha256.js';
 
 /** Bump when the on-disk layout of the index folder changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
-export interface CorpusFingerprint {
-  format: number;
-  parserVersion: string;
-  keywordVersion: string;
-  /** sha256 per document file (and metadata), by file name. */
-  seeds: Record<string, string>;
-  /** sha256 of the ordered unit keys: indexes refer to units by key, so the key list must match. */
-  unitKeys: string;
-  units: number;
+const Sha = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256');
+const Count = z.number().int().nonnegative();
+
+const DocumentEntrySchema = z.object({
+  /** sha256 of the file's bytes. */
+  sha256: Sha,
+  source: z.string().min(1),
+  units: Count,
+  /** sha256 of the document's unit keys, sorted. */
+  unitKeys: Sha,
+});
+
+const DenseEntrySchema = z.object({
+  model: z.string().min(1),
+  dimension: z.number().int().positive(),
+  file: z.string().min(1),
+  sha256: Sha,
+  sidecarSha256: Sha,
+});
+
+export const ManifestSchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  parserVersion: z.string(),
+  keywordVersion: z.string(),
+  builtAt: z.string(),
+  metadata: Sha.nullable(),
+  documents: z.record(z.string(), DocumentEntrySchema),
+  units: Count,
+  /** sha256 of all unit keys, sorted: indexes refer to units by key, so the key set must match. */
+  unitKeys: Sha,
+  keyword: z.object({ file: z.string().min(1), sha256: Sha }),
+  dense: DenseEntrySchema.nullable(),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
+export type DenseEntry = z.infer<typeof DenseEntrySchema>;
+
+export type CorpusFingerprint = Pick<Manifest, 'format' | 'parserVersion' | 'keywordVersion' | 'metadata' | 'documents' | 'units' | 'unitKeys'>;
+
+export function hashKeys(keys: readonly string[]): string {
+  return sha256([...keys].sort().join('\n'));
 }
 
-export interface DenseEntry {
-  model: string;
-  dimension: number;
-  file: string;
-}
-
-export interface Manifest extends CorpusFingerprint {
-  builtAt: string;
-  keyword: { file: string; sha256: string };
-  dense: DenseEntry | null;
-}
-
-export function hashKeys(keys: string[]): string {
-  return sha256(keys.join('\n'));
-}
-
-/** Why an index built for `found` cannot serve `expected`; null when it can. */
-export function staleReason(found: CorpusFingerprint, expected: CorpusFingerprint): string | null {
+/** Why nothing built for `found` can be reused for `expected` (a different parser or tokenizer); null when it can. */
+export function incompatibility(found: CorpusFingerprint, expected: CorpusFingerprint): string | null {
   if (found.format !== expected.format) return `index format changed (${found.format} → ${expected.format})`;
   if (found.parserVersion !== expected.parserVersion) return `parser changed (${found.parserVersion} → ${expected.parserVersion})`;
   if (found.keywordVersion !== expected.keywordVersion) return `keyword tokenizer changed (${found.keywordVersion} → ${expected.keywordVersion})`;
-  const names = new Set([...Object.keys(found.seeds), ...Object.keys(expected.seeds)]);
-  for (const name of [...names].sort()) {
-    if (!(name in found.seeds)) return `document added: ${name}`;
-    if (!(name in expected.seeds)) return `document removed: ${name}`;
-    if (found.seeds[name] !== expected.seeds[name]) return `document changed: ${name}`;
-  }
-  if (found.unitKeys !== expected.unitKeys) return 'parsed units changed';
   return null;
 }
 
-/** Validates a parsed manifest's shape; throws with what is wrong so the caller can report and rebuild. */
+export interface DocumentChanges {
+  /** Files new or changed since the index was built: their units must be indexed. */
+  added: string[];
+  /** Files gone or changed: the units of their documents (by source) must go. */
+  removed: { file: string; source: string }[];
+  /** What changed, for the log: `document added: x.pdf`, … */
+  reasons: string[];
+}
+
+export function documentChanges(found: CorpusFingerprint, expected: CorpusFingerprint): DocumentChanges {
+  const changes: DocumentChanges = { added: [], removed: [], reasons: [] };
+  const files = [...new Set([...Object.keys(found.documents), ...Object.keys(expected.documents)])].sort();
+  for (const file of files) {
+    const before = found.documents[file];
+    const now = expected.documents[file];
+    if (before && now && before.sha256 === now.sha256 && before.unitKeys === now.unitKeys) continue;
+    if (before) changes.removed.push({ file, source: before.source });
+    if (now) changes.added.push(file);
+    changes.reasons.push(`document ${!before ? 'added' : !now ? 'removed' : 'changed'}: ${file}`);
+  }
+  return changes;
+}
+
+/** Validates a parsed manifest; throws with the first thing wrong so the caller can report and rebuild. */
 export function checkManifest(value: unknown): Manifest {
-  const m = value as Partial<Manifest> | null;
-  const ok =
-    m !== null &&
-    typeof m === 'object' &&
-    typeof m.format === 'number' &&
-    typeof m.parserVersion === 'string' &&
-    typeof m.keywordVersion === 'string' &&
-    typeof m.seeds === 'object' &&
-    m.seeds !== null &&
-    typeof m.unitKeys === 'string' &&
-    typeof m.units === 'number' &&
-    typeof m.keyword?.file === 'string' &&
-    typeof m.keyword?.sha256 === 'string' &&
-    (m.dense === null || (typeof m.dense?.model === 'string' && typeof m.dense?.dimension === 'number' && typeof m.dense?.file === 'string'));
-  if (!ok) throw new Error('manifest is missing fields');
-  return m as Manifest;
+  const parsed = ManifestSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const missing = parsed.error.issues.filter((i) => i.code === 'invalid_type' && i.message.includes('received undefined'));
+  if (missing.length) throw new Error('manifest is missing fields');
+  const issue = parsed.error.issues[0]!;
+  throw new Error(
+    issue.path[0] === 'format'
+      ? `format ${JSON.stringify((value as { format?: unknown })?.format)}, expected ${INDEX_FORMAT}`
+      : `manifest field ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  );
 }

@@ -13,8 +13,11 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Chinese ideographs and the CJK / fullwidth punctuation that surrounds them. */
-export const CJK_CLASS = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF\\u2018-\\u201D\\u2014\\u2026';
+/**
+ * What a footnote marker digit may be glued to: ideographs and CJK punctuation, but not the ideographic space
+ * (U+3000), which separates numbers in dates such as `2008　年　1　月`.
+ */
+export const MARKER_ANCHOR = '\\p{Script=Han}\\u3001-\\u303F\\uFF00-\\uFFEF\\u2018-\\u201D\\u2014\\u2026';
 
 /** Closing marks that may follow a sentence end (`……。”`, `……。）`). */
 const CLOSERS = '”’」』）)》】"\'';

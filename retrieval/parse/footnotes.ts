@@ -8,8 +8,10 @@
  * when it is the number of a note defined under the next rule and appears, in order, in the text
  * between the previous rule and that one: numbers in running text are never touched otherwise.
  */
-import { CJK_CLASS, endsSentence } from './chars.js';
+import { endsSentence, MARKER_ANCHOR } from './chars.js';
+import type { Ledger } from './ledger.js';
 import type { Line } from './line.js';
+import type { RemovedLine } from './lines.js';
 
 /** The short rule that opens a block of numbered notes at the foot of a page. */
 export const FOOTNOTE_RULE = /^_{5,}$/;
@@ -30,11 +32,11 @@ interface Cursor {
 }
 
 function markerPattern(id: number): RegExp {
-  return new RegExp(`(?<=[${CJK_CLASS}])${id}(?![0-9.,%％])`, 'gu');
+  return new RegExp(`(?<=[${MARKER_ANCHOR}])${id}(?![0-9.,%％])`, 'gu');
 }
 
 /** Removes the first marker `id` at or after the cursor; returns where the next marker may start. */
-function removeDigitMarker(lines: Line[], from: Cursor, id: number): Cursor {
+function removeDigitMarker(lines: Line[], from: Cursor, id: number, ledger: Ledger): Cursor {
   const pattern = markerPattern(id);
   for (let i = from.line; i < lines.length; i++) {
     const line = lines[i]!;
@@ -42,23 +44,35 @@ function removeDigitMarker(lines: Line[], from: Cursor, id: number): Cursor {
     const match = pattern.exec(line.text);
     if (!match) continue;
     const text = (line.text.slice(0, match.index) + line.text.slice(match.index + match[0].length)).trim();
+    ledger.book('footnote', line.line, match[0]);
     lines[i] = { ...line, text };
     return { line: i, col: match.index };
   }
   return from;
 }
 
-function removeInlineMarks(line: Line): Line {
-  const text = line.text.replace(HTML_MARK, '').replace(MARKDOWN_MARK, '').replace(SUPERSCRIPT_MARK, '').replace(STAR_MARK, '').trim();
+function removeInlineMarks(line: Line, ledger: Ledger): Line {
+  const take = (mark: string) => {
+    ledger.book('footnote', line.line, mark);
+    return '';
+  };
+  const text = line.text.replace(HTML_MARK, take).replace(MARKDOWN_MARK, take).replace(SUPERSCRIPT_MARK, take).replace(STAR_MARK, take).trim();
   return text === line.text ? line : { ...line, text };
 }
 
 /**
- * Drops footnote lines and footnote markers. `isWrapped` tells whether a line filled the text column:
+ * Drops footnote lines and footnote markers, booking them in the ledger, and returns the body lines and the
+ * notes (a note's continuation lines joined to it). `isWrapped` tells whether a line filled the text column:
  * only such a line, when it does not end a sentence, continues on the next line.
  */
-export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean): Line[] {
+export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean, ledger: Ledger): { body: Line[]; notes: RemovedLine[] } {
   const body: Line[] = [];
+  const notes: RemovedLine[] = [];
+  const note = (line: Line) => {
+    // Markdown in the line was booked as markup when it was read: only what is left is the note's.
+    ledger.book('footnote', line.line, line.text);
+    notes.push({ line: line.line, text: line.raw });
+  };
   const continues = (line: Line) => isWrapped(line) && !endsSentence(line.text);
   let inNote = false;
   let inBlock = false;
@@ -68,16 +82,20 @@ export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean
 
   for (const line of lines) {
     if (inNote) {
+      ledger.book('footnote', line.line, line.text);
+      notes[notes.length - 1]!.text += line.raw;
       inNote = continues(line);
       continue;
     }
     if (FOOTNOTE_RULE.test(line.raw)) {
+      ledger.book('furniture', line.line, line.text);
       inBlock = true;
       continue;
     }
     const starNote = STAR_NOTE.test(line.raw) && pendingStars > 0;
     if (starNote || SUPERSCRIPT_NOTE.test(line.raw) || MARKDOWN_NOTE.test(line.raw)) {
       if (starNote) pendingStars--;
+      note(line);
       inNote = continues(line);
       continue;
     }
@@ -85,8 +103,9 @@ export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean
       const id = Number(NUMBERED_NOTE.exec(line.raw)?.[1] ?? NaN);
       // Notes are numbered on through the whole document, so only the next number can open a note.
       if (id === lastId + 1) {
-        cursor = removeDigitMarker(body, cursor, id);
+        cursor = removeDigitMarker(body, cursor, id, ledger);
         lastId = id;
+        note(line);
         inNote = continues(line);
         continue;
       }
@@ -96,5 +115,5 @@ export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean
     pendingStars += line.text.match(STAR_MARK)?.length ?? 0;
     body.push(line);
   }
-  return body.map(removeInlineMarks);
+  return { body: body.map((line) => removeInlineMarks(line, ledger)), notes };
 }

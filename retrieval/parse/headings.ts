@@ -12,8 +12,8 @@ const SECTION = /^([A-Z])\.\s*\S/;
 const SUBSECTION = /^\d{1,2}[.．](?!\d)\s*\S/;
 /** Letters that are also Roman numerals: `I.` follows `H.` as a section, otherwise it is chapter I. */
 const ROMAN_LETTERS = new Set(['I', 'V', 'X', 'L']);
-/** `(a)`, `(i)`, `（一）`: items of a list inside a paragraph. */
-const LIST_LABEL = /^[(（][a-z\d一二三四五六七八九十]{1,4}[)）]/;
+/** `(a)`, `(i)`, `(1)`, `（一）`: items of a list inside a paragraph; `(2016)` after a wrap is a year, not an item. */
+const LIST_LABEL = /^[(（](?:[a-z]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
 /** A heading is one short line: at most 50 Chinese characters. */
 const MAX_HEADING_WIDTH = 100;
 

@@ -10,6 +10,8 @@ import type { Line } from './line.js';
 export interface JoinStyle {
   /** The line filled the text column, so the break after it is a wrap. */
   fillsColumn(line: Line): boolean;
+  /** The text column in display columns, when the document is hard-wrapped text. */
+  wrapWidth: number | null;
   /** The document writes `2019 年 9 月`, not `2019年9月`: a wrap between the two scripts hid a space. */
   spaceBetweenScripts: boolean;
 }

@@ -5,9 +5,12 @@
  * starts right after a line ending in a colon.
  */
 import type { Line } from './line.js';
+import type { ParseProblem } from './problems.js';
 
-const PARAGRAPH_NUMBER = /^(\d{1,4})[.．](?!\d)\s*(\S.*)$/;
+const PARAGRAPH_NUMBER = /^(\d{1,6})[.．](?!\d)\s*(\S.*)$/;
 const COLON_END = /[:：]$/;
+/** A numbering that jumps further than this is not a lost paragraph number but a number in the text. */
+const MAX_JUMP = 100;
 
 export interface NumberedLine {
   number: number;
@@ -26,6 +29,8 @@ export interface Numbering {
   paragraphs: Map<number, number>;
   /** Indexes of numbered lines that are items of a list inside a paragraph. */
   listItems: Set<number>;
+  /** Missing, repeated and out-of-order paragraph numbers. */
+  problems: ParseProblem[];
 }
 
 interface Candidate {
@@ -57,7 +62,9 @@ export function resolveNumbering(lines: readonly Line[], headingShaped: (line: L
   });
   const listItems = findListItems(lines, candidates);
   const paragraphs = new Map<number, number>();
-  const plausible = (k: number) => !headingShaped(lines[candidates[k]!.index]!) && !listItems.has(candidates[k]!.index);
+  const problems: ParseProblem[] = [];
+  const plausible = (c: Candidate) => !headingShaped(lines[c.index]!) && !listItems.has(c.index);
+  const lineOf = (c: Candidate) => lines[c.index]!.line;
 
   let expected = 1;
   let k = 0;
@@ -68,17 +75,39 @@ export function resolveNumbering(lines: readonly Line[], headingShaped: (line: L
       for (let j = k + 1; j < candidates.length && candidates[j]!.number !== expected + 1; j++) {
         if (candidates[j]!.number === expected) rivals.push(j);
       }
-      const chosen = rivals.find(plausible) ?? rivals.at(-1)!;
+      const chosen = rivals.find((r) => plausible(candidates[r]!)) ?? rivals.at(-1)!;
       paragraphs.set(candidates[chosen]!.index, expected);
       listItems.delete(candidates[chosen]!.index);
       expected++;
       k = chosen + 1;
-    } else if (candidate.number === expected + 1 && expected > 1 && !candidates.slice(k + 1).some((c) => c.number === expected)) {
-      // Paragraph `expected` lost its number in the source: carry on from the next one.
-      expected++;
+    } else if (
+      expected > 1 &&
+      candidate.number > expected &&
+      candidate.number - expected <= MAX_JUMP &&
+      (candidate.number === expected + 1 || plausible(candidate)) &&
+      !candidates.slice(k + 1).some((c) => c.number >= expected && c.number < candidate.number)
+    ) {
+      // Paragraphs `expected`… lost their numbers in the source (or never had them): carry on from this one.
+      for (let n = expected; n < candidate.number; n++) problems.push({ code: 'paragraph-missing', number: n, line: lineOf(candidate) });
+      expected = candidate.number;
     } else {
       k++;
     }
   }
-  return { paragraphs, listItems };
+
+  const firstLine = new Map<number, number>();
+  for (const [index, number] of paragraphs) firstLine.set(number, lines[index]!.line);
+  for (const c of candidates) {
+    if (paragraphs.has(c.index) || !plausible(c) || c.number >= expected) continue;
+    const first = firstLine.get(c.number);
+    if (first !== undefined && first < lineOf(c)) problems.push({ code: 'duplicate-paragraph', number: c.number, line: lineOf(c), firstLine: first });
+    else problems.push({ code: 'paragraph-out-of-order', number: c.number, line: lineOf(c), after: lastBefore(paragraphs, c.index) });
+  }
+  return { paragraphs, listItems, problems };
+}
+
+function lastBefore(paragraphs: Map<number, number>, index: number): number {
+  let last = 0;
+  for (const [i, n] of paragraphs) if (i < index) last = Math.max(last, n);
+  return last;
 }

@@ -25,7 +25,11 @@ export function detectWrapWidth(lines: readonly Line[]): number | null {
   return wrapped ? mode : null;
 }
 
-/** True when the line filled the column, i.e. the break after it was made by wrapping, not by the author. */
+/**
+ * True when the line filled the column, i.e. the break after it was made by wrapping, not by the author.
+ * A reader that saw the page (PDF) knows it; for text the column width tells.
+ */
 export function fillsColumn(line: Line, wrapWidth: number | null): boolean {
+  if (line.wrapped !== undefined) return line.wrapped;
   return wrapWidth !== null && line.width >= FULL_LINE_RATIO * wrapWidth;
 }
