@@ -135,7 +135,8 @@ function boundWords(analysis: QueryAnalysis, ctx: AnswerContext): { term: string
   const names = analysis.salient.filter((e) => e.kind === 'name').flatMap((e) => e.forms);
   const out: { term: string; name: string }[] = [];
   for (const g of analysis.groups) {
-    if (g.members.some((m) => names.includes(m.term))) continue;
+    // An abbreviation (欧盟, jieba's tag j) stands for a name the documents may write out (欧洲联盟).
+    if (g.members.some((m) => names.includes(m.term) || ctx.tokenizer.tag(m.term).some((t) => t.tag === 'j'))) continue;
     const others = analysis.groups.filter((o) => o !== g).flatMap((o) => o.members.map((m) => m.term));
     const holders = g.members.map((m) => ctx.phrases.enclosing(m.term, ctx.stats));
     const bound = holders.every((phrases) => phrases !== null && !phrases.some((p) => question.includes(p) || others.some((o) => p.includes(o))));

@@ -15,10 +15,34 @@ import type { AnswerContext } from './context.js';
 /** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
 const CANDIDATE_UNITS = 5;
 export const MAX_PASSAGES = 3;
-/** Weights of the answer score (fitted on the tuning questions, see README "Evaluation"). */
-export const WEIGHTS = { rank: 0.35, coverage: 1, evidence: 0.45, strictEvidence: 1, salient: 0.5, title: 0.6, asked: 0.3, summary: -0.3 };
 /** Kinds of fact that only a passage stating them answers: a number, a date, a place, a name. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>(['count', 'date', 'place', 'name', 'person_body']);
+/**
+ * What the answer score weighs, each 0..1: retrieval rank (1/rank), coverage of the question by the quote in
+ * its context, the asked kind of fact (for numbers, dates, places, names, definitions and statements, where
+ * only the passage stating it answers; and for the other kinds), the named things, the document the question
+ * names, speaking of the asked thing, and being a summary (a paragraph saying the same is the more exact
+ * citation).
+ */
+export interface CandidateFeatures {
+  rank: number;
+  coverage: number;
+  strictEvidence: number;
+  evidence: number;
+  salient: number;
+  title: number;
+  asked: number;
+  summary: number;
+}
+
+/** Weights of the answer score over the features (fitted on the tuning questions, see README "Evaluation"). */
+export const WEIGHTS: CandidateFeatures = { rank: 0.35, coverage: 1, strictEvidence: 1, evidence: 0.45, salient: 0.5, title: 0.6, asked: 0.3, summary: -0.3 };
+
+/** Kinds whose evidence weighs as a number's: what a definition is, is told by the passage that explains it. */
+const STRICT_EVIDENCE: ReadonlySet<AnswerType> = new Set<AnswerType>([...STRICT_TYPES, 'definition', 'statement']);
+
+export const answerScore = (f: CandidateFeatures, w: CandidateFeatures = WEIGHTS): number =>
+  (Object.keys(w) as (keyof CandidateFeatures)[]).reduce((s, k) => s + w[k] * f[k], 0);
 /** A further passage must cover the question nearly as well as the first. */
 const RELATIVE_COVERAGE = 0.75;
 /** Bound on all quotes together, so an answer stays readable in a chat message. */
@@ -34,6 +58,8 @@ export interface Candidate extends Composed {
   salient: number;
   /** Term coverage of the quote read with its headings (and a recommendation's lead). */
   contextCoverage: number;
+  /** What the score weighed. */
+  features: CandidateFeatures;
 }
 
 const LEAD_IN = /[：:]\s*$/;
@@ -134,11 +160,8 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
   return out;
 }
 
-export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, ctx: AnswerContext): Candidate[] {
-  const w = WEIGHTS;
-  // What a definition is, is told by the passage that explains the thing, not by one that names it in passing.
-  const evidenceWeight =
-    STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'definition' || analysis.answerType === 'statement' ? w.strictEvidence : w.evidence;
+export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, ctx: AnswerContext, weights: CandidateFeatures = WEIGHTS): Candidate[] {
+  const strict = STRICT_EVIDENCE.has(analysis.answerType);
   const found = reachable(results, ctx, analysis);
   const titles = titleMatches(
     found.map((f) => f.unit),
@@ -150,16 +173,17 @@ export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, c
       const composed = composeQuote(unit, analysis, ctx);
       const salient = salientShare(unit, analysis, ctx);
       const coverage = coverageInContext(composed, after, analysis, ctx);
-      // A summary restates paragraphs: the paragraph saying the same is the more exact citation.
-      const score =
-        w.rank / rank +
-        w.coverage * coverage +
-        evidenceWeight * composed.evidence.strength +
-        w.salient * salient +
-        w.title * titles.get(unit.source)! +
-        (composed.speaksOfAsked ? w.asked : 0) +
-        (unit.kind === 'summary' ? w.summary : 0);
-      return { ...composed, result, rank, score, salient, contextCoverage: coverage };
+      const features: CandidateFeatures = {
+        rank: 1 / rank,
+        coverage,
+        strictEvidence: strict ? composed.evidence.strength : 0,
+        evidence: strict ? 0 : composed.evidence.strength,
+        salient,
+        title: titles.get(unit.source)!,
+        asked: composed.speaksOfAsked ? 1 : 0,
+        summary: unit.kind === 'summary' ? 1 : 0,
+      };
+      return { ...composed, result, rank, score: answerScore(features, weights), salient, contextCoverage: coverage, features };
     })
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 }

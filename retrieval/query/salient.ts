@@ -46,7 +46,7 @@ function englishNames(text: string): string[] {
     // Capitals that only start the question ("What", "To"), month names (dates, not names) and possessives go.
     const words = m[0]
       .split(/\s+/)
-      .map((w) => w.replace(/[’']s$/, ''))
+      .map((w) => w.replace(/[’']s$/, '').replace(/^[‘’']+|[‘’']+$/g, ''))
       .filter((w) => !NOT_NAMES.has(w) && !ENGLISH_STOPWORDS.has(w.toLowerCase()) && englishMonth(w.toLowerCase()) === null);
     if (words.length) names.push(words.join(' '));
   }
@@ -94,7 +94,11 @@ export function salientElements(
   for (const n of numbers) add(element(n, 'number', [n], stats));
   // Ordinals the bridge found nowhere ("twelfth session" → 第十二届): a session the documents do not cover.
   for (const o of absentOrdinals) add({ text: o, kind: 'ordinal', forms: [normalizeText(o)], inCorpus: false });
-  for (const w of absentWords) add({ text: w, kind: 'word', forms: [normalizeText(w)], inCorpus: false });
+  // A word of a name the corpus has ("west" of "West African" → 西非) is not missing.
+  const found = out.filter((e) => e.kind === 'name' && e.inCorpus).map((e) => normalizeText(e.text).split(/\s+/));
+  for (const w of absentWords) {
+    if (!found.some((words) => words.includes(normalizeText(w)))) add({ text: w, kind: 'word', forms: [normalizeText(w)], inCorpus: false });
+  }
   return out;
 }
 
