@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../bot/shared/strings.js';
 import { composeQuote } from '../retrieval/answer/compose.js';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
+import { withoutFraming } from '../retrieval/query/framing.js';
 import { normalizeQuestion } from '../retrieval/query/normalize.js';
 import type { Answer, Unit } from '../retrieval/types.js';
 import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
@@ -69,7 +70,31 @@ describe('the quoted sentence holds the asked fact', () => {
   });
 });
 
+describe('what the question asks', () => {
+  it('quotes the sentence saying why it matters ("这对…尤为重要") for a "why" question', async () => {
+    const a = await ask('为什么在被害人遣返期间和回国以后都必须提供支助？');
+    expect(quotes(a)).toContain('再次受害');
+  });
+
+  it('leaves out the words that point at the documents ("报告里说的") when choosing the sentence', async () => {
+    expect(withoutFraming('报告里说的“一站式”服务指的是什么？')).toBe('“一站式”服务指的是什么？');
+    expect(withoutFraming('列支敦士登报告了多少起人口贩运案件？')).toBe('列支敦士登报告了多少起人口贩运案件？');
+    expect(withoutFraming('国家报告员是谁？')).toBe('国家报告员是谁？');
+    expect(withoutFraming('What do the reports say about Qatar?')).toBe('What do the say about Qatar?');
+    const a = await ask('报告里说的“一站式”服务指的是什么？');
+    expect(a.passages[0]!.quote).toContain('“一站式”服务');
+  });
+});
+
 describe('what is cited', () => {
+  it('shows every recommendation the score cannot tell apart, not one of them', async () => {
+    const a = await ask('工作组在国家转介机制方面给会员国提了哪些建议？');
+    const recs = a.passages.flatMap((p) => p.citations.map((c) => c.recommendation));
+    expect(recs).toEqual(expect.arrayContaining([4, 5]));
+    expect(quotes(a)).toContain('标准作业程序');
+    expect(quotes(a)).toContain('民间社会组织和社区组织');
+  });
+
   it('cites the paragraph rather than the summary restating it', async () => {
     const a = await ask('截至报告时，指导委员会2008年开过几次会？');
     expect(a.passages[0]!.citations[0]!.paragraph).not.toBeNull();

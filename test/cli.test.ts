@@ -64,16 +64,23 @@ describe('command-line scripts', () => {
     expect(Object.keys(units[0]).sort()).toEqual(['kind', 'paragraph', 'recommendation', 'section', 'source', 'text']);
   });
 
-  it('paragraph and recommendation look up exactly, with clear errors', () => {
+  // One process per lookup: each test stays well inside the timeout on a busy machine.
+  it('paragraph looks up exactly', () => {
     const p = run('paragraph', ['CTOC/COP/2018/2', '44']);
     expect(p.code).toBe(0);
     expect(p.out).toMatch(/^CTOC\/COP\/2018\/2 第44段 {2}· {2}CTOC\/COP\/2018\/2, para\. 44/);
+  });
+
+  it('paragraph refuses a paragraph or document that does not exist, saying what does', () => {
     const bad = run('paragraph', ['000_8c987accfb8d7853', '0']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/valid paragraphs are 1-74/);
     const unknown = run('paragraph', ['XYZ', '3']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/Unknown or ambiguous document “XYZ”/);
+  });
+
+  it('recommendation looks up exactly, with the valid range on error', () => {
     const rec = run('recommendation', ['--json', '11']);
     expect(rec.code).toBe(0);
     expect(JSON.parse(rec.out)).toMatchObject({ kind: 'recommendation', recommendation: 11, paragraph: 5 });

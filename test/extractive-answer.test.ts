@@ -209,6 +209,13 @@ describe('calibrated abstention', () => {
       ['哪些区域组织答复了调查？', 'list'],
       ['讲习班上专家介绍了什么？', 'statement'],
       ['What did the Special Rapporteur say about compensation?', 'statement'],
+      ['Per the recommendations, who should States work with when drafting laws?', 'person_body'],
+      ['When and in which city was UN.GIFT launched?', 'date'],
+      ['2018年第27届会议通过了哪几项决议？', 'list'],
+      ['“全球行动”是在哪13个国家实施的？', 'list'],
+      ["What's the information cut-off date for the report?", 'date'],
+      ['Which decision set up the working group?', 'name'],
+      ['What are the key areas of technical assistance?', 'list'],
       ['Has South Africa joined the Blue Heart Campaign?', 'yesno'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });

@@ -4,8 +4,9 @@
  * lead-in ("收到了下列国家的答复：", a meeting named in one paragraph and its outcome in the next). They are
  * ordered by how well they answer — coverage of the question, the asked kind of fact, the named things,
  * the document the question names — not by retrieval rank alone. A further passage is shown only when it
- * adds a fact of the asked kind that the earlier ones do not have; the look-alike paragraph of a report on
- * another topic is not shown when the question names its own.
+ * adds a fact of the asked kind that the earlier ones do not have, or when the score cannot tell it from the
+ * first (two recommendations on the asked topic); the look-alike paragraph of a report on another topic is not
+ * shown when the question names its own.
  */
 import { normalizeText } from '../query/tokenize.js';
 import type { AnswerType, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
@@ -45,6 +46,11 @@ export const answerScore = (f: CandidateFeatures, w: CandidateFeatures = WEIGHTS
   (Object.keys(w) as (keyof CandidateFeatures)[]).reduce((s, k) => s + w[k] * f[k], 0);
 /** A further passage must cover the question nearly as well as the first. */
 const RELATIVE_COVERAGE = 0.75;
+/**
+ * Candidates scoring this close to the first answer equally well as far as the score can tell (two
+ * recommendations on the same topic): both are shown rather than one picked at random.
+ */
+const TIE = 0.05;
 /** Bound on all quotes together, so an answer stays readable in a chat message. */
 const MAX_TOTAL_CHARS = 1200;
 
@@ -214,8 +220,10 @@ export function choosePassages(ranked: Candidate[], analysis: QueryAnalysis, ctx
   let total = first.quote.length;
   for (const c of ranked.slice(1)) {
     if (chosen.length >= MAX_PASSAGES) break;
-    if (c.coverage < RELATIVE_COVERAGE * first.coverage || c.evidence.strength < 1) continue;
-    if (total + c.quote.length > MAX_TOTAL_CHARS || otherTopic(c, first, analysis, ctx) || !addsFacts(c, chosen)) continue;
+    if (c.coverage < RELATIVE_COVERAGE * first.coverage) continue;
+    if (total + c.quote.length > MAX_TOTAL_CHARS || otherTopic(c, first, analysis, ctx)) continue;
+    const tied = first.score - c.score <= TIE;
+    if (!tied && (c.evidence.strength < 1 || !addsFacts(c, chosen))) continue;
     chosen.push(c);
     total += c.quote.length;
   }

@@ -11,6 +11,7 @@ import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bri
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
 import { canonicalPhrase, type Glossary } from './bridge/glossary.js';
+import { withoutFraming } from './framing.js';
 import { askedThing, countedThing, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
@@ -119,7 +120,8 @@ export class QueryAnalyzer {
   analyze(asked: string): QueryAnalysis {
     const { text: question, corrections } = this.spelling.correct(asked);
     const lang = detectLang(question);
-    const words = this.tokenizer.queryWords(question);
+    const content = withoutFraming(question);
+    const words = this.tokenizer.queryWords(content);
     let terms: QueryTerm[];
     if (lang === 'zh') {
       // Latin names in a Chinese question go through the bridge (UNODC在萨尔瓦多…).
@@ -127,9 +129,9 @@ export class QueryAnalyzer {
       terms = [...zh.terms, ...(zh.latin.length ? this.bridge(zh.latin.join(' ')).terms : [])];
     } else {
       // Chinese words in an English question are used as they are (What does 蓝心运动 mean?).
-      terms = [...this.bridge(question).terms, ...this.chineseWordTerms(words.filter((w) => countCjk(w) > 0)).terms];
+      terms = [...this.bridge(content).terms, ...this.chineseWordTerms(words.filter((w) => countCjk(w) > 0)).terms];
     }
-    const unexplained = this.unexplainedWords(question, lang, terms);
+    const unexplained = this.unexplainedWords(content, lang, terms);
     const numbers = questionNumbers(question);
     const deps = {
       tokenizer: this.tokenizer,

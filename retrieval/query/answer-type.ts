@@ -46,12 +46,25 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'list',
-    /\b(?:which|what) (?:[a-z]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|包括什么|列出|包括哪/i,
+    /\b(?:which|what) (?:[a-z]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
   ],
   ['yesno', /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|吗[？?]?\s*$/i],
 ];
 
+/**
+ * Chinese asks where the question word stands (often at the end): the first pattern that matches wins. English
+ * asks with the word that opens its clause: "Who … when drafting policies?" asks who, not when, so the match that
+ * starts first wins, the pattern order breaking ties.
+ */
 export function detectAnswerType(question: string): AnswerType {
-  for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
-  return 'other';
+  if (/[\u4e00-\u9fff]/.test(question)) {
+    for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
+    return 'other';
+  }
+  let best: { type: AnswerType; at: number } = { type: 'other', at: Infinity };
+  for (const [type, pattern] of PATTERNS) {
+    const at = question.search(pattern);
+    if (at >= 0 && at < best.at) best = { type, at };
+  }
+  return best.type;
 }

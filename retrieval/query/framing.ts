@@ -1,0 +1,17 @@
+/**
+ * The words of a question that point at the documents rather than at their content: "报告里说的", "这些文件中",
+ * "according to the report", "what do the reports say". Every seed is a report, so 报告 matched in a paragraph
+ * ("爱沙尼亚报告其…") is no evidence that it answers; the framing is left out of the terms searched for. What
+ * identifies a document ("the 2008 Secretary-General's report") keeps its other words.
+ */
+const ZH_FRAMING = /(?:这些|该|这份|那份|本)?(?:报告|文件)(?!员)(?:里|中|上)(?:所)?(?:说|称|提到|指出|讲|写)?(?:的)?|(?:这些|该|这份|那份)(?:报告|文件)(?!员)/g;
+const EN_FRAMING =
+  /\b(?:reports?|documents?)\b(?= (?:say|says|said|mention|mentions|mentioned|state|states|stated|describe|describes|talk|talks)\b)|(?<=\b(?:according to|in|per|from|of) (?:the|these|this|that|its) (?:[\w'’-]+ ){0,4}?)(?:reports?|documents?)\b/gi;
+
+export function withoutFraming(question: string): string {
+  return question
+    .replace(ZH_FRAMING, ' ')
+    .replace(EN_FRAMING, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
