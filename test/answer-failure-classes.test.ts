@@ -106,6 +106,25 @@ describe('what is cited', () => {
   });
 });
 
+describe('names the documents never mention', () => {
+  it('does not take 国际刑警组织 for 欧洲刑警组织, nor 联合国 for 联合国开发计划署', async () => {
+    for (const [question, name] of [
+      ['欧洲刑警组织在这些报告里和毒罪办有哪些合作？', '欧洲刑警组织'],
+      ['联合国开发计划署在打击人口贩运全球举措中扮演什么角色？', '联合国开发计划署'],
+    ]) {
+      const a = await ask(question!);
+      expect(a.outcome).not.toBe('answered');
+      if (a.outcome === 'partial') expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: expect.arrayContaining([name]) });
+    }
+  });
+
+  it('does not take a name translated in part ("Amnesty International" → 国际) as mentioned', async () => {
+    const a = await ask('What did Amnesty International say at the 2019 working group meeting?');
+    expect(a.outcome).not.toBe('answered');
+    if (a.outcome === 'partial') expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: ['Amnesty International'] });
+  });
+});
+
 describe('words the documents have only inside a name', () => {
   it('says 毒品 is only part of the office’s name instead of answering about drug smuggling', async () => {
     const a = await ask('报告对毒品走私说了什么？');

@@ -69,17 +69,17 @@ export const MIN_SUPPORT = 0.2;
 
 /** Logistic weights over the signals (fitted, see the module comment). */
 export const GATE = {
-  bias: -7.82,
-  unitCoverage: -1.43,
-  absentName: -1.86,
-  absentSpecific: -4.34,
-  absentWord: -0.83,
-  absentWordEn: -0.61,
-  salientInEvidence: 2.49,
-  evidence: 3.08,
-  topicality: 1.3,
-  support: 2.88,
-  explained: 2.35,
+  bias: -8.03,
+  unitCoverage: -1.61,
+  absentName: -1.74,
+  absentSpecific: -4.3,
+  absentWord: -0.87,
+  absentWordEn: -0.41,
+  salientInEvidence: 2.73,
+  evidence: 2.9,
+  topicality: 1.09,
+  support: 2.97,
+  explained: 2.77,
 } as const;
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));

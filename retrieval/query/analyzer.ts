@@ -102,6 +102,8 @@ export class QueryAnalyzer {
   private readonly dictionary: ReverseDictionary;
 
   private readonly spelling: SpellingCorrector;
+  /** Words of the glossary's English phrases: the UN's own vocabulary (state, party, protocol, working group). */
+  private readonly unVocabulary: ReadonlySet<string>;
 
   constructor(deps: QueryAnalyzerDeps) {
     this.tokenizer = deps.tokenizer;
@@ -109,6 +111,7 @@ export class QueryAnalyzer {
     this.glossary = deps.glossary;
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
+    this.unVocabulary = new Set(names);
     this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.knows(w) || this.stats.hasWord(w));
   }
 
@@ -139,7 +142,8 @@ export class QueryAnalyzer {
       bridge: (english: string) => this.bridge(english),
       generic: GENERIC_NOUNS,
       synonyms: (w: string) => this.synonyms(w).map((t) => t.term),
-      isCommon: (w: string) => lemmaCandidates(w).some((l) => this.dictionary.isCommon(l)),
+      nameSynonyms: (w: string) => this.synonyms(w, true).map((t) => t.term),
+      isUnVocabulary: (w: string) => lemmaCandidates(w).some((l) => this.unVocabulary.has(l)),
       isGlossaryName: (phrase: string) => this.glossary.byPhrase.has(canonicalPhrase(englishTokens(phrase))),
     };
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
@@ -188,15 +192,20 @@ export class QueryAnalyzer {
   /**
    * Corpus words for a Chinese word the corpus lacks, through its own English glosses and the glossary:
    * 英国 → "United Kingdom" → 联合王国, 联大 → "UN General Assembly" → 联合国, 大会. One synonym set, weighed as
-   * dictionary translations are.
+   * dictionary translations are. For a name (`whole`), only a gloss the glossary translates as a whole:
+   * 联合国开发计划署 is not mentioned because 联合国 is.
    */
-  private synonyms(word: string): QueryTerm[] {
+  private synonyms(word: string, whole = false): QueryTerm[] {
     const found = this.dictionary
       .englishOf(word)
       .slice(0, MAX_GLOSSES)
       // Only the glossary's translations: a dictionary gloss is often a definition ("Tencent, Chinese tech
       // company"), whose words would make any question about a company look answered.
-      .flatMap((english) => this.bridge(english).terms.filter((t) => t.origin === 'glossary'));
+      .flatMap((english) =>
+        this.bridge(english).terms.filter(
+          (t) => t.origin === 'glossary' && (!whole || canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english))),
+        ),
+      );
     const best = new Map<string, number>();
     for (const t of found) best.set(t.term, Math.max(best.get(t.term) ?? 0, t.weight));
     const total = [...best.values()].reduce((s, x) => s + x, 0);

@@ -26,13 +26,15 @@ export interface SalientDeps {
   tokenizer: Tokenizer;
   stats: CorpusStats;
   /** English → Chinese terms of a phrase (the query bridge). */
-  bridge(english: string): { terms: QueryTerm[] };
+  bridge(english: string): { terms: QueryTerm[]; unmatched: string[] };
   /** Corpus words for a Chinese word through its English glosses (英国 → 联合王国). */
   synonyms(zh: string): string[];
+  /** The same for a name: only what translates the whole name. */
+  nameSynonyms(zh: string): string[];
   /** Nouns too generic to name anything. */
   generic: ReadonlySet<string>;
-  /** Whether an English word is also an ordinary lower-case word ("States", "Protocol", "Parties"). */
-  isCommon(word: string): boolean;
+  /** Whether an English word is of the UN's own vocabulary, capitalised in UN English ("States", "Protocol", "Parties"). */
+  isUnVocabulary(word: string): boolean;
   /** Whether an English phrase is a glossary name ("Working Group", "Blue Heart Campaign"). */
   isGlossaryName(phrase: string): boolean;
 }
@@ -73,19 +75,23 @@ export function salientElements(
     if (!seen.has(key)) out.push(e);
     seen.add(key);
   };
-  // UN English capitalises ordinary words ("States", "Member States", "the Protocol"): a name made only of them
-  // is no name, unless the glossary knows it as one.
-  const named = englishNames(question).filter((n) => deps.isGlossaryName(n) || !n.split(/\s+/).every((w) => deps.isCommon(w.toLowerCase())));
+  // UN English capitalises its own vocabulary ("States", "Member States", "the Protocol"): a name made only of
+  // it is no name, unless the glossary knows it as one.
+  const named = englishNames(question).filter((n) => deps.isGlossaryName(n) || !n.split(/\s+/).every((w) => deps.isUnVocabulary(w.toLowerCase())));
   for (const name of named) {
     const latin = normalizeText(name);
-    const terms = deps.bridge(name).terms.map((t) => t.term);
+    const bridged = deps.bridge(name);
+    // A name translated only in part ("Amnesty International" → 国际) is not found by finding the part.
+    const terms = bridged.unmatched.length ? [] : bridged.terms.map((t) => t.term);
     add(element(name, 'name', [...terms, ...(stats.hasWord(latin) || stats.df(latin) > 0 ? [latin] : [])], stats));
   }
-  for (const { word, tag } of tokenizer.tag(question)) {
+  const tagged = tokenizer.tag(question);
+  for (const { word, tag } of tagged) {
     if (NAME_TAGS.has(tag) && word.length >= 2 && !GENERIC_PLACES.has(word) && !deps.generic.has(word)) {
-      add(element(word, 'name', [word, ...deps.synonyms(word)], stats));
+      add(element(word, 'name', [word, ...deps.nameSynonyms(word)], stats));
     }
   }
+  for (const body of bodyNames(tagged)) add(element(body, 'name', [body, ...deps.nameSynonyms(body)], stats));
   for (const ordinal of normalizeText(question).match(ZH_ORDINAL) ?? []) {
     // The documents write 第二十七届; people also type 第27届.
     const chinese = ordinal.replace(/\d+/, (n) => (Number(n) < 100 ? chineseNumeral(Number(n)) : n));
@@ -94,11 +100,36 @@ export function salientElements(
   for (const n of numbers) add(element(n, 'number', [n], stats));
   // Ordinals the bridge found nowhere ("twelfth session" → 第十二届): a session the documents do not cover.
   for (const o of absentOrdinals) add({ text: o, kind: 'ordinal', forms: [normalizeText(o)], inCorpus: false });
-  // A word of a name the corpus has ("west" of "West African" → 西非) is not missing.
-  const found = out.filter((e) => e.kind === 'name' && e.inCorpus).map((e) => normalizeText(e.text).split(/\s+/));
+  // A word of a name is judged with the name: "west" of "West African" (西非) is not missing, and "amnesty" of
+  // "Amnesty International" is missing once, as the name.
+  const found = out.filter((e) => e.kind === 'name').map((e) => normalizeText(e.text).split(/\s+/));
   for (const w of absentWords) {
     if (!found.some((words) => words.includes(normalizeText(w)))) add({ text: w, kind: 'word', forms: [normalizeText(w)], inCorpus: false });
   }
+  return out;
+}
+
+/** Words that end the name of an organisation or office: 欧洲刑警组织, 腾讯公司, 联合国开发计划署. */
+const BODY_END = /(?:组织|署|局|部|公司|委员会|办公室|办事处|基金会|协会|中心|银行|大学|集团|联盟|理事会|网络|机构|法院|议会)$/;
+/** Word kinds a body's name is made of: nouns, names, abbreviations, verbal nouns (开发 of 开发计划署). */
+const BODY_PART = /^(?:n|nr|ns|nt|nz|nrt|j|vn)$/;
+
+/**
+ * Names of bodies written as several words (欧洲刑警组织 = 欧洲 + 刑警 + 组织): the whole name is what must be in
+ * the documents — 国际刑警组织 does not make 欧洲刑警组织 mentioned.
+ */
+function bodyNames(tagged: { word: string; tag: string }[]): string[] {
+  const out: string[] = [];
+  tagged.forEach(({ word }, end) => {
+    if (!BODY_END.test(word)) return;
+    let start = end;
+    while (start > 0 && BODY_PART.test(tagged[start - 1]!.tag) && tagged[start - 1]!.word.length >= 2) start--;
+    const name = tagged
+      .slice(start, end + 1)
+      .map((t) => t.word)
+      .join('');
+    if (end > start && name.length >= 4) out.push(name);
+  });
   return out;
 }
 

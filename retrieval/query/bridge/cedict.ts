@@ -91,14 +91,7 @@ export class ReverseDictionary {
     private readonly vocabulary: ReadonlySet<string>,
     /** English phrases of every multi-character headword, kept or not: a Chinese word's own glosses. */
     private readonly glosses: ReadonlyMap<string, string[]>,
-    /** One-word glosses written in lower case somewhere: common nouns and verbs (state, party), not names. */
-    private readonly common: ReadonlySet<string>,
   ) {}
-
-  /** Whether an English word is an ordinary word (some gloss writes it in lower case), not only a name. */
-  isCommon(word: string): boolean {
-    return this.common.has(word);
-  }
 
   /** The English phrases a Chinese headword translates to (英国 → united kingdom, britain), whatever the corpus has. */
   englishOf(zh: string): string[] {
@@ -126,12 +119,10 @@ export class ReverseDictionary {
     let maxWords = 1;
     const vocabulary = new Set<string>();
     const glosses = new Map<string, string[]>();
-    const common = new Set<string>();
     for (const { zh, senses } of entries) {
       if (!CJK_WORD.test(zh)) continue;
       const phrases = senses.flatMap(glossPhrases);
       for (const p of phrases) if (!p.includes(' ')) vocabulary.add(p);
-      for (const sense of senses) for (const w of sense.match(/\b[a-z]{3,}\b/g) ?? []) common.add(w);
       if (phrases.length) glosses.set(zh, [...(glosses.get(zh) ?? []), ...phrases]);
       if (!keep(zh)) continue;
       for (const sense of senses) {
@@ -143,7 +134,7 @@ export class ReverseDictionary {
         }
       }
     }
-    return new ReverseDictionary(exact, heads, maxWords, vocabulary, glosses, common);
+    return new ReverseDictionary(exact, heads, maxWords, vocabulary, glosses);
   }
 
   /** The single English words whose glosses reach the corpus: what a misspelt word may be corrected to. */
