@@ -88,3 +88,22 @@ export function readGlossary(path: URL = GLOSSARY_PATH): Glossary {
   }
   return parseGlossary(data);
 }
+
+/**
+ * The glossary with entries found in the corpus rather than curated (person names in pinyin): a phrase the
+ * curated glossary already defines keeps its curated meaning.
+ */
+export function withEntries(glossary: Glossary, extra: readonly GlossaryEntry[]): Glossary {
+  const byPhrase = new Map(glossary.byPhrase);
+  let maxWords = glossary.maxWords;
+  for (const entry of extra) {
+    for (const phrase of entry.en) {
+      const words = englishTokens(phrase);
+      const key = canonicalPhrase(words);
+      if (!key || byPhrase.has(key)) continue;
+      byPhrase.set(key, entry.zh);
+      maxWords = Math.max(maxWords, words.length);
+    }
+  }
+  return { entries: [...glossary.entries, ...extra], byPhrase, maxWords };
+}
