@@ -88,7 +88,7 @@ interface DatePart {
   sep?: 'range' | 'list';
 }
 
-const PART = new RegExp(`(${RANGE}|${JOIN})?(?:(${YEAR})年)?(?:(${MONTH})月)?(?:(${DAY})日)?`, 'y');
+const PART = new RegExp(`(${RANGE}|${JOIN})?(?:(${YEAR})年)?(?:(${MONTH})月)?(?:(${DAY})日?)?`, 'y');
 
 /** Splits `2017年9月11日至13日` into its dated parts, each inheriting the year and month written before it. */
 function dateParts(text: string): DatePart[] {
@@ -128,37 +128,49 @@ function joinList(items: string[], range: boolean): string {
 }
 
 /**
- * Dates in the order English writes them: days of one month share it (11–13 September 2017, 4 and 5 July
- * 2018), months of one year share it (July–December 2017), years stand alone (2015–2020).
+ * Dates in the order English writes them: days of one month share it (12–16 and 19–23 February), a year
+ * written once is written once at the end (…, 17–19 July and 12–16 November 2017), ranges across months or
+ * years keep both ends (July 2015 – June 2016, 2015–2020).
  */
 function renderDates(parts: DatePart[]): string {
-  const range = parts.length > 1 && parts.slice(1).every((p) => p.sep === 'range');
-  const same = <K extends keyof DatePart>(k: K) => parts.every((p) => p[k] === parts[0]![k]);
-  const first = parts[0]!;
-  if (parts.length === 1) return oneDate(first);
-  if (parts.every((p) => p.day !== undefined) && same('month') && same('year')) {
-    return `${joinList(
-      parts.map((p) => String(p.day)),
-      range,
-    )} ${oneDate({ ...first, day: undefined })}`;
+  const items: { from: DatePart; to?: DatePart }[] = [];
+  for (const p of parts) {
+    const last = items[items.length - 1];
+    if (p.sep === 'range' && last && !last.to) last.to = p;
+    else items.push({ from: p });
   }
-  if (parts.every((p) => p.day === undefined && p.month !== undefined) && same('year')) {
-    return `${joinList(
-      parts.map((p) => monthName(p.month!)),
-      range,
-    )}${first.year !== undefined ? ` ${first.year}` : ''}`;
+  const years = new Set(parts.map((p) => p.year));
+  const shared = years.size === 1 ? parts[0]!.year : undefined;
+  const groups: { key: string; month?: number; year?: number; texts: string[] }[] = [];
+  for (const { from, to } of items) {
+    const daysOfOneMonth = from.day !== undefined && (!to || (to.day !== undefined && to.month === from.month && to.year === from.year));
+    if (daysOfOneMonth) {
+      const key = `${from.year}-${from.month}`;
+      const text = to ? `${from.day}–${to.day}` : String(from.day);
+      const last = groups[groups.length - 1];
+      if (last?.key === key) last.texts.push(text);
+      else groups.push({ key, month: from.month, year: from.year, texts: [text] });
+      continue;
+    }
+    const withYear = shared === undefined;
+    const dash = from.day === undefined && to?.day === undefined ? '–' : ' – ';
+    groups.push({ key: '', texts: [to ? `${oneDate(from, withYear)}${dash}${oneDate(to, withYear)}` : oneDate(from, withYear)] });
   }
-  const sameYear = same('year');
-  return joinList(
-    parts.map((p, i) => oneDate(p, !sameYear || i === parts.length - 1)),
-    range,
-  ).replace(/–/g, range && parts.some((p) => p.day !== undefined || p.month !== undefined) ? ' – ' : '–');
+  const rendered = groups.map((g) =>
+    g.month === undefined
+      ? g.texts[0]!
+      : `${joinList(g.texts, false)} ${monthName(g.month)}${shared === undefined && g.year !== undefined ? ` ${g.year}` : ''}`,
+  );
+  const text = joinList(rendered, false);
+  return shared !== undefined && parts.some((p) => p.month !== undefined) ? `${text} ${shared}` : text;
 }
 
-const DATE_CORE = `(?:${YEAR}年(?:${MONTH}月(?:${DAY}日)?)?|${MONTH}月${DAY}日)`;
-const DATE_MORE = `(?:(?:${RANGE}|${JOIN})(?:${YEAR}年)?(?:${MONTH}月)?(?:${DAY}日)?)`;
-/** `2015-2020年`, `2013-2020 年`: a range of years with one 年. */
-const YEAR_RANGE = new RegExp(`(自|从)?(${YEAR})${RANGE}(${YEAR})年(以来|起)?`, 'g');
+/** A day: with 日, or without it before 至 and the last day (2月13至15日). */
+const DAY_OF = `${DAY}(?:日|(?=${RANGE}\\d))`;
+const DATE_CORE = `(?:${YEAR}年(?:${MONTH}月(?:${DAY_OF})?)?|${MONTH}月${DAY_OF})`;
+const DATE_MORE = `(?:(?:${RANGE}|${JOIN})(?:${YEAR}年)?(?:${MONTH}月)?(?:${DAY_OF})?)`;
+/** `2015-2020年`, `2016、2017和2018年`: years that share one 年. */
+const YEAR_RANGE = new RegExp(`(自|从)?(${YEAR})((?:(?:${RANGE}|${JOIN})${YEAR})+)年(以来|起)?`, 'g');
 const DATES = new RegExp(`(自|从)?(${DATE_CORE}${DATE_MORE}*)(以来|起|年底|年初|底|上半年|下半年|以前|之前)?`, 'g');
 /** A list may end on a word that belongs to the sentence (2016年和…): it is given back. */
 const TRAILING_SEPARATOR = new RegExp(`(?:${RANGE}|${JOIN})+$`);
@@ -184,7 +196,8 @@ function framed(date: string, from: string | undefined, after: string | undefine
 function dateSpans(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(YEAR_RANGE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, en: framed(`${m[2]}–${m[3]}`, m[1], m[4]) });
+    const years = [m[2]!, ...m[3]!.match(new RegExp(YEAR, 'g'))!];
+    out.push({ start: m.index, end: m.index + m[0].length, en: framed(joinList(years, new RegExp(RANGE).test(m[3]!)), m[1], m[4]) });
   }
   for (const m of text.matchAll(DATES)) {
     const [, from, matched, after] = m;
@@ -199,40 +212,56 @@ function dateSpans(text: string): Span[] {
 
 // ── ordinals and references ──────────────────────────────────────────────────
 
-const ORDINAL_ITEM = `第?(${NUM}|${CN})`;
-const ORDINALS = new RegExp(`第(${NUM}|${CN})((?:(?:${JOIN}|${RANGE})第?(?:${NUM}|${CN}))*)(届|次|场)(年度会议|全体会议|会议)?`, 'g');
-const SYMBOL = String.raw`\d+(?:/\d+)+|\d+\(\d{4}\)|\d+`;
+const NUMBER = `(?:${NUM}|${CN})`;
+/** More items after the first: 第6、第7和第8 (条), 第1和第2 (场会议), 71/280号和第72/1号. */
+const MORE_ORDINALS = `((?:(?:${JOIN}|${RANGE})第?${NUMBER})*)`;
+const ORDINALS = new RegExp(`第(${NUMBER})${MORE_ORDINALS}(届|次|场|版|份|项|期|轮|批|个|阶段)(年度会议|全体会议|会议)?`, 'g');
+const SYMBOL = String.raw`\d+(?:/\d+)+|\d+ ?\(\d{4}\)|\d+`;
 const RESOLUTIONS = new RegExp(`第?(${SYMBOL})号?((?:(?:${JOIN})第?(?:${SYMBOL})号?)*)(决议|决定)`, 'g');
-const ARTICLES = new RegExp(`第(${NUM}|${CN})条(\\([a-z]\\))?(?:款|项)?`, 'g');
+const ARTICLES = new RegExp(`第(${NUMBER})${MORE_ORDINALS}条(\\([a-z]\\))?(?:款|项)?`, 'g');
 const PARAGRAPHS = new RegExp(`第(${NUM})(?:${RANGE}(${NUM}))?段`, 'g');
 
-const ORDINAL_NOUN: Record<string, string> = { 届: 'session', 次: '', 场: 'meeting' };
+/** What an ordinal's measure word is when nothing the glossary knows follows it. */
+const ORDINAL_NOUN: Record<string, string> = { 届: 'session', 场: 'meeting', 版: 'edition', 阶段: 'phase' };
 /** 第八届会议 is a session, 第四次会议 and 第1场会议 are meetings. */
 const MEETING: Record<string, string> = { 会议: 'meeting', 年度会议: 'annual meeting', 全体会议: 'plenary meeting' };
 const meetingNoun = (counter: string, meeting: string | undefined) =>
-  counter === '届' ? (meeting === '年度会议' ? 'annual session' : 'session') : meeting ? MEETING[meeting]! : ORDINAL_NOUN[counter]!;
+  counter === '届' ? (meeting === '年度会议' ? 'annual session' : 'session') : meeting ? MEETING[meeting]! : (ORDINAL_NOUN[counter] ?? '');
 
 /** 第1 → 1st, 第七十一 → seventy-first: the documents' digits stay digits. */
 function ordinal(written: string): string {
   return /\d/.test(written) ? numericOrdinal(value(written)) : ordinalWord(value(written));
 }
 
-function ordinalSpans(text: string): Span[] {
+/** The first item and the ones after it (第6、第7和第8 → 6, 7, 8), and whether they are a range (第44至46). */
+function items(first: string, more: string | undefined): { items: string[]; range: boolean } {
+  const rest = [...(more ?? '').matchAll(new RegExp(`第?(${NUMBER})`, 'g'))].map((x) => x[1]!);
+  return { items: [first, ...rest], range: new RegExp(RANGE).test(more ?? '') };
+}
+
+function ordinalSpans(text: string, nounOf: NounOf): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(ORDINALS)) {
-    const items = [m[1]!, ...[...(m[2] ?? '').matchAll(new RegExp(ORDINAL_ITEM, 'g'))].map((x) => x[1]!)];
-    const range = new RegExp(RANGE).test(m[2] ?? '');
-    const noun = meetingNoun(m[3]!, m[4]);
-    const nouns = noun && items.length > 1 ? plural(noun) : noun;
-    out.push({ start: m.index, end: m.index + m[0].length, en: `${joinList(items.map(ordinal), range)}${nouns ? ` ${nouns}` : ''}` });
+    const { items: list, range } = items(m[1]!, m[2]);
+    let end = m.index + m[0].length;
+    const named = m[4] || m[3] === '届' ? null : nounOf(text, end);
+    if (named) end += named.length;
+    const noun = named ? (list.length > 1 ? (named.plural ?? plural(named.singular)) : named.singular) : meetingNoun(m[3]!, m[4]);
+    const nouns = !named && noun && list.length > 1 ? plural(noun) : noun;
+    out.push({ start: m.index, end, en: `${joinList(list.map(ordinal), range)}${nouns ? ` ${nouns}` : ''}` });
   }
   for (const m of text.matchAll(RESOLUTIONS)) {
-    const items = [m[1]!, ...[...(m[2] ?? '').matchAll(new RegExp(SYMBOL, 'g'))].map((x) => x[0])].map((s) => s.replace(/\((\d{4})\)$/, ' ($1)'));
+    const list = [m[1]!, ...[...(m[2] ?? '').matchAll(new RegExp(SYMBOL, 'g'))].map((x) => x[0])].map((s) => s.replace(/ ?\((\d{4})\)$/, ' ($1)'));
     const noun = m[3] === '决议' ? 'resolution' : 'decision';
-    out.push({ start: m.index, end: m.index + m[0].length, en: `${items.length > 1 ? plural(noun) : noun} ${joinList(items, false)}` });
+    out.push({ start: m.index, end: m.index + m[0].length, en: `${list.length > 1 ? plural(noun) : noun} ${joinList(list, false)}` });
   }
   for (const m of text.matchAll(ARTICLES)) {
-    out.push({ start: m.index, end: m.index + m[0].length, en: `article ${value(m[1]!)}${m[2] ? ` ${m[2]}` : ''}` });
+    const { items: list, range } = items(m[1]!, m[2]);
+    const numbers = joinList(
+      list.map((x) => String(value(x))),
+      range,
+    );
+    out.push({ start: m.index, end: m.index + m[0].length, en: `${list.length > 1 ? 'articles' : 'article'} ${numbers}${m[3] ? ` ${m[3]}` : ''}` });
   }
   for (const m of text.matchAll(PARAGRAPHS)) {
     out.push({ start: m.index, end: m.index + m[0].length, en: m[2] ? `paragraphs ${m[1]}–${m[2]}` : `paragraph ${m[1]}` });
@@ -319,6 +348,7 @@ function countSpans(text: string, nounOf: NounOf): Span[] {
 /** 议程项目2和3 → agenda items 2 and 3, 建议 6 → recommendation 6, 第16执行段 → operative paragraph 16. */
 const NUMBERED: [RegExp, string][] = [
   [new RegExp(`议程项目(${NUM})((?:${JOIN}(?:${NUM}))*)`, 'g'), 'agenda item'],
+  [new RegExp(`(?<!议程)项目(${NUM})((?:${JOIN}(?:${NUM}))*)(?=下)`, 'g'), 'item'],
   [new RegExp(`建议(${NUM})()(?![\\d/])`, 'g'), 'recommendation'],
   [new RegExp(`第(${NUM})()执行段`, 'g'), 'operative paragraph'],
 ];
@@ -341,5 +371,5 @@ function percentSpans(text: string): Span[] {
 
 /** Every number and date of a (space-compacted) Chinese text that a rule can read, possibly overlapping. */
 export function numberSpans(text: string, nounOf: NounOf): Span[] {
-  return [...dateSpans(text), ...ordinalSpans(text), ...numberedSpans(text), ...percentSpans(text), ...countSpans(text, nounOf)];
+  return [...dateSpans(text), ...ordinalSpans(text, nounOf), ...numberedSpans(text), ...percentSpans(text), ...countSpans(text, nounOf)];
 }
