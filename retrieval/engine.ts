@@ -100,7 +100,7 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
   const dictionary = corpusDictionary(keyword, cedict);
   const persons = findPersonNames(
     catalogue.units.map((u) => u.text),
-    (text) => tokenizer.tag(text).at(-1)?.word,
+    (text) => tokenizer.tag(text).map((t) => t.word),
     cedict,
     (zh) => dictionary.englishOf(zh).length > 0,
   );

@@ -88,20 +88,22 @@ function spellingsOf(zh: string, readings: Readings): string[] {
 }
 
 /**
- * The person names the texts write before a title. `lastWord` cuts the text before a title into words and
- * returns the last one (jieba); `isWord` says whether a string is a dictionary headword.
+ * The person names the texts write before a title. `cut` splits a text into words (jieba): the title must be
+ * a word of its own (法官 in 司法官 is not a title) and the name the word before it; `isWord` says whether a
+ * string is a dictionary headword.
  */
 export function findPersonNames(
   texts: Iterable<string>,
-  lastWord: (text: string) => string | undefined,
+  cut: (text: string) => string[],
   entries: readonly CedictEntry[],
   isWord: (zh: string) => boolean,
 ): PersonName[] {
   const found = new Map<string, Set<string>>();
   for (const text of texts) {
     for (const m of text.replace(/\s+(?=[\u4e00-\u9fff])/g, '').matchAll(TITLE_AFTER_NAME)) {
-      const name = lastWord(m[1]!);
-      if (!name || name.length < 2 || name.length > 3 || isWord(name)) continue;
+      const words = cut(m[0]);
+      const name = words.at(-2);
+      if (words.at(-1) !== m[2] || !name || name.length < 2 || name.length > 3 || isWord(name)) continue;
       const titles = found.get(name) ?? new Set<string>();
       const title = TITLES[m[2]!];
       if (title) titles.add(title);
