@@ -112,7 +112,8 @@ export class QueryAnalyzer {
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
-    this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.knows(w) || this.stats.hasWord(w));
+    // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
+    this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.isEnglish(w) || this.stats.hasWord(w));
   }
 
   /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */

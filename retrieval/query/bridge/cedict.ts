@@ -126,6 +126,19 @@ interface Indexes {
   glosses: ReadonlyMap<string, string[]>;
   /** Kept proper-noun headwords → their English names (斐济 → Fiji). */
   names: ReadonlyMap<string, string>;
+  /** Every English word any sense uses ("corporate" in "corporate governance"): real English, whether or not it translates. */
+  english: ReadonlySet<string>;
+}
+
+/**
+ * Modifiers that make a gloss mean something narrower than its head word: 本市 is "this city", not a city;
+ * 我国 "our country". Such a gloss is no translation of the head word alone.
+ */
+const DEICTIC = /^(?:this|that|these|those|our|my|your|his|her|its|their|one's|the same|same)$/;
+
+/** Whether the gloss may be found from its last word: not when its modifiers only point (this city, our country). */
+function headIndexable(words: string[]): boolean {
+  return words.length > 1 && !DEICTIC.test(words.slice(0, -1).join(' '));
 }
 
 export class ReverseDictionary {
@@ -146,6 +159,11 @@ export class ReverseDictionary {
     return this.ix.vocabulary.has(word);
   }
 
+  /** Whether a word occurs in some English sense of the dictionary: an English word, not a typo. */
+  isEnglish(word: string): boolean {
+    return this.ix.english.has(word);
+  }
+
   /** The English name of a proper noun the corpus contains (斐济 → Fiji), or null when the headword is no name. */
   nameOf(zh: string): string | null {
     return this.ix.names.get(zh) ?? null;
@@ -154,7 +172,9 @@ export class ReverseDictionary {
   /**
    * Indexes the glosses of every multi-character Chinese headword for which `keep` is true
    * (single characters are too ambiguous to search for). A headword is reachable from each whole gloss
-   * and, at lower quality, from the last word of a multi-word gloss (its head noun or verb).
+   * and, at lower quality, from the last word of a multi-word gloss (its head noun or verb), except where
+   * that word is not what the headword means: a proper noun's description (现代 "Hyundai, South Korean
+   * company" is no company) and glosses whose modifiers only point ("this city").
    */
   static build(entries: Iterable<DictionaryEntry>, keep: (zh: string) => boolean): ReverseDictionary {
     const exact = new Map<string, string[]>();
@@ -168,25 +188,28 @@ export class ReverseDictionary {
     const vocabulary = new Set<string>();
     const glosses = new Map<string, string[]>();
     const names = new Map<string, string>();
+    const english = new Set<string>();
     for (const entry of entries) {
       const { zh, senses } = entry;
+      for (const sense of senses) for (const w of sense.toLowerCase().match(/[a-z]+/g) ?? []) english.add(w);
       if (!CJK_WORD.test(zh)) continue;
       const phrases = senses.flatMap(glossPhrases);
       for (const p of phrases) if (!p.includes(' ')) vocabulary.add(p);
       if (phrases.length) glosses.set(zh, [...(glosses.get(zh) ?? []), ...phrases]);
       if (!keep(zh)) continue;
-      const name = entry.pinyin === undefined ? null : properName({ pinyin: entry.pinyin, senses });
+      const proper = entry.pinyin !== undefined && isProperNoun({ pinyin: entry.pinyin });
+      const name = proper ? properName({ pinyin: entry.pinyin!, senses }) : null;
       if (name && !names.has(zh)) names.set(zh, name);
       for (const sense of senses) {
         for (const phrase of glossPhrases(sense)) {
           push(exact, phrase, zh);
           const words = phrase.split(' ');
           maxWords = Math.max(maxWords, words.length);
-          if (words.length > 1) push(heads, words[words.length - 1], zh);
+          if (!proper && headIndexable(words)) push(heads, words[words.length - 1]!, zh);
         }
       }
     }
-    return new ReverseDictionary({ exact, heads, maxWords, vocabulary, glosses, names });
+    return new ReverseDictionary({ exact, heads, maxWords, vocabulary, glosses, names, english });
   }
 
   /** The single English words whose glosses reach the corpus: what a misspelt word may be corrected to. */
