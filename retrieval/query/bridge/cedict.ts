@@ -67,18 +67,28 @@ export function readCedict(path: string = cedictDataPath()): CedictEntry[] {
   return (data.all as RawEntry[]).map((e) => ({ zh: e[1], pinyin: e[2], senses: typeof e[3] === 'string' ? [e[3]] : e[3] }));
 }
 
+/** Marks a verb sense narrowed by what follows it in brackets: "to meet (the needs of)" is not "to meet". */
+const NARROWED = '\u0001';
+
 /** Turns one dictionary sense into the English phrases it offers ("to train; to drill (troops)" → train, drill). */
 export function glossPhrases(sense: string): string[] {
+  return glossParts(sense).map((p) => p.phrase);
+}
+
+/** The phrases of a sense, each saying whether brackets after it narrow a verb to one use ("to meet (the needs of)"). */
+export function glossParts(sense: string): { phrase: string; narrowed: boolean }[] {
   if (SKIPPED_SENSE.test(sense.trim())) return [];
   const cleaned = sense
+    .replace(/((?:^|[;,])\s*to [a-z' -]+?)\s*\([^)]*\)\s*(?=[;,]|$)/g, `$1 ${NARROWED}`)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/\S*\|\S*/g, ' ')
     .replace(/\b(?:lit|fig|esp|usu|sb|sth|abbr)\.\s*/gi, ' ');
-  const out: string[] = [];
+  const out: { phrase: string; narrowed: boolean }[] = [];
   for (const part of cleaned.split(/[;,]/)) {
     // Hyphens become spaces, as in questions (englishTokens): "post-war" is looked up as "post war".
     const phrase = part
+      .replace(NARROWED, ' ')
       .toLowerCase()
       .replace(/-/g, ' ')
       .replace(/^\s*(?:to be |to |a |an |the |one's )/, '')
@@ -86,7 +96,7 @@ export function glossPhrases(sense: string): string[] {
       .trim();
     if (!phrase || !/^[a-z][a-z0-9' -]*$/.test(phrase)) continue;
     if (phrase.split(' ').length > MAX_GLOSS_WORDS) continue;
-    if (!out.includes(phrase)) out.push(phrase);
+    if (!out.some((p) => p.phrase === phrase)) out.push({ phrase, narrowed: part.includes(NARROWED) });
   }
   return out;
 }
@@ -201,8 +211,9 @@ export class ReverseDictionary {
       const name = proper ? properName({ pinyin: entry.pinyin!, senses }) : null;
       if (name && !names.has(zh)) names.set(zh, name);
       for (const sense of senses) {
-        for (const phrase of glossPhrases(sense)) {
-          push(exact, phrase, zh);
+        for (const { phrase, narrowed } of glossParts(sense)) {
+          // A narrowed sense is found from its words at head-word quality: 满足 for "meet" only as "meet the needs".
+          push(narrowed && !phrase.includes(' ') ? heads : exact, phrase, zh);
           const words = phrase.split(' ');
           maxWords = Math.max(maxWords, words.length);
           if (!proper && headIndexable(words)) push(heads, words[words.length - 1]!, zh);
