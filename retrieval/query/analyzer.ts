@@ -229,13 +229,14 @@ export class QueryAnalyzer {
   private unexplainedWords(question: string, lang: Lang, queryTerms: QueryTerm[]): string[] {
     const terms = new Set(queryTerms.map((t) => normalizeText(t.term)));
     if (lang === 'zh') {
-      // Latin names went through the bridge (ICAT), Chinese words the corpus lacks through their glosses (英国).
-      const viaBridge = new Set(queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')])));
+      // Latin names went through the bridge (ICAT, or a phrase of several words: Blue Heart Campaign), Chinese
+      // words the corpus lacks through their glosses (英国).
+      const viaBridge = queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')]));
+      const bridged = (w: string) => viaBridge.some((from) => from === w || (/^[a-z]/.test(w) && mentions(from, w)));
       return this.tokenizer
         .queryWords(question)
         .filter(
-          (w) =>
-            !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !viaBridge.has(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
+          (w) => !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !bridged(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
         );
     }
     const sources = queryTerms.map((t) => normalizeText(t.from ?? t.term));
