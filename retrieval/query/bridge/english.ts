@@ -88,6 +88,23 @@ const IRREGULAR: Record<string, string> = {
   criteria: 'criterion',
 };
 
+/**
+ * One key for a word's British and American spellings (organisation/organization, labour/labor, centre/center,
+ * programme/program, defence/defense, travelled/traveled, analyse/analyze), applied to both sides of a
+ * comparison: a word that does not alternate only gets a key nobody else has.
+ */
+export function spellingKey(word: string): string {
+  return word
+    .replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/^(.{2,})ys(e|es|ed|ing)$/, '$1yz$2')
+    .replace(/^(.{3,})our(s|ed|ing|er|ers|ite|ites|able)?$/, '$1or$2')
+    .replace(/^(.{3,})tre(s)?$/, '$1ter$2')
+    .replace(/^(.{3,})mme(s)?$/, '$1m$2')
+    .replace(/^(.{3,})logue(s)?$/, '$1log$2')
+    .replace(/^(def|off|lic|pret)ence(s)?$/, '$1ense$2')
+    .replace(/^(.{2,}[aeiou])ll(ed|ing|er|ers)$/, '$1l$2');
+}
+
 /** Base form of an irregular plural or verb form (children → child, held → hold), else null. */
 export function irregularBase(word: string): string | null {
   return Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : null;
