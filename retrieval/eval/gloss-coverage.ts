@@ -30,6 +30,12 @@ const DATE_UNIT = /^(?:年|月|日)/;
 
 let tagger: Tokenizer | null = null;
 
+/** jieba for callers that have none at hand (the eval CLI): loaded once, on first use. */
+function defaultTokenizer(): Tokenizer {
+  tagger ??= new Tokenizer();
+  return tagger;
+}
+
 /** The names, numbers and dates of a (space-compacted) quote, with their places. */
 export function quoteElements(compact: string, tokenizer: Tokenizer): { kind: ElementKind; start: number; end: number }[] {
   const out: { kind: ElementKind; start: number; end: number }[] = [];
@@ -45,7 +51,7 @@ export function quoteElements(compact: string, tokenizer: Tokenizer): { kind: El
 }
 
 /** Coverage of the quotes' elements by their glosses. */
-export function glossCoverage(passages: Iterable<{ quote: string; glosses?: Gloss[] }>, tokenizer: Tokenizer = (tagger ??= new Tokenizer())): Coverage {
+export function glossCoverage(passages: Iterable<{ quote: string; glosses?: Gloss[] }>, tokenizer: Tokenizer = defaultTokenizer()): Coverage {
   const counts: Coverage['counts'] = { name: { covered: 0, total: 0 }, number: { covered: 0, total: 0 }, date: { covered: 0, total: 0 } };
   const missed = new Map<string, number>();
   for (const p of passages) {
