@@ -9,17 +9,24 @@ import { type AnswerContext, DomainPhrases, extractiveAnswer, type LlmConfig, To
 import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
 import { type Corpus, type DocumentReport, loadCorpus, ParseCache, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
+import { Glosser, withGlosses } from './gloss/index.js';
 import { type DenseIndex, type KeywordIndex, type LoadedIndexes, loadOrBuildIndexes, MANIFEST_FILE, Retriever } from './index/index.js';
 import {
   activeDocument,
+  corpusDictionary,
   detectLang,
+  findPersonNames,
+  GENERIC_NOUNS,
   isMoreRequest,
   type NormalizedQuestion,
   normalizeQuestion,
+  personEntry,
   QueryAnalyzer,
+  readCedict,
   readGlossary,
   resolveFollowUp,
   Tokenizer,
+  withEntries,
 } from './query/index.js';
 import type { Answer, ScoredUnit } from './types.js';
 
@@ -88,7 +95,17 @@ export interface ComponentInputs {
 export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern }: ComponentInputs) {
   const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
-  const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary });
+  // CC-CEDICT is read once (~0.4 s): the bridge's reverse dictionary and the person names' pinyin both need it.
+  const cedict = readCedict();
+  const dictionary = corpusDictionary(keyword, cedict);
+  const persons = findPersonNames(
+    catalogue.units.map((u) => u.text),
+    (text) => tokenizer.tag(text).map((t) => t.word),
+    cedict,
+    (zh) => dictionary.englishOf(zh).length > 0,
+  );
+  const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary: withEntries(glossary, persons.map(personEntry)), dictionary });
+  const glosser = new Glosser({ glossary, dictionary, persons, tokenizer, generic: GENERIC_NOUNS });
   const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key) });
   const ctx: AnswerContext = {
     units: catalogue,
@@ -97,7 +114,7 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
     tokenizer,
     stats: keyword,
   };
-  return { catalogue, analyzer, retriever, ctx };
+  return { catalogue, analyzer, retriever, ctx, glosser };
 }
 
 /** What `npm run index`, `add` and `remove` print: the per-document reports and what the index store did. */
@@ -170,7 +187,13 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const llm = opts.llm ? await loadLlm(opts.llm) : null;
 
   async function ask(question: string, o: AskOptions = {}): Promise<Answer> {
-    const { catalogue, analyzer, retriever, ctx } = state.components;
+    const { catalogue, analyzer, retriever, ctx, glosser } = state.components;
+    // Every answer leaves verified, with the key terms of its quotes.
+    const checked = (a: Answer) =>
+      withGlosses(
+        verifyCitations(a, catalogue, (msg) => log(`citation rejected: ${msg}`)),
+        glosser,
+      );
     const { text: asked, traditional } = checkQuestion(question);
     if (o.source !== undefined) catalogue.meta(o.source);
     const history = o.history ?? [];
@@ -179,8 +202,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     // "more", "展开": the rest of the units the last answer quoted, whole.
     if (isMoreRequest(asked) && last?.passages.length) {
       const units = [...new Set(last.passages.flatMap((p) => p.citations.map((c) => c.unitKey)))].flatMap((k) => catalogue.unit(k) ?? []);
-      const answer = extractiveAnswer({ analysis: analyzer.analyze(asked), results: [], referenced: units, replyLang, whole: true }, ctx);
-      return verifyCitations(answer, catalogue, (msg) => log(`citation rejected: ${msg}`));
+      return checked(extractiveAnswer({ analysis: analyzer.analyze(asked), results: [], referenced: units, replyLang, whole: true }, ctx));
     }
     const q = resolveFollowUp(asked, history);
     // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first; a bare
@@ -203,7 +225,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       answer = extractiveAnswer({ analysis, results, referenced, replyLang }, ctx);
     }
     if (traditional) answer = { ...answer, notes: [{ code: 'traditional-input' }, ...answer.notes] };
-    return verifyCitations(answer, catalogue, (msg) => log(`citation rejected: ${msg}`));
+    return checked(answer);
   }
 
   const status = (): EngineStatus => ({

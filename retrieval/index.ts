@@ -16,6 +16,7 @@ export { buildIndexes, createEngine, type EngineOptions, type IndexBuild, MAX_QU
 export { InputError, type InputProblem, LookupError, type LookupProblem } from './errors.js';
 export { type AnswerKey, type AnswerRecord, type AnswerScores, containsAnswer, parseKeysFile, scoreAnswers } from './eval/answer-metrics.js';
 export { abstention, type EvalItem, type EvalOutcome, parseEvalFile, rankParagraphs, score } from './eval/evaluate.js';
+export { type Coverage, type ElementKind, glossCoverage } from './eval/gloss-coverage.js';
 export { atomicWrite } from './index/atomic-write.js';
 export { detectLang } from './query/analyzer.js';
 export { activeDocument } from './query/follow-up.js';
@@ -27,6 +28,7 @@ export type {
   Citation,
   DocumentMeta,
   DocumentStatus,
+  Gloss,
   Lang,
   Passage,
   ScoredUnit,

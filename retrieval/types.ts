@@ -94,6 +94,17 @@ export interface Passage {
   score: number;
   /** LLM mode only: the model's own sentence that the quote supports. */
   claim?: string;
+  /**
+   * Key terms of the quote in English (names, bodies, programmes, people, numbers, dates), set by the engine on
+   * every answer it returns; front ends show them under English answers. Never a translation of the quote.
+   */
+  glosses?: Gloss[];
+}
+
+/** One key term of a quote: the Chinese as the quote writes it (spaces beside Chinese characters dropped) and its English. */
+export interface Gloss {
+  zh: string;
+  en: string;
 }
 
 export type AnswerOutcome = 'answered' | 'partial' | 'not-found';

@@ -111,4 +111,28 @@ describe('command-line scripts', () => {
     expect(lines[0].ranked.length).toBeGreaterThanOrEqual(10);
     expect(lines[0].ranked[0]).toEqual({ source: '000_8c987accfb8d7853', paragraph: 65 });
   });
+
+  it('eval --glosses prints how many names, numbers and dates of the quotes the key terms cover', async () => {
+    const file = join(dir, 'glosses.jsonl');
+    await writeFile(
+      file,
+      JSON.stringify({
+        id: 'g',
+        lang: 'en',
+        question: 'Which States became parties to the Trafficking in Persons Protocol since 2016?',
+        gold: [{ source: '000_8c987accfb8d7853', paragraph: 2 }],
+      }),
+    );
+    const r = run('eval', [file, '--glosses']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/key terms: names, numbers and dates of the quotes that a gloss covers/);
+    const lines = r.out.split('\n');
+    const row = lines.slice(lines.findIndex((l) => l.startsWith('key terms'))).find((l) => l.startsWith('en '))!;
+    // lang, quotes, then covered/total and share for names, numbers, dates and all.
+    const [covered, total] = row.trim().split(/\s+/).at(-2)!.split('/').map(Number);
+    expect(row.trim().split(/\s+/)[2]).toBe('4/4'); // 斐济, 日本, 马尔代夫, 巴勒斯坦国
+    expect(total).toBeGreaterThanOrEqual(6);
+    expect(covered).toBe(total);
+    expect(run('eval', [file]).out).not.toMatch(/key terms/);
+  });
 });

@@ -4,7 +4,9 @@ import {
   type AnswerRecord,
   abstention,
   atomicWrite,
+  type Coverage,
   type EvalOutcome,
+  glossCoverage,
   parseEvalFile,
   parseKeysFile,
   rankParagraphs,
@@ -52,10 +54,30 @@ function answerTable(records: AnswerRecord[], langs: string[]): string[] {
   return out;
 }
 
+/** Missed elements shown under the key-term table: the most frequent first. */
+const MISSED_SHOWN = 25;
+
+/** The key-term table: how many of the quotes' names, numbers and dates a gloss covers. */
+function glossTable(records: AnswerRecord[], langs: string[]): string[] {
+  const out = ['', 'key terms: names, numbers and dates of the quotes that a gloss covers', 'lang  quotes       names     numbers       dates         all'];
+  const cell = ({ covered, total }: { covered: number; total: number }) => `  ${`${covered}/${total}`.padStart(7)} ${total ? pct(covered / total) : '   -'}`;
+  let all: Coverage | null = null;
+  for (const lang of ['all', ...langs]) {
+    const passages = records.filter((r) => lang === 'all' || r.item.lang === lang).flatMap((r) => r.answer.passages);
+    const c = glossCoverage(passages);
+    all ??= c;
+    const sum = Object.values(c.counts).reduce((a, b) => ({ covered: a.covered + b.covered, total: a.total + b.total }), { covered: 0, total: 0 });
+    out.push(`${lang.padEnd(5)} ${String(passages.length).padStart(6)}${cell(c.counts.name)}${cell(c.counts.number)}${cell(c.counts.date)}${cell(sum)}`);
+  }
+  const missed = [...all!.missed].sort((a, b) => b[1] - a[1]).slice(0, MISSED_SHOWN);
+  if (missed.length) out.push(`not glossed: ${missed.map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)).join(', ')}`);
+  return out;
+}
+
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2), ['json', 'keys']);
   const [file] = args.positional;
-  if (!file) usage('npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--json OUT.jsonl]');
+  if (!file) usage('npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl]');
   const items = parseEvalFile(await readFile(file, 'utf8'));
   const keysFile = stringFlag(args, 'keys');
   const keys = keysFile ? parseKeysFile(await readFile(keysFile, 'utf8')) : null;
@@ -89,6 +111,7 @@ runCli(async () => {
     out.push(`${lang.padEnd(5)} ${String(s.n).padStart(3)}  ${pct(s.recall_at_1)}  ${pct(s.recall_at_5)}  ${pct(s.recall_at_10)}  ${pct(s.mrr_at_10)}`);
   }
   if (keys) out.push(...answerTable(records, langs));
+  if (args.flags.has('glosses')) out.push(...glossTable(records, langs));
   const a = abstention(outcomes);
   out.push('');
   out.push(

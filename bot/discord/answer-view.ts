@@ -6,6 +6,7 @@
 import type { APIButtonComponent } from 'discord.js';
 import type { Answer, Citation, Engine, Passage } from '../../retrieval/index.js';
 import { shownLabel } from '../shared/citation-text.js';
+import { passageLines } from '../shared/render-answer.js';
 import { strings } from '../shared/strings.js';
 import { citeId, feedbackId, type QuoteSpan, type UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
@@ -66,7 +67,14 @@ export function answerMessages(question: string, answer: Answer, spanOf: SpanOf)
   const lines = notFound ? shown.map((c) => relatedLine(c, answer.lang)) : shown.map(({ citation }) => `• ${linkedLabel(citation, answer.lang)}`);
   const heading = notFound ? s.possiblyRelated : s.sources;
   const fields = lines.length ? listFields(heading, s.continued(heading), lines) : [];
-  const text = notFound ? `**${escapeText(s.notFound)}**` : [...new Set(answer.passages.map((p) => passageLine(p, answer)))].join('\n');
+  // Key terms go in Discord's small subtext (`-# `) under their quote.
+  const text = notFound
+    ? `**${escapeText(s.notFound)}**`
+    : passageLines(
+        answer,
+        (p) => passageLine(p, answer),
+        (line) => `-# ${escapeText(line)}`,
+      ).join('\n');
   const footer = [`${s.confidence} ${answer.confidence.toFixed(2)}`, ...answer.notes.map(s.note)].join(' · ');
   const embeds = textEmbeds(text, {
     protect: shown.map(({ citation }) => escapeText(shownLabel(citation, answer.lang))),

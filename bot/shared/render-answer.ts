@@ -4,6 +4,7 @@
  */
 import type { Answer, Citation, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
 import { shownLabel } from './citation-text.js';
+import { keyTermsLine } from './key-terms.js';
 import { strings } from './strings.js';
 
 /** The documents' metadata by id, to name a report beside its symbol in the sources list. */
@@ -37,12 +38,24 @@ export function sourcesList(answer: Answer, metaOf: MetaOf): string[] {
   return [`${s.sources}${answer.lang === 'zh' ? '：' : ':'}`, ...items];
 }
 
+/**
+ * Each passage once (parallel passages that read the same are shown once), with its key-term line under it
+ * in an English answer. `text` words one passage for the medium (plain text here, escaped Markdown in Discord).
+ */
+export function passageLines(answer: Answer, text: (p: Passage) => string, terms: (line: string) => string = (line) => `  ${line}`): string[] {
+  const shown = new Map<string, string | null>();
+  for (const p of answer.passages) {
+    const t = text(p);
+    if (!shown.has(t)) shown.set(t, keyTermsLine(p, answer.lang));
+  }
+  return [...shown].flatMap(([t, line]) => (line ? [t, terms(line)] : [t]));
+}
+
 /** The answer itself: its passages and sources, or the not-found line. */
 export function answerText(answer: Answer, metaOf: MetaOf): string {
   const s = strings(answer.lang);
   if (answer.outcome === 'not-found') return s.notFound;
-  const claims = [...new Set(answer.passages.map((p) => passageText(p, answer.lang)))];
-  return [...claims, '', ...sourcesList(answer, metaOf)].join('\n');
+  return [...passageLines(answer, (p) => passageText(p, answer.lang)), '', ...sourcesList(answer, metaOf)].join('\n');
 }
 
 /** For terminals: the answer, what may be related when nothing was found, the notes and the confidence. */
@@ -84,6 +97,8 @@ export function answerJson(answer: Answer, metaOf: MetaOf) {
       quote: p.quote,
       role: p.role,
       citations: p.citations.map((c) => ({ unitKey: c.unitKey, kind: c.kind, ...citationJson(c) })),
+      // Key terms are for readers of English answers; a Chinese answer's list is empty.
+      glosses: answer.lang === 'en' ? (p.glosses ?? []) : [],
     })),
     related: answer.related.flatMap((p) => p.citations.map(citationJson)),
     notes: answer.notes.map((n) => s.note(n)),

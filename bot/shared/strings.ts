@@ -58,6 +58,8 @@ const STRINGS = {
     /** An inline label after text it supports. */
     marker: (label: string) => `[${label}]`,
     sources: 'Sources',
+    /** Under a quote in an English answer: the names, numbers and dates it mentions, which are no translation of it. */
+    keyTerms: 'Key terms (glossary, not a translation):',
     possiblyRelated: 'Possibly related',
     confidence: 'confidence',
     continued: (name: string) => `${name} (cont.)`,
@@ -228,6 +230,7 @@ const STRINGS = {
     passage: (quote: string, labels: string[]) => `「${quote}」${labels.map((l) => `〔${l}〕`).join('')}`,
     marker: (label: string) => `〔${label}〕`,
     sources: '来源',
+    keyTerms: '要点术语（据术语表，非译文）：',
     possiblyRelated: '可能相关',
     confidence: '置信度',
     continued: (name: string) => `${name}（续）`,

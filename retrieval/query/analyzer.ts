@@ -112,7 +112,8 @@ export class QueryAnalyzer {
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
-    this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.knows(w) || this.stats.hasWord(w));
+    // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
+    this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.isEnglish(w) || this.stats.hasWord(w));
   }
 
   /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */
@@ -228,13 +229,14 @@ export class QueryAnalyzer {
   private unexplainedWords(question: string, lang: Lang, queryTerms: QueryTerm[]): string[] {
     const terms = new Set(queryTerms.map((t) => normalizeText(t.term)));
     if (lang === 'zh') {
-      // Latin names went through the bridge (ICAT), Chinese words the corpus lacks through their glosses (英国).
-      const viaBridge = new Set(queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')])));
+      // Latin names went through the bridge (ICAT, or a phrase of several words: Blue Heart Campaign), Chinese
+      // words the corpus lacks through their glosses (英国).
+      const viaBridge = queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')]));
+      const bridged = (w: string) => viaBridge.some((from) => from === w || (/^[a-z]/.test(w) && mentions(from, w)));
       return this.tokenizer
         .queryWords(question)
         .filter(
-          (w) =>
-            !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !viaBridge.has(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
+          (w) => !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !bridged(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
         );
     }
     const sources = queryTerms.map((t) => normalizeText(t.from ?? t.term));

@@ -1,6 +1,9 @@
 /** Query understanding: one analysis record per question, the English→Chinese bridge, the tokenizer, follow-ups. */
-export { detectLang, QueryAnalyzer } from './analyzer.js';
-export { readGlossary } from './bridge/glossary.js';
+export { detectLang, GENERIC_NOUNS, QueryAnalyzer } from './analyzer.js';
+export { corpusDictionary } from './bridge/bridge-english.js';
+export { readCedict } from './bridge/cedict.js';
+export { readGlossary, withEntries } from './bridge/glossary.js';
+export { findPersonNames, personEntry } from './bridge/person-names.js';
 export { activeDocument, isMoreRequest, resolveFollowUp } from './follow-up.js';
 export { type NormalizedQuestion, normalizeQuestion } from './normalize.js';
 export { Tokenizer } from './tokenize.js';

@@ -6,14 +6,11 @@
  */
 import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
 import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth } from './bridge/english.js';
+import { isProperName } from './proper-names.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
 
-/** jieba tags of proper names: places, people, organisations, other proper nouns. */
-const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nt', 'nz']);
 /** Capitalised words that start or frame a question rather than name anything. */
 const NOT_NAMES = new Set('Please Tell List Describe Explain Give Name'.split(' '));
-/** Generic nouns jieba tags as place or proper names. */
-const GENERIC_PLACES = new Set(['国内', '国外', '海外', '沿海', '当地', '各地', '全国', '全球', '世界', '国际', '回国']);
 const ZH_ORDINAL = /第[〇零一二三四五六七八九十百\d]+(?:届|次)(?:会议)?/g;
 /** A Chinese count question's measure word and counted thing: 多少个国家 → 个, 国家; 几次会 → 次, 会. */
 const ZH_COUNTED = /(?:多少|几)\s*([个名位项种所家份场起届次条人批部篇期组类轮]?)\s*([\u4e00-\u9fff]{1,8})/;
@@ -87,7 +84,7 @@ export function salientElements(
   }
   const tagged = tokenizer.tag(question);
   for (const { word, tag } of tagged) {
-    if (NAME_TAGS.has(tag) && word.length >= 2 && !GENERIC_PLACES.has(word) && !deps.generic.has(word)) {
+    if (isProperName(word, tag, deps.generic)) {
       add(element(word, 'name', [word, ...deps.nameSynonyms(word)], stats));
     }
   }

@@ -8,6 +8,7 @@ import type { AnswerInput } from '../../retrieval/answer/extractive-answer.js';
 import type { UnitCatalogue } from '../../retrieval/corpus/catalogue.js';
 import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
+import type { Glosser } from '../../retrieval/gloss/index.js';
 import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
 import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
 import type { QueryAnalyzer } from '../../retrieval/query/analyzer.js';
@@ -24,6 +25,8 @@ export interface AnswerCorpus {
   analyzer: QueryAnalyzer;
   catalogue: UnitCatalogue;
   ctx: AnswerContext;
+  /** Key terms of quotes, as the engine adds them to every answer. */
+  glosser: Glosser;
   /** Retrieval as the engine does it in keyword mode, ready to hand to an answerer. */
   retrieve(question: string, k?: number): Promise<AnswerInput>;
 }
@@ -36,7 +39,7 @@ export async function loadAnswerCorpus(seedsDir = 'seeds'): Promise<AnswerCorpus
     units.map((u) => ({ key: unitKey(u), text: indexText(u) })),
     tokenizer,
   );
-  const { catalogue, analyzer, retriever, ctx } = buildComponents({ corpus, tokenizer, keyword: index, dense: null, embedder: null });
+  const { catalogue, analyzer, retriever, ctx, glosser } = buildComponents({ corpus, tokenizer, keyword: index, dense: null, embedder: null });
   return {
     units,
     unitsByKey: new Map(units.map((u) => [unitKey(u), u])),
@@ -46,6 +49,7 @@ export async function loadAnswerCorpus(seedsDir = 'seeds'): Promise<AnswerCorpus
     analyzer,
     catalogue,
     ctx,
+    glosser,
     retrieve: (question, k = 10) => retriever.retrieve(question, { k }),
   };
 }

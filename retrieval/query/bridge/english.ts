@@ -88,6 +88,23 @@ const IRREGULAR: Record<string, string> = {
   criteria: 'criterion',
 };
 
+/**
+ * One key for a word's British and American spellings (organisation/organization, labour/labor, centre/center,
+ * programme/program, defence/defense, travelled/traveled, analyse/analyze), applied to both sides of a
+ * comparison: a word that does not alternate only gets a key nobody else has.
+ */
+export function spellingKey(word: string): string {
+  return word
+    .replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/^(.{2,})ys(e|es|ed|ing)$/, '$1yz$2')
+    .replace(/^(.{3,})our(s|ed|ing|er|ers|ite|ites|able)?$/, '$1or$2')
+    .replace(/^(.{3,})tre(s)?$/, '$1ter$2')
+    .replace(/^(.{3,})mme(s)?$/, '$1m$2')
+    .replace(/^(.{3,})logue(s)?$/, '$1log$2')
+    .replace(/^(def|off|lic|pret)ence(s)?$/, '$1ense$2')
+    .replace(/^(.{2,}[aeiou])ll(ed|ing|er|ers)$/, '$1l$2');
+}
+
 /** Base form of an irregular plural or verb form (children → child, held → hold), else null. */
 export function irregularBase(word: string): string | null {
   return Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : null;
@@ -150,6 +167,28 @@ export function englishOrdinal(word: string): number | null {
   return null;
 }
 
+/** 71 → seventy-first, 9 → ninth, 112 → 112th: how English writes the ordinals that number sessions and meetings. */
+export function ordinalWord(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`ordinalWord needs a positive integer, got ${n}`);
+  if (n < 10) return ORDINAL_UNITS[n]!;
+  if (n < 20) return ORDINAL_TEENS[n - 10]!;
+  if (n < 100) return n % 10 ? `${TENS[Math.floor(n / 10)]}-${ORDINAL_UNITS[n % 10]}` : ORDINAL_TENS[n / 10]!;
+  return numericOrdinal(n);
+}
+
+/** 1 → 1st, 12 → 12th, 22 → 22nd: an ordinal in digits. */
+export function numericOrdinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+const CARDINAL_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** A count as English prose writes it: words below ten, digits with thousands separators from ten on. */
+export function cardinalWord(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 10 ? CARDINAL_UNITS[n]! : n.toLocaleString('en-US');
+}
+
 const DIGITS = '〇一二三四五六七八九';
 
 /** 71 → 七十一, 10 → 十, 26 → 二十六: the way the documents number sessions (第七十一届会议). */
@@ -162,6 +201,13 @@ export function chineseNumeral(n: number): string {
 }
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+
+/** 11 → November. */
+export function monthName(month: number): string {
+  const name = MONTHS[month - 1];
+  if (!name) throw new RangeError(`no month ${month}`);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 /** `november` → 11; null otherwise. `may` is also a modal verb: callers only trust it next to a year. */
 export function englishMonth(word: string): number | null {

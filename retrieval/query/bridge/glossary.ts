@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { englishTokens, irregularBase } from './english.js';
+import { englishTokens, irregularBase, spellingKey } from './english.js';
 
 /**
  * The curated UN-terminology glossary (retrieval/glossary.json): English phrases → the Chinese terms these
@@ -25,17 +25,18 @@ export interface Glossary {
 export const GLOSSARY_PATH = new URL('./glossary.json', import.meta.url);
 
 /**
- * Plural-insensitive form of an English word, applied to glossary phrases and questions alike, so
- * "victims of trafficking" meets "victim of trafficking" without a stemmer's guesses on other words.
+ * Plural- and spelling-insensitive form of an English word, applied to glossary phrases and questions alike,
+ * so "victims of trafficking" meets "victim of trafficking" and "Organised Crime Convention" meets "Organized
+ * Crime Convention", without a stemmer's guesses on other words.
  */
 export function canonicalWord(word: string): string {
   const irregular = irregularBase(word);
   if (irregular) return irregular;
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  if (word.endsWith('ies')) return spellingKey(`${word.slice(0, -3)}y`);
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return spellingKey(word.slice(0, -2));
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return spellingKey(word.slice(0, -1));
+  return spellingKey(word);
 }
 
 export function canonicalPhrase(words: readonly string[]): string {
@@ -87,4 +88,23 @@ export function readGlossary(path: URL = GLOSSARY_PATH): Glossary {
     throw new Error(`Glossary ${path.pathname} is not valid JSON: ${(err as Error).message}`);
   }
   return parseGlossary(data);
+}
+
+/**
+ * The glossary with entries found in the corpus rather than curated (person names in pinyin): a phrase the
+ * curated glossary already defines keeps its curated meaning.
+ */
+export function withEntries(glossary: Glossary, extra: readonly GlossaryEntry[]): Glossary {
+  const byPhrase = new Map(glossary.byPhrase);
+  let maxWords = glossary.maxWords;
+  for (const entry of extra) {
+    for (const phrase of entry.en) {
+      const words = englishTokens(phrase);
+      const key = canonicalPhrase(words);
+      if (!key || byPhrase.has(key)) continue;
+      byPhrase.set(key, entry.zh);
+      maxWords = Math.max(maxWords, words.length);
+    }
+  }
+  return { entries: [...glossary.entries, ...extra], byPhrase, maxWords };
 }

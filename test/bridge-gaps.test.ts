@@ -1,0 +1,151 @@
+/**
+ * Gaps users reported in the English bridge, each closed by a general method (mined glossary entries, pinyin
+ * of the corpus's person names, mixed-language questions, dictionary noise rules), tested on the real seeds.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
+import { ReverseDictionary, readCedict } from '../retrieval/query/bridge/cedict.js';
+import { spellingKey } from '../retrieval/query/bridge/english.js';
+import { findPersonNames, personEntry } from '../retrieval/query/bridge/person-names.js';
+import { unitKey } from '../retrieval/types.js';
+import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
+
+let corpus: AnswerCorpus;
+const WG = '002_fd7eaa732a510636';
+
+beforeAll(async () => {
+  corpus = await loadAnswerCorpus();
+});
+
+const glossed = (english: string) =>
+  corpus.analyzer
+    .bridge(english)
+    .terms.filter((t) => t.origin === 'glossary')
+    .map((t) => t.term);
+const top = async (question: string, k = 5) => (await corpus.retrieve(question, k)).results.map((r) => unitKey(r.unit));
+
+describe('reported gaps', () => {
+  it('"joint investigation teams" reaches 建议 3 (联合调查小组)', async () => {
+    expect(glossed('joint investigation teams')).toEqual(expect.arrayContaining(['联合调查组', '联合调查小组']));
+    expect((await top('What should Member States do about joint investigation teams?', 1))[0]).toBe(`${WG}#r3`);
+    expect(await top('Which recommendation mentions joint investigation teams?', 2)).toContain(`${WG}#r3`);
+  });
+
+  it('"Asia-Pacific group" reaches 亚太国家组', async () => {
+    expect(glossed('Asia-Pacific group')).toEqual(['亚太国家组']);
+    expect((await top('Who spoke for the Asia-Pacific group?', 3))[0]).toBe(`${WG}#p7`);
+  });
+
+  it('"SOM Protocol" is the Smuggling of Migrants Protocol', () => {
+    expect(glossed('SOM Protocol')).toEqual(['偷运移民议定书']);
+    expect(glossed('How many parties does the SOM Protocol have?')).toContain('偷运移民议定书');
+  });
+
+  it('a mixed-language question is answered: the English name inside it is explained by the bridge', async () => {
+    const question = 'Blue Heart Campaign在尼日利亚叫什么？';
+    expect(corpus.analyzer.analyze(question).unexplained).toEqual([]);
+    const answer = extractiveAnswer({ ...(await corpus.retrieve(question)), replyLang: 'zh', referenced: [] }, corpus.ctx);
+    expect(answer.outcome).not.toBe('not-found');
+    expect(answer.passages[0]!.citations.map((c) => c.unitKey)).toContain('000_8c987accfb8d7853#p65');
+    expect(answer.passages[0]!.quote).toContain('我是无价的');
+  });
+});
+
+describe('person names in pinyin', () => {
+  it('finds the corpus’s Chinese speakers by the title after their name, spelt from CC-CEDICT', () => {
+    const persons = findPersonNames(
+      corpus.units.map((u) => u.text),
+      (t) => corpus.tokenizer.tag(t).map((w) => w.word),
+      readCedict(),
+      (zh) => zh === '主任',
+    );
+    expect(persons).toContainEqual({ zh: '孟庆甜', spellings: ['Meng Qingtian'], titles: ['Ms'] });
+    // 司法官: 法官 inside a word is no title, so 和司 before it is no name.
+    expect(persons.map((p) => p.zh)).not.toContain('和司');
+    for (const p of persons) expect(corpus.units.some((u) => u.text.replace(/\s+/g, '').includes(p.zh))).toBe(true);
+  });
+
+  it('writes each spelling surname first and given name first, and the title with the surname', () => {
+    expect(personEntry({ zh: '孟庆甜', spellings: ['Meng Qingtian'], titles: ['Ms'] })).toEqual({
+      en: ['Meng Qingtian', 'Qingtian Meng', 'Ms Meng'],
+      zh: ['孟庆甜'],
+    });
+  });
+
+  it('lets an English question name a Chinese speaker in pinyin, even misspelt', async () => {
+    for (const name of ['Meng Qingtian', 'Qingtian Meng', 'Ms. Meng']) expect(glossed(name)).toEqual(['孟庆甜']);
+    // Every paragraph found first names her; the one where she speaks about China is among them.
+    const found = await top('What did Meng Qingtian say about China?', 4);
+    expect(found).toContain(`${WG}#p10`);
+    for (const key of found) expect(corpus.unitsByKey.get(key)!.text).toContain('孟庆甜');
+    const a = corpus.analyzer.analyze('What did Meng Qingtain say?');
+    expect(a.corrections).toEqual([{ from: 'Qingtain', to: 'qingtian' }]);
+    expect(a.terms.map((t) => t.term)).toContain('孟庆甜');
+  });
+});
+
+describe('dictionary noise on common English words', () => {
+  it('a head word does not reach glosses whose modifiers only point, nor a proper noun’s description', () => {
+    const dict = ReverseDictionary.build(
+      [
+        { zh: '本市', pinyin: 'ben3 shi4', senses: ['this city', 'our city'] },
+        { zh: '现代', pinyin: 'Xian4 dai4', senses: ['Hyundai, South Korean company'] },
+        { zh: '公司', pinyin: 'gong1 si1', senses: ['(business) company'] },
+        { zh: '检察官', pinyin: 'jian3 cha2 guan1', senses: ['public prosecutor'] },
+      ],
+      () => true,
+    );
+    expect(dict.lookup('city')).toEqual([]);
+    expect(dict.lookup('company')).toEqual([{ zh: '公司', quality: 1 }]);
+    expect(dict.lookup('prosecutor')).toEqual([{ zh: '检察官', quality: 0.5 }]);
+    expect(dict.nameOf('现代')).toBe('Hyundai');
+    expect(dict.nameOf('公司')).toBeNull();
+  });
+
+  it('a verb sense narrowed by brackets counts less than the plain verb', () => {
+    const dict = ReverseDictionary.build(
+      [
+        { zh: '满足', pinyin: 'man3 zu2', senses: ['to satisfy', 'to meet (the needs of)'] },
+        { zh: '遇到', pinyin: 'yu4 dao4', senses: ['to meet; to run into'] },
+      ],
+      () => true,
+    );
+    expect(dict.lookup('meet')).toEqual([
+      { zh: '遇到', quality: 1 },
+      { zh: '满足', quality: 0.5 },
+    ]);
+    expect(dict.lookup('satisfy')).toEqual([{ zh: '满足', quality: 1 }]);
+  });
+
+  it('on the corpus: "city" no longer means 本市, "companies" not 现代, and "corporate" is not corrected to "cooperate"', () => {
+    const terms = (q: string) => corpus.analyzer.bridge(q).terms.map((t) => t.term);
+    expect(terms('city')).not.toContain('本市');
+    expect(terms('companies')).not.toContain('现代');
+    expect(corpus.analyzer.analyze('corporate responsibility').corrections).toEqual([]);
+    // Real typos are still corrected.
+    expect(corpus.analyzer.analyze('smugling of migrants protocal').question).toBe('smuggling of migrants protocol');
+  });
+});
+
+describe('British and American spellings', () => {
+  it('meet on one key', () => {
+    const pairs = [
+      ['organisation', 'organization'],
+      ['labour', 'labor'],
+      ['centre', 'center'],
+      ['programme', 'program'],
+      ['defence', 'defense'],
+      ['travelled', 'traveled'],
+      ['analyse', 'analyze'],
+      ['catalogue', 'catalog'],
+    ];
+    for (const [uk, us] of pairs) expect(spellingKey(uk!)).toBe(spellingKey(us!));
+    // Words that do not alternate keep keys of their own.
+    expect(new Set(['called', 'filled', 'filed', 'four', 'hour'].map(spellingKey)).size).toBe(5);
+  });
+
+  it('let a glossary name be asked in the other spelling', () => {
+    expect(glossed('International Center for Migration Policy Development')).toContain('国际移民政策发展中心');
+    expect(glossed('Organised Crime Convention')).toContain('有组织犯罪公约');
+  });
+});
