@@ -58,6 +58,25 @@ describe('the quoted sentence holds the asked fact', () => {
     expect(a.passages[0]!.quote).toContain('在尼亚美举行');
   });
 
+  it('reads the place from a sentence pointing back to what the one before named ("散发这些传单")', async () => {
+    const a = await ask('Where does Qatar hand out its awareness leaflets for workers?');
+    expect(a.passages[0]!.quote).toContain('在国际机场、购物中心、医院和职业介绍所等场所散发这些传单');
+  });
+
+  it('answers "who" with a group of people (多数为男子)', async () => {
+    const a = await ask('According to the Czech Republic, who are most of the victims of trafficking for forced labour?');
+    expect(a.passages[0]!.quote).toContain('强迫劳动的被害人多数为男子');
+  });
+
+  it('finds the count at the head of the next section when the introduction only tells of the request', async () => {
+    const request = paragraphWith('发出了普通照会');
+    const a = await ask('秘书长发出普通照会后，一共收到了多少个国家的答复？');
+    const cited = a.passages[0]!.citations[0]!;
+    expect(cited.source).toBe(request.source);
+    expect(cited.paragraph).toBe(request.paragraph! + 1);
+    expect(a.passages[0]!.quote).toContain('23 个国家');
+  });
+
   it('reads the venue from the sentence after the one naming the meeting', async () => {
     const a = await ask('以无人陪伴未成年人为重点的贩运和偷运人口三边专题会议在什么地方开的？');
     expect(quotes(a)).toContain('卢克索');

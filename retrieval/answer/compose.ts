@@ -41,8 +41,12 @@ export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: Answe
   return termCoverage(ctx.phrases.maskUnasked(normalizeText(text), members, asked), analysis.groups);
 }
 
-/** A sentence carries on from the one before when it opens with a pointer back (该会议, 这项运动, 她) or with a word of it. */
+/**
+ * A sentence carries on from the one before when it opens with a pointer back (该会议, 这项运动, 她), opens with a
+ * word of it, or points back to a thing it named ("…散发这些传单" after "…使用…传单").
+ */
 const POINTS_BACK = /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/;
+const POINTER = /(?:这些|该|此|这一|这项|这种|这类|上述)([\u4e00-\u9fff]{2})/g;
 /** What a carried-on sentence keeps of the topic of the one before. */
 const CARRIED = 0.8;
 /** A sentence as on-topic as this share of the whole quote carries its facts in full. */
@@ -50,8 +54,10 @@ const ON_TOPIC = 0.5;
 
 function carriesOn(prev: string, next: string, ctx: AnswerContext): boolean {
   if (POINTS_BACK.test(next)) return true;
+  const before = normalizeText(prev);
+  if ([...next.matchAll(POINTER)].some((m) => before.includes(m[1]!))) return true;
   const first = ctx.tokenizer.queryWords(next.slice(0, 12))[0];
-  return first !== undefined && first.length >= 2 && normalizeText(prev).includes(first);
+  return first !== undefined && first.length >= 2 && before.includes(first);
 }
 
 /**

@@ -32,6 +32,8 @@ const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */
 const OPENS_WITH_CONSEQUENCE = /^(?:因此|为此|从而|所以)/;
 const PERSON_MARK = /(?:女士|先生|阁下|博士|教授)/;
+/** Groups of people, the answer to "who are most of the victims": 男子, 妇女和女童, 无人陪伴的未成年人. */
+const PEOPLE = /男子|男性|妇女|女性|女童|女孩|男孩|儿童|未成年人|青少年|成年人|移民|工人|劳工|家庭用人|难民|学生|官员|检察官|法官|警察/;
 /** Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". */
 const BODY =
   /[\u4e00-\u9fff]{2,}(?:局|部|署|厅|委员会|办公室|办事处|组织|机构|中心|基金会|协会|联盟|网络|小组|工作组|警察|宪兵|法院|检察院|政府|议会|银行|公司|集团|大学|学院|报告员|主席|代表|大使|部长|专员|秘书长|主任)/g;
@@ -164,7 +166,7 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
       }
       const named = [...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
       const facts = newOnes(named, question).filter((f) => !everywhere(f, stats));
-      const strength = facts.length ? 1 : PERSON_MARK.test(text) ? 0.7 : 0;
+      const strength = facts.length ? 1 : PERSON_MARK.test(text) || PEOPLE.test(text) ? 0.7 : 0;
       return { strength, facts };
     }
     // Lists, definitions and reasons are often written without the marks looked for: their absence weighs less.

@@ -153,13 +153,15 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     for (const u of nested.length ? nested : [result.unit]) add(u, result, i + 1);
     const at = units.indexOf(result.unit);
     const next = units[at + 1];
-    if (!next || next.kind === 'summary' || next.section.join('|') !== result.unit.section.join('|')) return;
-    // A lead-in ("收到了下列国家的答复：") is continued by the next unit, and so is a paragraph that names the
-    // topic but not the asked number, date, place or name (a meeting here, its outcome there).
-    // The continuation is worth reading only when it holds what its predecessor lacked.
+    if (!next || next.kind === 'summary') return;
+    // A lead-in ("收到了下列国家的答复：") is continued by the next unit of its section, and a paragraph that names
+    // the topic but not the asked number, date, place or name by the next one (a meeting here, its outcome there;
+    // the request in an introduction, the replies at the head of the next section). That continuation is worth
+    // reading only when it holds what its predecessor lacked.
     const composed = composeQuote(result.unit, analysis, ctx);
+    const sameSection = next.section.join('|') === result.unit.section.join('|');
     const lacking = i < FOLLOWED_UNITS && STRICT_TYPES.has(analysis.answerType) && composed.evidence.strength < 1;
-    if (LEAD_IN.test(composed.quote) || (lacking && composeQuote(next, analysis, ctx).evidence.strength === 1)) {
+    if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && composeQuote(next, analysis, ctx).evidence.strength === 1)) {
       add(next, result, i + 1, result.unit);
     }
   });
