@@ -2,6 +2,7 @@ import type { AutocompleteInteraction, ButtonInteraction, Interaction, Repliable
 import { langOfLocale, strings } from '../shared/strings.js';
 import type { BotCommand, BotContext, ButtonHandlers } from './context.js';
 import { parseButtonId } from './custom-ids.js';
+import { DeliveryError } from './delivery.js';
 import { describeFailure, errorDetails } from './failures.js';
 import { respondPrivately } from './respond.js';
 
@@ -9,6 +10,13 @@ function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}`;
   if (interaction.isButton()) return `button ${interaction.customId}`;
   return `interaction type ${interaction.type}`;
+}
+
+/** What was asked, for the log line of an answer Discord never accepted: the command with what the user typed. */
+function asked(interaction: Interaction): string {
+  if (!interaction.isChatInputCommand()) return describe(interaction);
+  const typed = interaction.options.data.map((o) => ` ${o.name}: ${JSON.stringify(o.value)}`).join('');
+  return `/${interaction.commandName}${typed}`;
 }
 
 /**
@@ -60,6 +68,8 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
       if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isRepliable()) await command(interaction);
     } catch (err) {
+      // Past its deadline Discord would refuse an apology too: the log is where this answer ends up.
+      if (err instanceof DeliveryError) return ctx.log(`undelivered: ${asked(interaction)}: ${err.message}`);
       const { text, isBug } = describeFailure(err, strings(langOfLocale(interaction.locale)));
       if (isBug) ctx.log(`${describe(interaction)} failed: ${errorDetails(err)}`);
       try {
