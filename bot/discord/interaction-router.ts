@@ -50,14 +50,20 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
   async function command(interaction: RepliableInteraction): Promise<void> {
     const s = strings(langOfLocale(interaction.locale));
     if (ctx.stopping()) return respondPrivately(interaction, s.shuttingDown);
-    if (interaction.isButton()) return button(interaction);
+    const limited = () => {
+      const decision = ctx.limiter.take(interaction.user.id);
+      return decision.allowed ? null : s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000));
+    };
+    if (interaction.isButton()) {
+      // A vote writes to disk: it counts against the limit like a question. Showing a paragraph or a page does not.
+      const refusal = parseButtonId(interaction.customId)?.type === 'feedback' ? limited() : null;
+      return refusal ? respondPrivately(interaction, refusal) : button(interaction);
+    }
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
     const found = byName.get(interaction.commandName);
     if (!found) throw new Error(`unknown command "${interaction.commandName}"`);
-    const decision = ctx.limiter.take(interaction.user.id);
-    if (!decision.allowed) {
-      return respondPrivately(interaction, s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000)));
-    }
+    const refusal = limited();
+    if (refusal) return respondPrivately(interaction, refusal);
     if (found.kind === 'slash' && interaction.isChatInputCommand()) return found.execute(interaction, ctx);
     if (found.kind === 'message' && interaction.isMessageContextMenuCommand()) return found.execute(interaction, ctx);
     throw new Error(`command "${interaction.commandName}" was invoked as the wrong kind`);

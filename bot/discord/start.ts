@@ -87,7 +87,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   const context: BotContext = {
     engine,
     config,
-    feedback: createFeedbackStore(config.feedbackFile, config.feedbackSalt),
+    feedback: createFeedbackStore(config.feedbackFile, config.feedbackSalt, { log }),
     queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
     limiter: new RateLimiter(config.rateLimitPerMinute),
     conversations: new ConversationStore(),

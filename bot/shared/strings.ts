@@ -174,6 +174,8 @@ const STRINGS = {
     removed: (source: string, file: string) => `Removed ${file} (document ${source}) and its metadata.`,
     // Discord
     feedbackThanks: 'Thanks, your feedback was recorded.',
+    feedbackChanged: (vote: 'up' | 'down') => `Your vote on this answer is now ${vote === 'up' ? '👍' : '👎'} (it replaces your earlier one).`,
+    feedbackWithdrawn: (vote: 'up' | 'down') => `Your ${vote === 'up' ? '👍' : '👎'} on this answer was withdrawn. Click again to vote.`,
     feedbackMissing: 'This message has no answer to rate.',
     rateLimited: (limit: number, seconds: number) => `You are asking too fast: at most ${limit} requests per minute. Try again in ${seconds} s.`,
     busy: 'The bot is busy answering other questions. Please try again in a moment.',
@@ -341,6 +343,8 @@ const STRINGS = {
       `已添加 ${file}，文件标识 ${source}${prefilled.length ? `（从标题页读取：${prefilled.join('、')}；可在 seeds/metadata.json 中修改）` : ''}。`,
     removed: (source: string, file: string) => `已删除 ${file}（文件 ${source}）及其元数据。`,
     feedbackThanks: '谢谢，已记录您的反馈。',
+    feedbackChanged: (vote: 'up' | 'down') => `您对这个回答的评价已改为 ${vote === 'up' ? '👍' : '👎'}（取代先前的评价）。`,
+    feedbackWithdrawn: (vote: 'up' | 'down') => `您对这个回答的 ${vote === 'up' ? '👍' : '👎'} 已撤回。再次点击即可重新评价。`,
     feedbackMissing: '这条消息没有可评价的回答。',
     rateLimited: (limit: number, seconds: number) => `提问太快了：每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,
     busy: '机器人正忙于回答其他问题，请稍后再试。',
