@@ -28,7 +28,7 @@ import {
   Tokenizer,
   withEntries,
 } from './query/index.js';
-import type { Answer, ScoredUnit } from './types.js';
+import type { Answer, AnswerNote, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 /** Parsed documents, beside the indexes (see corpus/parse-cache.ts). */
@@ -58,8 +58,11 @@ export interface EngineOptions {
   citationUrlPattern?: string;
 }
 
-/** The question as the engine reads it (normalized: see query/normalize.ts), refused when empty or too long. */
-function checkQuestion(text: string): NormalizedQuestion {
+/**
+ * The question as the engine reads it (normalized: see query/normalize.ts), refused when empty or too long: front
+ * ends check it first where a refusal must come before other work (a thread is started for a mention).
+ */
+export function checkQuestion(text: string): NormalizedQuestion {
   if (text.length > MAX_QUESTION_CHARS) throw new InputError({ code: 'question-too-long', length: text.length, max: MAX_QUESTION_CHARS });
   const q = normalizeQuestion(text);
   if (!q.text) throw new InputError({ code: 'empty-question' });
@@ -206,8 +209,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     }
     const q = resolveFollowUp(asked, history);
     // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first; a bare
-    // "第45段呢？" is about the document the conversation is in.
-    const referenced = catalogue.findCitedUnits(q, { source: o.source ?? activeDocument(history) });
+    // "第45段呢？" is about the document the conversation is in; a unit the document does not have gets the valid range.
+    const { units: referenced, missing } = catalogue.citedReferences(q, { source: o.source ?? activeDocument(history) });
     let answer: Answer;
     if (llm) {
       const unitRetriever = new llm.UnitRetriever({ engine: { search: searchUnits, label: (u, l) => catalogue.label(u, l) }, source: o.source, k: DEFAULT_K });
@@ -225,7 +228,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       answer = extractiveAnswer({ analysis, results, referenced, replyLang }, ctx);
     }
     if (traditional) answer = { ...answer, notes: [{ code: 'traditional-input' }, ...answer.notes] };
-    return checked(answer);
+    const notFound = missing.map((problem): AnswerNote => ({ code: 'reference-not-found', problem }));
+    const done = checked(answer);
+    return notFound.length ? { ...done, notes: [...notFound, ...done.notes] } : done;
   }
 
   const status = (): EngineStatus => ({

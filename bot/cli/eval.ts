@@ -13,9 +13,9 @@ import {
   score,
   scoreAnswers,
 } from '../../retrieval/index.js';
-import { parseArgs, stringFlag } from '../shared/args.js';
+import { parseCommandLine } from '../shared/args.js';
 import { openEngine } from '../shared/open-engine.js';
-import { runCli, usage } from '../shared/run-cli.js';
+import { runCli } from '../shared/run-cli.js';
 
 /** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
 const RANK_DEPTH = 30;
@@ -75,11 +75,14 @@ function glossTable(records: AnswerRecord[], langs: string[]): string[] {
 }
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), ['json', 'keys']);
-  const [file] = args.positional;
-  if (!file) usage('npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl]');
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    usage: 'npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl]',
+    options: { json: { type: 'string' }, keys: { type: 'string' }, glosses: { type: 'boolean' } },
+    positionals: { min: 1, max: 1 },
+  });
+  const [file] = positionals;
   const items = parseEvalFile(await readFile(file, 'utf8'));
-  const keysFile = stringFlag(args, 'keys');
+  const keysFile = values.keys;
   const keys = keysFile ? parseKeysFile(await readFile(keysFile, 'utf8')) : null;
   // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
   let rejected = 0;
@@ -111,7 +114,7 @@ runCli(async () => {
     out.push(`${lang.padEnd(5)} ${String(s.n).padStart(3)}  ${pct(s.recall_at_1)}  ${pct(s.recall_at_5)}  ${pct(s.recall_at_10)}  ${pct(s.mrr_at_10)}`);
   }
   if (keys) out.push(...answerTable(records, langs));
-  if (args.flags.has('glosses')) out.push(...glossTable(records, langs));
+  if (values.glosses) out.push(...glossTable(records, langs));
   const a = abstention(outcomes);
   out.push('');
   out.push(
@@ -125,7 +128,7 @@ runCli(async () => {
   out.push(`citations rejected by verification: ${rejected}/${shown + rejected}${shown + rejected ? ` (rate ${pct(rejected / (shown + rejected))})` : ''}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
-  const jsonOut = stringFlag(args, 'json');
+  const jsonOut = values.json;
   if (jsonOut) {
     const lines = records.map((r, i) =>
       JSON.stringify({

@@ -1,9 +1,11 @@
 import { type Client, DiscordAPIError, type Message, RESTJSONErrorCodes, type SendableChannels, ThreadAutoArchiveDuration } from 'discord.js';
+import { checkQuestion } from '../../retrieval/index.js';
+import { errorDetails } from '../shared/error-details.js';
 import { langOfText, strings } from '../shared/strings.js';
 import { answerMessages, spansIn } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { DeliveryError } from './delivery.js';
-import { describeFailure, errorDetails } from './failures.js';
+import { describeFailure } from './failures.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
 import { postInChannel } from './respond.js';
 import { truncate } from './split-text.js';
@@ -86,6 +88,8 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
       return;
     }
 
+    // Checked before a thread is started: a question the engine refuses gets its reason beside it, not an empty thread.
+    checkQuestion(question);
     const place = await conversationPlace(message, question, ctx);
     await withTyping(place.channel, ctx.log, async () => {
       const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history: ctx.conversations.history(place.channel.id) }));

@@ -1,9 +1,10 @@
 import type { AutocompleteInteraction, ButtonInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import { errorDetails } from '../shared/error-details.js';
 import { langOfLocale, strings } from '../shared/strings.js';
 import type { BotCommand, BotContext, ButtonHandlers } from './context.js';
 import { parseButtonId } from './custom-ids.js';
 import { DeliveryError } from './delivery.js';
-import { describeFailure, errorDetails } from './failures.js';
+import { describeFailure } from './failures.js';
 import { respondPrivately } from './respond.js';
 
 function describe(interaction: Interaction): string {

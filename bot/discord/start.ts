@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'discord.js';
 import type { Engine } from '../../retrieval/index.js';
+import { errorDetails } from '../shared/error-details.js';
 import { openEngine } from '../shared/open-engine.js';
 import { createDiscordClient } from './client.js';
 import { buttonHandlers, commands } from './commands/index.js';
@@ -10,7 +11,6 @@ import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';
 import { ConversationStore } from './conversations.js';
 import { type Clock, DurableDelivery } from './delivery.js';
-import { errorDetails } from './failures.js';
 import { createFeedbackStore } from './feedback-store.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionRouter } from './interaction-router.js';

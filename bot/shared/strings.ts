@@ -46,6 +46,12 @@ const ANSWER_TYPE_ZH: Record<AnswerType, string> = {
   other: '答案',
 };
 
+/**
+ * A number typed as a long string of digits is inexact past 2^53 (9007199254740993 reads as …992) and prints as
+ * `1e+23`: such numbers are out of every range, and the message says so without repeating a wrong number.
+ */
+const exact = (n: number) => Number.isSafeInteger(n);
+
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
 const letterList = (letters: string[]) => (letters.length > 1 ? `(${letters[0]})–(${letters[letters.length - 1]})` : `(${letters[0]})`);
 
@@ -85,6 +91,8 @@ const STRINGS = {
           return `Removed ${note.count} citation${note.count > 1 ? 's' : ''} that the documents do not support.`;
         case 'citations-withdrawn':
           return 'The answer’s citations did not match the documents and were withdrawn.';
+        case 'reference-not-found':
+          return strings('en').problem(note.problem);
       }
     },
     // What went wrong with a request
@@ -95,9 +103,13 @@ const STRINGS = {
         case 'ambiguous-document':
           return `Unknown or ambiguous document “${p.ref}”: it could mean ${listNames(p.candidates, 'en')}. Please name one.`;
         case 'paragraph-out-of-range':
-          return `${documentName(p.document, 'en')}, para. ${p.number} does not exist: valid paragraphs are ${p.first}-${p.last}.`;
+          return exact(p.number)
+            ? `${documentName(p.document, 'en')}, para. ${p.number} does not exist: valid paragraphs are ${p.first}-${p.last}.`
+            : `${documentName(p.document, 'en')} has no paragraph with so large a number: valid paragraphs are ${p.first}-${p.last}.`;
         case 'recommendation-not-found':
-          return `Recommendation ${p.number} does not exist: valid numbers are ${p.first}-${p.last}.`;
+          return exact(p.number)
+            ? `Recommendation ${p.number} does not exist: valid numbers are ${p.first}-${p.last}.`
+            : `No recommendation has so large a number: valid numbers are ${p.first}-${p.last}.`;
         case 'no-recommendations':
           return p.document ? `${documentName(p.document, 'en')} has no numbered recommendations.` : 'No document has numbered recommendations.';
         case 'recommendation-ambiguous':
@@ -258,6 +270,8 @@ const STRINGS = {
           return `已删除 ${note.count} 条与文件原文不符的引用。`;
         case 'citations-withdrawn':
           return '答案的引用与文件原文核对不一致，已撤回。';
+        case 'reference-not-found':
+          return strings('zh').problem(note.problem);
       }
     },
     problem: (p: LookupProblem | InputProblem): string => {
@@ -267,9 +281,12 @@ const STRINGS = {
         case 'ambiguous-document':
           return `未知或不明确的文件“${p.ref}”：可能指${listNames(p.candidates, 'zh')}。请指明其中一份。`;
         case 'paragraph-out-of-range':
-          return zhJoin(documentName(p.document, 'zh'), `没有第${p.number}段：段落编号为 ${p.first}–${p.last}。`);
+          return zhJoin(
+            documentName(p.document, 'zh'),
+            `${exact(p.number) ? `没有第${p.number}段` : '没有编号这么大的段落'}：段落编号为 ${p.first}–${p.last}。`,
+          );
         case 'recommendation-not-found':
-          return `没有建议 ${p.number}：建议编号为 ${p.first}–${p.last}。`;
+          return `${exact(p.number) ? `没有建议 ${p.number}` : '没有编号这么大的建议'}：建议编号为 ${p.first}–${p.last}。`;
         case 'no-recommendations':
           return p.document ? zhJoin(documentName(p.document, 'zh'), '没有编号的建议。') : '没有文件含有编号的建议。';
         case 'recommendation-ambiguous':
