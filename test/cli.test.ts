@@ -210,4 +210,62 @@ describe('command-line scripts', () => {
     expect(answer.answer).toBe('CTOC/COP/2018/2 has no paragraph with so large a number: valid paragraphs are 1-74.');
     expect(answer.notes).toEqual([answer.answer]);
   });
+
+  it('checks every line of an eval file and names each problem by file and line, exit 2, before scoring anything', async () => {
+    const file = join(dir, 'bad-qa.jsonl');
+    const lines = [
+      { id: 'a', lang: 'zh', question: '蓝心运动是什么？', gold: [{ source: '000_8c987accfb8d7853', paragraph: 64 }] },
+      '{"id": "b", "question": ',
+      null,
+      { id: 'c', lang: 'zh' },
+      { id: 'a', lang: 'cn', question: 'q' },
+      { id: 'e', lang: 'en', question: 'q', gold: [{ source: 'CTOC/COP/2018/2', paragraph: 44 }] },
+      { id: 'f', lang: 'en', question: 'q', gold: [{ source: '000_8c987accfb8d7853', paragraph: '44' }] },
+      { id: 'g', lang: 'en', question: 'q', gold: [{ source: '000_8c987accfb8d7853', paragraph: 999 }] },
+      { id: 'h', lang: 'en', question: 'q', gold: [] },
+    ];
+    await writeFile(file, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
+    const r = run('eval', [file]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const shown = r.err.split('\n').filter((l) => l.startsWith(file));
+    expect(shown).toEqual([
+      `${file}:2: not valid JSON`,
+      `${file}:3: not a JSON object`,
+      `${file}:4: "question" is missing`,
+      `${file}:5: lang "cn" is neither "zh" nor "en"`,
+      `${file}:5: id "a" is already used on line 1`,
+      `${file}:7: gold[0].paragraph must be a whole number, not "44"`,
+      `${file}:9: "gold" is empty: list the paragraphs that answer, or leave "gold" out for a question the documents do not answer`,
+    ]);
+    expect(r.err).toMatch(/^Error: the eval file has 7 problems:/);
+    // Once the lines parse, the gold is checked against the corpus: a symbol for a stem, a paragraph beyond the document.
+    await writeFile(file, [lines[0], lines[5], lines[7]].map((l) => JSON.stringify(l)).join('\n'));
+    const gold = run('eval', [file]);
+    expect(gold.code).toBe(2);
+    expect(gold.err.split('\n').filter((l) => l.startsWith(file))).toEqual([
+      `${file}:2: gold[0].source "CTOC/COP/2018/2" is not a document's file stem; it names 000_8c987accfb8d7853: write "000_8c987accfb8d7853"`,
+      `${file}:3: gold[0].paragraph 999 does not exist: 000_8c987accfb8d7853 has paragraphs 1-74`,
+    ]);
+  });
+
+  it('refuses an empty or missing eval file, and an output that would overwrite the input', async () => {
+    const empty = join(dir, 'empty.jsonl');
+    await writeFile(empty, '\n  \n');
+    const e = run('eval', [empty]);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain(`Error: ${empty} has no questions: it should hold one JSON object per line`);
+    const missing = run('eval', [join(dir, 'nope.jsonl')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`Error: cannot read ${join(dir, 'nope.jsonl')} (ENOENT)`);
+    const file = join(dir, 'keep.jsonl');
+    const text = `${JSON.stringify({ id: 'a', lang: 'zh', question: '蓝心运动是什么？', gold: [{ source: '000_8c987accfb8d7853', paragraph: 64 }] })}\n`;
+    await writeFile(file, text);
+    for (const out of [file, join(dir, '.', 'keep.jsonl')]) {
+      const r = run('eval', [file, '--json', out]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/--json .*keep\.jsonl is the input file/);
+    }
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
 });

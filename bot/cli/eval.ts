@@ -3,18 +3,20 @@ import {
   type Answer,
   type AnswerRecord,
   abstention,
+  assertGold,
   atomicWrite,
   type Coverage,
   type EvalOutcome,
   glossCoverage,
-  parseEvalFile,
   parseKeysFile,
   rankParagraphs,
+  readEvalFile,
   score,
   scoreAnswers,
 } from '../../retrieval/index.js';
 import { parseCommandLine } from '../shared/args.js';
 import { openEngine } from '../shared/open-engine.js';
+import { refuseToOverwrite } from '../shared/output-file.js';
 import { runCli } from '../shared/run-cli.js';
 
 /** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
@@ -81,7 +83,9 @@ runCli(async () => {
     positionals: { min: 1, max: 1 },
   });
   const [file] = positionals;
-  const items = parseEvalFile(await readFile(file, 'utf8'));
+  for (const input of [file, values.keys]) if (values.json && input) await refuseToOverwrite(values.json, input, '--json');
+  const lines = await readEvalFile(file);
+  const items = lines.map((l) => l.item);
   const keysFile = values.keys;
   const keys = keysFile ? parseKeysFile(await readFile(keysFile, 'utf8')) : null;
   // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
@@ -93,6 +97,7 @@ runCli(async () => {
   const records: AnswerRecord[] = [];
   let shown = 0;
   try {
+    assertGold(file, lines, engine);
     for (const item of items) {
       const results = await engine.search(item.question, { k: RANK_DEPTH });
       const answer = await engine.ask(item.question);

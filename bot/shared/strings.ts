@@ -12,6 +12,8 @@ import {
   type DocumentStatus,
   detectLang,
   documentName,
+  type EvalFileProblem,
+  type EvalLineProblem,
   type InputProblem,
   type Lang,
   type LookupProblem,
@@ -54,6 +56,75 @@ const exact = (n: number) => Number.isSafeInteger(n);
 
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
 const letterList = (letters: string[]) => (letters.length > 1 ? `(${letters[0]})–(${letters[letters.length - 1]})` : `(${letters[0]})`);
+
+/** One bad line of an eval file, after its `file:line:`. */
+function evalLineEn(p: EvalLineProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return 'not valid JSON';
+    case 'not-an-object':
+      return 'not a JSON object';
+    case 'missing-field':
+      return `"${p.field}" is missing`;
+    case 'not-text':
+      return `"${p.field}" must be a non-empty string`;
+    case 'duplicate-id':
+      return `id "${p.id}" is already used on line ${p.firstLine}`;
+    case 'unknown-lang':
+      return `lang "${p.lang}" is neither "zh" nor "en"`;
+    case 'gold-not-a-list':
+      return '"gold" must be a list of {"source", "paragraph"}';
+    case 'gold-empty':
+      return '"gold" is empty: list the paragraphs that answer, or leave "gold" out for a question the documents do not answer';
+    case 'gold-entry-shape':
+      return `gold[${p.index}] must be {"source": FILE_STEM, "paragraph": NUMBER}`;
+    case 'unknown-source':
+      return `gold[${p.index}].source "${p.source}" is not a document's file stem${p.stem ? `; it names ${p.stem}: write "${p.stem}"` : ''}`;
+    case 'paragraph-not-whole':
+      return `gold[${p.index}].paragraph must be a whole number, not ${JSON.stringify(p.value)}`;
+    case 'paragraph-missing':
+      return `gold[${p.index}].paragraph ${p.paragraph} does not exist: ${p.source} has paragraphs ${p.first}-${p.last}`;
+  }
+}
+
+function evalLineZh(p: EvalLineProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return '不是有效的 JSON';
+    case 'not-an-object':
+      return '不是 JSON 对象';
+    case 'missing-field':
+      return `缺少"${p.field}"`;
+    case 'not-text':
+      return `"${p.field}"必须是非空字符串`;
+    case 'duplicate-id':
+      return `id "${p.id}" 已在第 ${p.firstLine} 行使用`;
+    case 'unknown-lang':
+      return `lang "${p.lang}" 既不是 "zh" 也不是 "en"`;
+    case 'gold-not-a-list':
+      return '"gold"必须是 {"source", "paragraph"} 的列表';
+    case 'gold-empty':
+      return '"gold"为空：请列出回答问题的段落；文件无法回答的问题请省略"gold"';
+    case 'gold-entry-shape':
+      return `gold[${p.index}] 必须是 {"source": 文件名, "paragraph": 编号}`;
+    case 'unknown-source':
+      return `gold[${p.index}].source "${p.source}" 不是文件名${p.stem ? `；它指的是 ${p.stem}，请写 "${p.stem}"` : ''}`;
+    case 'paragraph-not-whole':
+      return `gold[${p.index}].paragraph 必须是整数，而不是 ${JSON.stringify(p.value)}`;
+    case 'paragraph-missing':
+      return `gold[${p.index}].paragraph ${p.paragraph} 不存在：${p.source} 的段落编号为 ${p.first}–${p.last}`;
+  }
+}
+
+/** An eval file that cannot be used: one `file:line: problem` per bad line. */
+function evalFileText(p: EvalFileProblem, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (p.code === 'unreadable') return zh ? `无法读取 ${p.file}（${p.reason}）` : `cannot read ${p.file} (${p.reason})`;
+  if (p.code === 'empty') return zh ? `${p.file} 中没有问题：每行应有一个 JSON 对象` : `${p.file} has no questions: it should hold one JSON object per line`;
+  const lines = p.problems.map((q) => `${p.file}:${q.line}: ${zh ? evalLineZh(q) : evalLineEn(q)}`);
+  const n = p.problems.length;
+  return [zh ? `评测文件有 ${n} 处问题：` : `the eval file has ${n} problem${n > 1 ? 's' : ''}:`, ...lines].join('\n');
+}
 
 const STRINGS = {
   en: {
@@ -126,6 +197,8 @@ const STRINGS = {
             : `${documentName(p.document, 'en')}, para. ${p.number} has no lettered subparagraphs.`;
         case 'bad-paragraph-ref':
           return `“${p.text}” is not a paragraph number: write it as 44, or 44(b) for a subparagraph.`;
+        case 'eval-file':
+          return evalFileText(p.problem, 'en');
       }
     },
     // Ingestion reports (npm run index / add / remove)
@@ -303,6 +376,8 @@ const STRINGS = {
             : zhJoin(documentName(p.document, 'zh'), `第${p.number}段没有按字母编号的分项。`);
         case 'bad-paragraph-ref':
           return `“${p.text}”不是段落编号：请写成 44，分项写成 44(b)。`;
+        case 'eval-file':
+          return evalFileText(p.problem, 'zh');
       }
     },
     documentReport: (r: DocumentReport): string => {
