@@ -50,16 +50,20 @@ export function parseEvalLines(text: string): { lines: EvalLine[]; problems: Eva
   const lines: EvalLine[] = [];
   const problems: EvalLineProblem[] = [];
   const firstLineOf = new Map<string, number>();
-  text.split('\n').forEach((raw, i) => {
+  for (const [i, raw] of text.split('\n').entries()) {
     const line = i + 1;
-    if (!raw.trim()) return;
+    if (!raw.trim()) continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      return problems.push({ line, code: 'not-json' });
+      problems.push({ line, code: 'not-json' });
+      continue;
     }
-    if (!isObject(value)) return problems.push({ line, code: 'not-an-object' });
+    if (!isObject(value)) {
+      problems.push({ line, code: 'not-an-object' });
+      continue;
+    }
     const before = problems.length;
     for (const field of ['id', 'question'] as const) {
       if (value[field] === undefined) problems.push({ line, code: 'missing-field', field });
@@ -85,7 +89,7 @@ export function parseEvalLines(text: string): { lines: EvalLine[]; problems: Eva
         });
     }
     if (problems.length === before) lines.push({ line, item: { ...(value as unknown as EvalItem), lang: (value.lang as string | undefined) ?? 'unknown' } });
-  });
+  }
   return { lines, problems };
 }
 
