@@ -54,11 +54,11 @@ afterEach(() => {
 
 const BLUE_HEART = '什么是蓝心运动？';
 
-/** Sends /ask and injects a fault on its edit the moment the bot has deferred: a burst after the acknowledgement. */
+/** Sends /ask and, once the bot has deferred, fails its edit for `forMs` from the first attempt on. */
 async function askDuringEditFault(forMs: number | undefined, kind: FaultKind = { status: 500 }, on: Harness = h) {
   const record = on.sendSlash('ask', { question: BLUE_HEART }, { user: on.newUser() });
   await on.fake.waitForRequest((r) => r.path.endsWith(`${record.payload.token}/callback`) && r.status === 204);
-  const fault = on.fake.faults.inject({ method: 'PATCH', path: ROUTES.webhookEdit, kind, forMs, clock: on === v ? clock : undefined });
+  const fault = on.fake.faults.inject({ method: 'PATCH', path: ROUTES.webhookEdit, kind, forMs, fromFirstHit: true, clock: on === v ? clock : undefined });
   return { record, fault };
 }
 
@@ -105,7 +105,7 @@ describe('an interaction answer while Discord fails', () => {
   });
 
   it('is acknowledged within Discord’s 3 s window when the callback fails for 1 s, then answered', async () => {
-    const fault = h.fake.faults.inject({ method: 'POST', path: ROUTES.callback, kind: { status: 500 }, forMs: 1000 });
+    const fault = h.fake.faults.inject({ method: 'POST', path: ROUTES.callback, kind: { status: 500 }, forMs: 1000, fromFirstHit: true });
     const record = await h.fake.settled(h.sendSlash('ask', { question: BLUE_HEART }, { user: h.newUser() }), 150, 15_000);
     expect(fault.hits).toBeGreaterThan(0);
     expect(record.ack?.type).toBe(5);
@@ -201,7 +201,7 @@ describe('an attempt that reached Discord though its answer was lost', () => {
 describe('a mention’s answer while Discord fails', () => {
   it('is posted in its thread after 2 s of 500s on channel messages', async () => {
     const question = 'What is the Blue Heart Campaign?';
-    const fault = h.fake.faults.inject({ method: 'POST', path: ROUTES.channelMessages, kind: { status: 500 }, forMs: 2000 });
+    const fault = h.fake.faults.inject({ method: 'POST', path: ROUTES.channelMessages, kind: { status: 500 }, forMs: 2000, fromFirstHit: true });
     const asked = h.fake.postMessage({ author: h.newUser(), content: question, mention: true });
     const answer = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${asked.id}/messages` && r.status === 200, 20_000);
     expect(fault.hits).toBeGreaterThan(0);

@@ -18,8 +18,10 @@ export interface FaultSpec {
   /** Matched against the decoded path after `/api/v10`, e.g. `/webhooks/…/messages/@original`. */
   path: RegExp;
   kind: FaultKind;
-  /** How long the fault lasts from now on the fault's clock; without it (and without `times`) until cleared. */
+  /** How long the fault lasts on the fault's clock; without it (and without `times`) until cleared. */
   forMs?: number;
+  /** Count `forMs` from the first request it answers rather than from now: an outage the bot surely runs into. */
+  fromFirstHit?: boolean;
   /** How many matching requests it hits before it ends. */
   times?: number;
   clock?: { now(): number };
@@ -28,11 +30,16 @@ export interface FaultSpec {
 export class Fault {
   /** Requests this fault answered. */
   hits = 0;
-  private readonly until: number;
+  private until: number;
   private cleared = false;
 
   constructor(readonly spec: FaultSpec) {
-    this.until = spec.forMs === undefined ? Number.POSITIVE_INFINITY : this.now() + spec.forMs;
+    this.until = spec.forMs === undefined || spec.fromFirstHit ? Number.POSITIVE_INFINITY : this.now() + spec.forMs;
+  }
+
+  /** Counts a request it answers. */
+  hit(): void {
+    if (this.hits++ === 0 && this.spec.fromFirstHit && this.spec.forMs !== undefined) this.until = this.now() + this.spec.forMs;
   }
 
   private now(): number {
@@ -65,7 +72,7 @@ export class Faults {
   /** The fault that answers this request, counted as hit; null when the request goes through. */
   take(method: string, path: string): Fault | null {
     const fault = this.list.find((f) => f.matches(method, path)) ?? null;
-    if (fault) fault.hits++;
+    fault?.hit();
     return fault;
   }
 
