@@ -92,10 +92,11 @@ export interface ComponentInputs {
   dense: DenseIndex | null;
   embedder: TextEmbedder | null;
   urlPattern?: string;
+  log?: (msg: string) => void;
 }
 
 /** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
-export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern }: ComponentInputs) {
+export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern, log }: ComponentInputs) {
   const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
   // CC-CEDICT is read once (~0.4 s): the bridge's reverse dictionary and the person names' pinyin both need it.
@@ -109,7 +110,7 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
   );
   const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary: withEntries(glossary, persons.map(personEntry)), dictionary });
   const glosser = new Glosser({ glossary, dictionary, persons, tokenizer, generic: GENERIC_NOUNS });
-  const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key) });
+  const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key), log });
   const ctx: AnswerContext = {
     units: catalogue,
     topicality: new Topicality(keyword),
@@ -146,7 +147,7 @@ async function loadState(
   const indexDir = opts.indexDir ?? 'data/index';
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), readOnly) });
   const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress });
-  const components = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder, urlPattern: opts.citationUrlPattern });
+  const components = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder, urlPattern: opts.citationUrlPattern, log });
   return { corpus, indexes, components };
 }
 
