@@ -9,6 +9,8 @@ const READY_TIMEOUT_MS = 180_000;
 const READY_LINE = /\blogged in as\b/;
 
 export interface BotProcess {
+  /** The child, for IPC with preloaded modules. */
+  child: ChildProcess;
   /** Everything the bot wrote to stderr so far. */
   stderr(): string;
   /** The bot's event-loop delay since the previous call (or since start). */
@@ -19,10 +21,11 @@ export interface BotProcess {
 
 /**
  * The bot as `npm start` runs it (bot/main.ts under tsx, configured only by environment variables), with the
- * event-loop probe preloaded; resolves once it has logged in.
+ * event-loop probe preloaded (and `preload`, module URLs the chaos run adds); resolves once it has logged in.
  */
-export async function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'bot/main.ts'], {
+export async function startBotProcess(env: NodeJS.ProcessEnv, opts: { preload?: string[] } = {}): Promise<BotProcess> {
+  const preload = [PROBE, ...(opts.preload ?? [])].flatMap((url) => ['--import', url]);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, 'bot/main.ts'], {
     env,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -53,6 +56,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProces
   });
 
   return {
+    child,
     stderr: () => stderr,
     async loopDelay() {
       const reply = new Promise<LoopDelay>((resolve) => {
