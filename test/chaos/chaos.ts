@@ -125,7 +125,8 @@ async function killWorker(bot: BotProcess): Promise<number> {
     bot.child.on('message', onMessage);
   });
   bot.child.send(KILL_REQUEST);
-  return reply;
+  const died = bot.exited.then((code) => Promise.reject(new Error(`the bot exited (code ${code}) when its embedding worker was killed:\n${bot.stderr()}`)));
+  return Promise.race([reply, died]);
 }
 
 export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {

@@ -11,6 +11,8 @@ const READY_LINE = /\blogged in as\b/;
 export interface BotProcess {
   /** The child, for IPC with preloaded modules. */
   child: ChildProcess;
+  /** Resolves with the exit code when the process ends, however it ends. */
+  exited: Promise<number | null>;
   /** Everything the bot wrote to stderr so far. */
   stderr(): string;
   /** The bot's event-loop delay since the previous call (or since start). */
@@ -57,6 +59,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, opts: { preload?: 
 
   return {
     child,
+    exited,
     stderr: () => stderr,
     async loopDelay() {
       const reply = new Promise<LoopDelay>((resolve) => {
