@@ -17,7 +17,7 @@ import { corpusUnits } from '../../retrieval/index/index-store.js';
 import { type FaultSpec, ROUTES } from '../fake-discord/faults.js';
 import { InteractionType, user } from '../fake-discord/payloads.js';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { type BotProcess, startBotProcess } from '../load/bot-process.js';
+import { type BotProcess, botEnvironment, startBotProcess } from '../load/bot-process.js';
 import { isKillReply, KILL_REQUEST } from './messages.js';
 
 const KILL_SWITCH = new URL('./kill-switch.ts', import.meta.url).href;
@@ -136,21 +136,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   try {
     const questions = (await loadBenchQuestions(corpusUnits(await loadCorpus(process.env.SEEDS_DIR || 'seeds')))).questions;
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_BASE: fake.apiBase,
-      DISCORD_GUILD_ID: fake.guild.id,
-      INDEX_DIR: join(work, 'index'),
-      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+    const env = botEnvironment(fake, work, {
       FEEDBACK_SALT: 'chaos-run',
       EMBEDDINGS: 'auto',
       MODELS_DIR: 'test/fixtures/models',
       EMBEDDING_MODEL: 'tiny-random-bert',
       OFFLINE: '1',
-      DOTENV_CONFIG_PATH: join(work, 'no.env'),
-    };
-    delete env.SHARD_COUNT;
+    });
     const bot = await startBotProcess(env, { preload: [KILL_SWITCH] });
     if (!/hybrid retrieval/.test(bot.stderr())) throw new Error(`the bot did not start in hybrid mode:\n${bot.stderr()}`);
     const started = performance.now();

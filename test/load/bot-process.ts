@@ -1,12 +1,33 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import type { LoopDelay } from '../../bench/event-loop.js';
+import type { FakeDiscord } from '../fake-discord/server.js';
 import { isLoopDelayReply, LOOP_DELAY_REQUEST } from './probe-messages.js';
 
 const PROBE = new URL('./loop-delay-probe.ts', import.meta.url).href;
 /** Loading the engine, and the embedding model when configured, comes before the bot logs in. */
 const READY_TIMEOUT_MS = 180_000;
 const READY_LINE = /\blogged in as\b/;
+
+/**
+ * The environment of a bot process pointed at `fake`, its index (unless `settings` names one) and feedback in
+ * `work`. The bot gets exactly this (.env was read by the caller already): one process, unsharded.
+ */
+export function botEnvironment(fake: FakeDiscord, work: string, settings: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: fake.apiBase,
+    DISCORD_GUILD_ID: fake.guild.id,
+    INDEX_DIR: join(work, 'index'),
+    FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+    DOTENV_CONFIG_PATH: join(work, 'no.env'),
+    ...settings,
+  };
+  delete env.SHARD_COUNT;
+  return env;
+}
 
 export interface BotProcess {
   /** The child, for IPC with preloaded modules. */

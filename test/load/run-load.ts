@@ -20,7 +20,7 @@ import { runCli } from '../../bot/shared/run-cli.js';
 import { embeddingProgressBar } from '../../embeddings/progress-bar.js';
 import { createEngine } from '../../retrieval/engine.js';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { startBotProcess } from './bot-process.js';
+import { botEnvironment, startBotProcess } from './bot-process.js';
 import { driveAsks } from './drive-asks.js';
 import { botErrorLines, formatFigures, loadFigures } from './figures.js';
 
@@ -54,18 +54,7 @@ runCli(async () => {
     const { status, questions } = await prepare(indexDir);
     if (questions.fallback) process.stderr.write(`${questions.fallback}\n`);
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_BASE: fake.apiBase,
-      DISCORD_GUILD_ID: fake.guild.id,
-      INDEX_DIR: indexDir,
-      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
-      FEEDBACK_SALT: 'load-run',
-      // The bot gets exactly this environment (.env was read here already): one process, unsharded.
-      DOTENV_CONFIG_PATH: join(work, 'no.env'),
-    };
-    delete env.SHARD_COUNT;
+    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, FEEDBACK_SALT: 'load-run' });
     const bot = await startBotProcess(env);
     const logBefore = bot.stderr().length;
     await bot.loopDelay();
