@@ -208,7 +208,11 @@ describe('command-line scripts', () => {
     const answer = JSON.parse(en.out);
     expect(answer.abstained).toBe(true);
     expect(answer.answer).toBe('CTOC/COP/2018/2 has no paragraph with so large a number: valid paragraphs are 1-74.');
-    expect(answer.notes).toEqual([answer.answer]);
+    expect(answer.notes[0]).toBe(answer.answer);
+    // The plain answer leads with the range and does not list the reference's own words as unmentioned.
+    const plain = run('ask', ['What does CTOC/COP/2018/2, para. 999 say?']);
+    expect(plain.out.split('\n')[0]).toBe('CTOC/COP/2018/2, para. 999 does not exist: valid paragraphs are 1-74.');
+    expect(plain.out).not.toMatch(/do not mention/);
   });
 
   it('checks every line of an eval file and names each problem by file and line, exit 2, before scoring anything', async () => {

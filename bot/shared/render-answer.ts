@@ -50,9 +50,15 @@ export function notFoundHeadline(answer: Answer): string {
   return missing.length ? missing.map(s.note).join('\n') : s.notFound;
 }
 
-/** The notes shown after the answer: all of them, less those a not-found headline already says. */
+/**
+ * The notes shown after the answer: all of them, less those a not-found headline already says. When the headline
+ * is that the named paragraph does not exist, the words of that reference ("CTOC", "999") are not reported again
+ * as words the documents do not mention.
+ */
 export function trailingNotes(answer: Answer): AnswerNote[] {
-  return answer.outcome === 'not-found' ? answer.notes.filter((n) => !namesMissingUnit(n)) : answer.notes;
+  if (answer.outcome !== 'not-found') return answer.notes;
+  const headlined = answer.notes.some(namesMissingUnit);
+  return answer.notes.filter((n) => !namesMissingUnit(n) && !(headlined && n.code === 'not-mentioned'));
 }
 
 /**
