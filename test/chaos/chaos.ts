@@ -28,34 +28,37 @@ const THINK_MS = 300;
 /** Pause between two faults, so each burst is seen on its own. */
 const FAULT_GAP_MS = 400;
 
-/** One step of the fault plan: a REST fault for a while, or an action (gateway drop, killed worker). */
-type Step = { name: string } & ({ fault: FaultSpec; holdMs: number } | { action: 'drop-gateway' | 'kill-worker' });
+/**
+ * One step of the fault plan: a REST fault, or an action (gateway drop, killed worker). A fault lasting `forMs`
+ * counts from the first request it meets, so every burst hits real traffic however the questions are timed.
+ */
+type Step = { name: string } & ({ fault: FaultSpec } | { action: 'drop-gateway' | 'kill-worker' });
+/** How long a fault waits for the traffic it is meant for before the plan moves on without it. */
+const FAULT_WAIT_MS = 15_000;
 
 /**
  * Bounded bursts: an acknowledgement fault stays well inside Discord's 3-second window (a longer one cannot be
  * survived by anyone: Discord itself drops the interaction), the others inside the bot's delivery budgets.
  */
 export const FAULT_PLAN: Step[] = [
-  { name: 'callback 500 for 0.8 s', fault: { method: 'POST', path: ROUTES.callback, kind: { status: 500 }, forMs: 800 }, holdMs: 800 },
-  { name: 'answer edits 500 for 2 s', fault: { method: 'PATCH', path: ROUTES.webhookEdit, kind: { status: 500 }, forMs: 2000 }, holdMs: 2000 },
-  { name: 'channel messages 502 for 3 s', fault: { method: 'POST', path: ROUTES.channelMessages, kind: { status: 502 }, forMs: 3000 }, holdMs: 3000 },
+  { name: 'callback 500 for 0.8 s', fault: { method: 'POST', path: ROUTES.callback, kind: { status: 500 }, forMs: 800 } },
+  { name: 'answer edits 500 for 2 s', fault: { method: 'PATCH', path: ROUTES.webhookEdit, kind: { status: 500 }, forMs: 2000 } },
+  { name: 'channel messages 502 for 3 s', fault: { method: 'POST', path: ROUTES.channelMessages, kind: { status: 502 }, forMs: 3000 } },
   { name: 'gateway connection dropped', action: 'drop-gateway' },
-  { name: 'all webhooks 503 for 4 s', fault: { path: ROUTES.webhooks, kind: { status: 503 }, forMs: 4000 }, holdMs: 4000 },
-  { name: 'thread creation 500 for 1 s', fault: { method: 'POST', path: ROUTES.threads, kind: { status: 500 }, forMs: 1000 }, holdMs: 1000 },
+  { name: 'all webhooks 503 for 4 s', fault: { path: ROUTES.webhooks, kind: { status: 503 }, forMs: 4000 } },
+  { name: 'thread creation 500 for 1 s', fault: { method: 'POST', path: ROUTES.threads, kind: { status: 500 }, forMs: 1000 } },
   { name: 'embedding worker killed', action: 'kill-worker' },
-  { name: 'webhook connections dropped for 1 s', fault: { path: ROUTES.webhooks, kind: { reset: true }, forMs: 1000 }, holdMs: 1000 },
+  { name: 'webhook connections dropped for 1 s', fault: { path: ROUTES.webhooks, kind: { reset: true }, forMs: 1000 } },
   {
     name: 'answer edits 429 (retry after 0.7 s) ×3',
     fault: { method: 'PATCH', path: ROUTES.webhookEdit, kind: { status: 429, retryAfterMs: 700 }, times: 3 },
-    holdMs: 1500,
   },
   {
     name: 'channel messages 429 (retry after 0.5 s) ×2',
     fault: { method: 'POST', path: ROUTES.channelMessages, kind: { status: 429, retryAfterMs: 500 }, times: 2 },
-    holdMs: 1000,
   },
-  { name: 'callback applied, then 500', fault: { method: 'POST', path: ROUTES.callback, kind: { appliedThen: 500 }, times: 2 }, holdMs: 1000 },
-  { name: 'channel message applied, then 500', fault: { method: 'POST', path: ROUTES.channelMessages, kind: { appliedThen: 500 }, times: 2 }, holdMs: 1000 },
+  { name: 'callback applied, then 500', fault: { method: 'POST', path: ROUTES.callback, kind: { appliedThen: 500 }, times: 2 } },
+  { name: 'channel message applied, then 500', fault: { method: 'POST', path: ROUTES.channelMessages, kind: { appliedThen: 500 }, times: 2 } },
   { name: 'gateway connection dropped again', action: 'drop-gateway' },
 ];
 
@@ -160,8 +163,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
             else continue;
             faults.push({ name: step.name, hits: null });
           } else {
-            const fault = fake.faults.inject(step.fault);
-            await sleep(step.holdMs);
+            const fault = fake.faults.inject({ ...step.fault, fromFirstHit: true });
+            await until(() => fault.hits > 0, FAULT_WAIT_MS);
+            await until(() => !fault.active, FAULT_WAIT_MS);
             fault.clear();
             faults.push({ name: step.name, hits: fault.hits });
           }
