@@ -18,14 +18,20 @@ import { type BenchReport, coldStartMs, ratiosOf, targetsOf } from './report.js'
 import { runProbe } from './run-probe.js';
 import { sentencesOf, synthesizeCorpus } from './synthetic-units.js';
 import 'dotenv/config';
-import { type ParsedArgs, parseArgs, stringFlag } from '../bot/shared/args.js';
-import { runCli, UsageError, usage } from '../bot/shared/run-cli.js';
+import { parseCommandLine, wholeArg } from '../bot/shared/args.js';
+import { runCli } from '../bot/shared/run-cli.js';
 
 const USAGE =
   'npm run bench -- [--quick] [--json FILE] [--questions FILE.jsonl] [--model NAME]' +
   ' [--m N] [--ef-construction N] [--ef N] [--hnsw-sizes N,N] [--scale-units N] [--probe-runs N]';
-const VALUE_FLAGS = ['json', 'questions', 'model', 'm', 'ef-construction', 'ef', 'hnsw-sizes', 'scale-units', 'probe-runs'];
-const KNOWN_FLAGS = new Set([...VALUE_FLAGS, 'quick', 'help']);
+const VALUE_FLAGS = ['json', 'questions', 'model', 'm', 'ef-construction', 'ef', 'hnsw-sizes', 'scale-units', 'probe-runs'] as const;
+const OPTIONS = {
+  quick: { type: 'boolean' },
+  ...(Object.fromEntries(VALUE_FLAGS.map((f) => [f, { type: 'string' }])) as Record<(typeof VALUE_FLAGS)[number], { type: 'string' }>),
+} as const;
+/** Bounds for the numeric flags: beyond them a run would take days or exhaust memory, so they are typos. */
+const SIZE_RANGE = { min: 1, max: 10_000_000 };
+const PARAM_RANGE = { min: 1, max: 10_000 };
 const MIN_QUERIES = 200;
 const HNSW_QUERIES = 200;
 const EF_SWEEP = [25, 50, 100, 150, 200, 300, 400];
@@ -38,18 +44,17 @@ const PROBE_EMBED_UNITS = 64;
 /** A load average above this (per core) means other work shares the CPU and inflates the timings. */
 const BUSY_LOAD_PER_CORE = 0.5;
 
-function positiveFlag(args: ParsedArgs, name: string, fallback: number): number {
-  return positiveListFlag(args, name, [fallback])[0];
+type Flags = Partial<Record<(typeof VALUE_FLAGS)[number], string>>;
+
+function wholeFlag(flags: Flags, name: (typeof VALUE_FLAGS)[number], fallback: number, range = PARAM_RANGE): number {
+  return wholeListFlag(flags, name, [fallback], range)[0];
 }
 
-function positiveListFlag(args: ParsedArgs, name: string, fallback: number[]): number[] {
-  const raw = stringFlag(args, name);
+/** A comma-separated list of whole numbers (`--hnsw-sizes 10000,100000`). */
+function wholeListFlag(flags: Flags, name: (typeof VALUE_FLAGS)[number], fallback: number[], range = PARAM_RANGE): number[] {
+  const raw = flags[name];
   if (raw === undefined) return fallback;
-  const values = raw.split(',').map(Number);
-  if (!values.every((v) => Number.isInteger(v) && v > 0)) {
-    throw new UsageError(`--${name} takes positive whole numbers, comma-separated. usage: ${USAGE}`);
-  }
-  return values;
+  return raw.split(',').map((part) => wholeArg(part, `--${name}`, range, USAGE));
 }
 
 /** `gc()` for heap figures: V8 lets a running process turn on --expose-gc for contexts created afterwards. */
@@ -65,17 +70,15 @@ async function medianProbe(request: ProbeRequest, runs: number): Promise<ProbeRe
 }
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), VALUE_FLAGS);
-  const unknown = [...args.flags.keys()].filter((f) => !KNOWN_FLAGS.has(f));
-  if (args.flags.has('help') || unknown.length || args.positional.length) usage(USAGE);
-  const quick = args.flags.has('quick');
-  const hnswSizes = positiveListFlag(args, 'hnsw-sizes', quick ? HNSW_SIZES.slice(0, 1) : HNSW_SIZES);
-  const scaleUnits = quick ? null : positiveFlag(args, 'scale-units', SCALE_UNITS);
-  const probeRuns = positiveFlag(args, 'probe-runs', PROBE_RUNS);
+  const { values: flags } = parseCommandLine(process.argv.slice(2), { usage: USAGE, options: OPTIONS });
+  const quick = !!flags.quick;
+  const hnswSizes = wholeListFlag(flags, 'hnsw-sizes', quick ? HNSW_SIZES.slice(0, 1) : HNSW_SIZES, SIZE_RANGE);
+  const scaleUnits = quick ? null : wholeFlag(flags, 'scale-units', SCALE_UNITS, SIZE_RANGE);
+  const probeRuns = wholeFlag(flags, 'probe-runs', PROBE_RUNS);
   const params: HnswParams = {
-    m: positiveFlag(args, 'm', M),
-    efConstruction: positiveFlag(args, 'ef-construction', EF_CONSTRUCTION),
-    ef: positiveFlag(args, 'ef', EF_SEARCH),
+    m: wholeFlag(flags, 'm', M),
+    efConstruction: wholeFlag(flags, 'ef-construction', EF_CONSTRUCTION),
+    ef: wholeFlag(flags, 'ef', EF_SEARCH),
   };
   const log = (msg: string) => process.stderr.write(`${msg}\n`);
   const loadBefore = loadavg();
@@ -89,10 +92,10 @@ runCli(async () => {
   const seedsDir = process.env.SEEDS_DIR || 'seeds';
   const corpus = await loadCorpus(seedsDir);
   const units = corpusUnits(corpus);
-  const questionSet = await loadBenchQuestions(units, { file: stringFlag(args, 'questions') });
+  const questionSet = await loadBenchQuestions(units, { file: flags.questions });
   if (questionSet.fallback) log(`NOTE: ${questionSet.fallback}`);
   const timed = atLeast(questionSet.questions, MIN_QUERIES);
-  const model = chooseBenchModel(process.env, stringFlag(args, 'model'));
+  const model = chooseBenchModel(process.env, flags.model);
   if (!model) notes.push('EMBEDDINGS=off: no dense, hybrid or model figures.');
   else if (model.kind === 'test fixture (tiny random model)') {
     notes.push(
@@ -183,7 +186,7 @@ runCli(async () => {
       notes,
     };
     process.stdout.write(formatReport(report));
-    const jsonOut = stringFlag(args, 'json');
+    const jsonOut = flags.json;
     if (jsonOut) {
       await atomicWrite(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
       process.stdout.write(`wrote ${jsonOut}\n`);

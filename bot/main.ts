@@ -1,7 +1,10 @@
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat over the same engine. */
 import { runChat } from './console/chat.js';
 import { openEngine } from './shared/open-engine.js';
+import { guardProcess } from './shared/process-guards.js';
 import { runCli } from './shared/run-cli.js';
+
+guardProcess({ log: (msg) => process.stderr.write(`${msg}\n`) });
 
 runCli(async () => {
   if (process.env.DISCORD_TOKEN) {

@@ -28,7 +28,7 @@ import {
   Tokenizer,
   withEntries,
 } from './query/index.js';
-import type { Answer, ScoredUnit } from './types.js';
+import type { Answer, AnswerNote, ScoredUnit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 /** Parsed documents, beside the indexes (see corpus/parse-cache.ts). */
@@ -58,8 +58,11 @@ export interface EngineOptions {
   citationUrlPattern?: string;
 }
 
-/** The question as the engine reads it (normalized: see query/normalize.ts), refused when empty or too long. */
-function checkQuestion(text: string): NormalizedQuestion {
+/**
+ * The question as the engine reads it (normalized: see query/normalize.ts), refused when empty or too long: front
+ * ends check it first where a refusal must come before other work (a thread is started for a mention).
+ */
+export function checkQuestion(text: string): NormalizedQuestion {
   if (text.length > MAX_QUESTION_CHARS) throw new InputError({ code: 'question-too-long', length: text.length, max: MAX_QUESTION_CHARS });
   const q = normalizeQuestion(text);
   if (!q.text) throw new InputError({ code: 'empty-question' });
@@ -89,10 +92,11 @@ export interface ComponentInputs {
   dense: DenseIndex | null;
   embedder: TextEmbedder | null;
   urlPattern?: string;
+  log?: (msg: string) => void;
 }
 
 /** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
-export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern }: ComponentInputs) {
+export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern, log }: ComponentInputs) {
   const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
   // CC-CEDICT is read once (~0.4 s): the bridge's reverse dictionary and the person names' pinyin both need it.
@@ -106,7 +110,7 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
   );
   const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary: withEntries(glossary, persons.map(personEntry)), dictionary });
   const glosser = new Glosser({ glossary, dictionary, persons, tokenizer, generic: GENERIC_NOUNS });
-  const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key) });
+  const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key), log });
   const ctx: AnswerContext = {
     units: catalogue,
     topicality: new Topicality(keyword),
@@ -143,7 +147,7 @@ async function loadState(
   const indexDir = opts.indexDir ?? 'data/index';
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), readOnly) });
   const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress });
-  const components = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder, urlPattern: opts.citationUrlPattern });
+  const components = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder, urlPattern: opts.citationUrlPattern, log });
   return { corpus, indexes, components };
 }
 
@@ -206,8 +210,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     }
     const q = resolveFollowUp(asked, history);
     // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first; a bare
-    // "第45段呢？" is about the document the conversation is in.
-    const referenced = catalogue.findCitedUnits(q, { source: o.source ?? activeDocument(history) });
+    // "第45段呢？" is about the document the conversation is in; a unit the document does not have gets the valid range.
+    const { units: referenced, missing } = catalogue.citedReferences(q, { source: o.source ?? activeDocument(history) });
     let answer: Answer;
     if (llm) {
       const unitRetriever = new llm.UnitRetriever({ engine: { search: searchUnits, label: (u, l) => catalogue.label(u, l) }, source: o.source, k: DEFAULT_K });
@@ -225,7 +229,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       answer = extractiveAnswer({ analysis, results, referenced, replyLang }, ctx);
     }
     if (traditional) answer = { ...answer, notes: [{ code: 'traditional-input' }, ...answer.notes] };
-    return checked(answer);
+    const notFound = missing.map((problem): AnswerNote => ({ code: 'reference-not-found', problem }));
+    const done = checked(answer);
+    return notFound.length ? { ...done, notes: [...notFound, ...done.notes] } : done;
   }
 
   const status = (): EngineStatus => ({

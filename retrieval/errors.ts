@@ -2,6 +2,7 @@
  * What can go wrong with a user's request, as data: a code and the values a front end needs to word it in
  * the asker's language. The message is a terse English summary for logs, never shown to users as it is.
  */
+import type { EvalFileProblem, EvalLineProblem } from './eval/eval-input.js';
 import type { DocumentMeta } from './types.js';
 
 export type LookupProblem =
@@ -17,7 +18,15 @@ export type LookupProblem =
 export type InputProblem =
   | { code: 'empty-question' }
   | { code: 'question-too-long'; length: number; max: number }
-  | { code: 'bad-paragraph-ref'; text: string };
+  | { code: 'bad-paragraph-ref'; text: string }
+  /** An eval question set that cannot be read, is empty, or has bad lines (all of them listed). */
+  | { code: 'eval-file'; problem: EvalFileProblem };
+
+function lineSummary(p: EvalLineProblem): string {
+  if (p.code === 'not-json') return `line ${p.line} is not JSON`;
+  if (p.code === 'missing-field') return `line ${p.line} needs "${p.field}"`;
+  return `line ${p.line}: ${p.code}`;
+}
 
 function summary(p: LookupProblem | InputProblem): string {
   switch (p.code) {
@@ -42,6 +51,8 @@ function summary(p: LookupProblem | InputProblem): string {
       return `${p.code}: ${p.length} > ${p.max}`;
     case 'bad-paragraph-ref':
       return `${p.code}: "${p.text}"`;
+    case 'eval-file':
+      return `${p.code} ${p.problem.file}: ${p.problem.code === 'lines' ? p.problem.problems.map(lineSummary).join('; ') : p.problem.code}`;
   }
 }
 

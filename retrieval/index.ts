@@ -12,9 +12,10 @@ export { DEFAULT_CITATION_URL_PATTERN, urlPatternProblem } from './corpus/links.
 export { type AddedDocument, addDocument, ManageError, type ManageProblem, type NewDocumentOptions, removeDocument } from './corpus/manage.js';
 export type { DocumentProblem, DocumentReport } from './corpus/report.js';
 export { paragraphRef } from './corpus/subparagraphs.js';
-export { buildIndexes, createEngine, type EngineOptions, type IndexBuild, MAX_QUESTION_CHARS } from './engine.js';
+export { buildIndexes, checkQuestion, createEngine, type EngineOptions, type IndexBuild, MAX_QUESTION_CHARS } from './engine.js';
 export { InputError, type InputProblem, LookupError, type LookupProblem } from './errors.js';
 export { type AnswerKey, type AnswerRecord, type AnswerScores, containsAnswer, parseKeysFile, scoreAnswers } from './eval/answer-metrics.js';
+export { assertGold, type EvalFileProblem, type EvalLineProblem, readEvalFile } from './eval/eval-input.js';
 export { abstention, type EvalItem, type EvalOutcome, parseEvalFile, rankParagraphs, score } from './eval/evaluate.js';
 export { type Coverage, type ElementKind, glossCoverage } from './eval/gloss-coverage.js';
 export { atomicWrite } from './index/atomic-write.js';

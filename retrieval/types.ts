@@ -3,6 +3,7 @@
  * A Unit is created once by the parser and flows unchanged to citations: nothing
  * downstream rewrites its text, so a quote checked against `text` is a quote of the document.
  */
+import type { LookupProblem } from './errors.js';
 
 export type UnitKind = 'paragraph' | 'recommendation' | 'summary';
 
@@ -126,7 +127,9 @@ export type AnswerNote =
   | { code: 'llm-fallback'; reason: string }
   | { code: 'llm-sentences-dropped'; count: number }
   | { code: 'citations-removed'; count: number }
-  | { code: 'citations-withdrawn' };
+  | { code: 'citations-withdrawn' }
+  /** The question names a paragraph or recommendation that does not exist: the problem says what does. */
+  | { code: 'reference-not-found'; problem: LookupProblem };
 
 export interface Answer {
   outcome: AnswerOutcome;

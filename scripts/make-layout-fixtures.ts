@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
-import { parseArgs, stringFlag } from '../bot/shared/args.js';
+import { parseCommandLine } from '../bot/shared/args.js';
 import { parseText } from '../retrieval/parse/index.js';
 import type { DocumentMeta } from '../retrieval/types.js';
 import { type Block, blocksOf, JOB_NUMBER, spacesScripts, wrap } from '../test/helpers/un-layout.js';
@@ -37,9 +37,9 @@ const FULL_LINE = COLUMN - 2 * BODY.size;
 const BLOCK_GAP = 6;
 const LINE_GAP = 4;
 
-async function fonts(args: ReturnType<typeof parseArgs>): Promise<{ regular: string; bold: string }> {
-  const regular = stringFlag(args, 'font');
-  if (regular) return { regular, bold: stringFlag(args, 'bold') ?? regular };
+async function fonts(flags: { font?: string; bold?: string }): Promise<{ regular: string; bold: string }> {
+  const regular = flags.font;
+  if (regular) return { regular, bold: flags.bold ?? regular };
   const dir = join(FONT_CACHE, 'package', 'fonts');
   if (!existsSync(join(dir, 'NotoSansHans-Regular.otf'))) {
     await mkdir(FONT_CACHE, { recursive: true });
@@ -220,11 +220,15 @@ async function writeDocx(blocks: readonly Block[], meta: DocumentMeta, path: str
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['font', 'bold', 'out']);
-  const out = stringFlag(args, 'out') ?? 'test/fixtures/layout';
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    usage: 'npx tsx scripts/make-layout-fixtures.ts [--font FILE] [--bold FILE] [--out DIR] [STEM…]',
+    options: { font: { type: 'string' }, bold: { type: 'string' }, out: { type: 'string' } },
+    positionals: { min: 0, max: Number.POSITIVE_INFINITY },
+  });
+  const out = values.out ?? 'test/fixtures/layout';
   const metadata = JSON.parse(await readFile('seeds/metadata.json', 'utf8')) as Record<string, Omit<DocumentMeta, 'source'>>;
-  const stems = args.positional.length ? args.positional : Object.keys(metadata).sort();
-  const font = await fonts(args);
+  const stems = positionals.length ? positionals : Object.keys(metadata).sort();
+  const font = await fonts(values);
   await mkdir(out, { recursive: true });
   for (const stem of stems) {
     const meta = { ...metadata[stem]!, source: stem } as DocumentMeta;

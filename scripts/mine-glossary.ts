@@ -9,7 +9,7 @@
  * else word by word; pinyin for people).
  */
 
-import { parseArgs, stringFlag } from '../bot/shared/args.js';
+import { parseCommandLine, wholeArg } from '../bot/shared/args.js';
 import { loadCorpus } from '../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../retrieval/engine.js';
 import { compactText } from '../retrieval/gloss/index.js';
@@ -31,8 +31,12 @@ type Kind = 'abbreviation' | 'quoted' | 'name' | 'person' | 'term' | 'family' | 
 const ONE_IS_ENOUGH = new Set<Kind>(['abbreviation', 'quoted', 'person']);
 const MAX_SUGGESTIONS = 4;
 
-const args = parseArgs(process.argv.slice(2), ['out', 'min']);
-const minCount = Number(stringFlag(args, 'min') ?? 2);
+const USAGE = 'npm run glossary:mine -- [--out FILE] [--all] [--min N]';
+const { values: flags } = parseCommandLine(process.argv.slice(2), {
+  usage: USAGE,
+  options: { out: { type: 'string' }, min: { type: 'string', default: '2' }, all: { type: 'boolean' } },
+});
+const minCount = wholeArg(flags.min, '--min', { min: 1, max: 1_000_000 }, USAGE);
 const corpus = await loadCorpus(process.env.SEEDS_DIR ?? 'seeds');
 const tokenizer = new Tokenizer();
 const keyword = KeywordIndex.build(
@@ -125,13 +129,13 @@ const rows = [...found.values()]
   .filter((c) => c.count >= (ONE_IS_ENOUGH.has(c.kind) ? 1 : minCount))
   .map((c) => ({ ...c, english: suggestions(c.zh) }))
   .map((c) => ({ ...c, status: status(c.zh, c.english) }))
-  .filter((c) => args.flags.has('all') || c.status === 'new')
+  .filter((c) => flags.all || c.status === 'new')
   .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.count - a.count || a.zh.localeCompare(b.zh));
 const lines = [
   'kind\tstatus\tcount\tzh\tnote\tsuggestions',
   ...rows.map((r) => [r.kind, r.status, r.count, r.zh, [...r.notes].join('; '), r.english.join(' | ')].join('\t')),
 ];
-const out = stringFlag(args, 'out');
+const out = flags.out;
 if (out) {
   await atomicWrite(out, `${lines.join('\n')}\n`);
   process.stderr.write(`wrote ${rows.length} candidates to ${out}\n`);

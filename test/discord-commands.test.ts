@@ -203,6 +203,37 @@ describe('answer buttons', () => {
   });
 });
 
+describe('votes', () => {
+  it('counts one vote per person per answer: a second click changes or withdraws it, and the reply says so', async () => {
+    const record = await h.slash('ask', { question: '什么是蓝心运动？' }, { user: h.newUser() });
+    const answer = responseMessages(record)[0];
+    const voter = h.newUser('twice');
+    const replies = [];
+    for (const id of ['fb:up', 'fb:down', 'fb:down', 'fb:up']) replies.push(responseMessages(await h.click(answer, id, { user: voter }))[0].content);
+    expect(replies).toEqual([
+      'Thanks, your feedback was recorded.',
+      'Your vote on this answer is now 👎 (it replaces your earlier one).',
+      'Your 👎 on this answer was withdrawn. Click again to vote.',
+      'Thanks, your feedback was recorded.',
+    ]);
+    const zh = await h.click(answer, 'fb:up', { user: voter, locale: 'zh-CN' });
+    expect(responseMessages(zh)[0].content).toBe('您对这个回答的 👍 已撤回。再次点击即可重新评价。');
+    const hash = createHash('sha256').update(`test-salt:${voter.id}`).digest('hex');
+    const mine = (await readFile(h.config.feedbackFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.userHash === hash);
+    expect(mine.map((l) => [l.vote, l.previous])).toEqual([
+      ['up', null],
+      ['down', 'up'],
+      [null, 'down'],
+      ['up', null],
+      [null, 'up'],
+    ]);
+  });
+});
+
 describe('/recommendation', () => {
   it('quotes recommendation N exactly with its label and section', async () => {
     const record = await h.slash('recommendation', { number: 6 }, { user: h.newUser(), locale: 'zh-CN' });

@@ -67,6 +67,42 @@ describe('npm start with DISCORD_TOKEN set', () => {
     }
   });
 
+  it('survives malformed interactions: logs them and keeps answering', async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
+      const run = await startBotProcess(fake, fake.token);
+      await new Promise<void>((resolve) => fake.gateway.once('identify', () => resolve()));
+      await fake.settled(fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData('sources'), user: user('x') }), 150, 20_000);
+      const menu = fake.registeredCommand('Quote cited paragraphs');
+      // Hand-made payloads as a buggy proxy or a replayed log might send them: no `resolved`, no message.
+      for (const data of [
+        { id: menu.id, name: menu.name, type: 3, target_id: '123' },
+        { id: menu.id, name: menu.name, type: 3, target_id: '123', resolved: {} },
+        { custom_id: 'fb:up', component_type: 2 },
+      ]) {
+        fake.interact({ type: data.custom_id ? InteractionType.MessageComponent : InteractionType.ApplicationCommand, data, user: user('mallory') });
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const after = await fake.settled(
+        fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData('sources'), user: user('y') }),
+        150,
+        20_000,
+      );
+      expect(isEphemeral(responseMessages(after)[0])).toBe(false);
+      expect(run.child.exitCode).toBeNull();
+      // discord.js throws while building the interaction, inside its gateway handler: the process guard logs it.
+      expect(run.stderr()).toMatch(
+        /(uncaught exception|unhandled promise rejection), the bot keeps running: TypeError: Cannot read properties of undefined \(reading 'users'\)/,
+      );
+      run.child.kill('SIGTERM');
+      expect(await run.exit).toBe(0);
+      await rm(run.dir, { recursive: true, force: true });
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('exits 1 with a clear message for a rejected token or a disallowed intent', async () => {
     const fake = await FakeDiscord.start({ disallowedIntents: 1 << 15 });
     try {

@@ -129,6 +129,21 @@ describe('rate limit', () => {
     expect(isEphemeral(responseMessages(await h.slash('sources', {}, { user: h.newUser() }))[0])).toBe(false);
   });
 
+  it('counts votes against the limit too', async () => {
+    const answer = await h.slash('ask', { question: '蓝心运动' }, { user: h.newUser() });
+    const user = h.newUser('clicker');
+    const replies: string[] = [];
+    for (let i = 0; i < RATE + 2; i++) replies.push(responseMessages(await h.click(responseMessages(answer)[0], 'fb:up', { user }))[0].content);
+    expect(replies.slice(0, RATE).every((r) => !r.startsWith('You are asking too fast'))).toBe(true);
+    expect(replies.slice(RATE)).toEqual([
+      expect.stringMatching(/^You are asking too fast: at most 3 requests per minute/),
+      expect.stringMatching(/^You are asking too fast/),
+    ]);
+    // Paging and showing a cited paragraph stay free.
+    const cite = buttonIds(responseMessages(answer)[0]).find((id) => id.startsWith('cite:'))!;
+    expect(responseMessages(await h.click(responseMessages(answer)[0], cite, { user }))[0].content).toMatch(/^\*\*/);
+  });
+
   it('warns a user once in chat, then ignores further questions until the window passes', async () => {
     const user = h.newUser('chatty');
     const posted: string[] = [];

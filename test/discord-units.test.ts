@@ -297,7 +297,14 @@ describe('readBotConfig', () => {
       feedbackFile: 'data/feedback.jsonl',
       feedbackSalt: null,
     });
-    expect(() => readBotConfig({ MAX_CONCURRENT_ANSWERS: '0' })).toThrow('MAX_CONCURRENT_ANSWERS must be a whole number of at least 1, not "0".');
+    expect(() => readBotConfig({ MAX_CONCURRENT_ANSWERS: '0' })).toThrow('MAX_CONCURRENT_ANSWERS must be a whole number from 1 to 256, not "0".');
     expect(() => readBotConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    // Numbers a double cannot hold, or would show as 1e+23, are refused with the range instead of rounded.
+    for (const raw of ['1e+23', '1e3', 'Infinity', '9007199254740993', '100000000000000000000000', '2.0', '-3']) {
+      expect(() => readBotConfig({ RATE_LIMIT_PER_MINUTE: raw })).toThrow(`RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 10000, not "${raw}".`);
+    }
+    expect(readBotConfig({ RATE_LIMIT_PER_MINUTE: '0010' }).rateLimitPerMinute).toBe(10);
+    expect(readBotConfig({}).deliveryBudgetMs).toBe(900_000);
+    expect(readBotConfig({ DELIVERY_BUDGET_SECONDS: '60' }).deliveryBudgetMs).toBe(60_000);
   });
 });

@@ -101,6 +101,26 @@ describe('engine over the seeds (keyword mode)', () => {
   });
 });
 
+describe('references to units that do not exist', () => {
+  it('note the valid range, beside what the existing references answer', async () => {
+    const missing = await engine.ask('CTOC/COP/2018/2 第999段说什么？');
+    expect(missing.outcome).toBe('not-found');
+    expect(missing.notes.filter((n) => n.code === 'reference-not-found')).toEqual([
+      { code: 'reference-not-found', problem: expect.objectContaining({ code: 'paragraph-out-of-range', number: 999, first: 1, last: 74 }) },
+    ]);
+    const both = await engine.ask('CTOC/COP/2018/2 第44段和第999段说了什么？');
+    expect(citationsOf(both).map((c) => c.unitKey)).toContain(`${TIP}#p44`);
+    expect(both.notes[0]).toMatchObject({ code: 'reference-not-found', problem: { number: 999 } });
+    // 建议 N belongs to the one document that has recommendations, even unnamed.
+    const rec = await engine.ask('建议 99 说了什么？');
+    expect(rec.notes[0]).toMatchObject({ code: 'reference-not-found', problem: { code: 'recommendation-not-found', number: 99, first: 1, last: 11 } });
+    // A bare number several documents could mean is no reference to a missing unit.
+    const notMissing = (a: { notes: { code: string }[] }) => a.notes.filter((n) => n.code === 'reference-not-found');
+    expect(notMissing(await engine.ask('第999段说什么？'))).toEqual([]);
+    expect(notMissing(await engine.ask('CTOC/COP/2018/2 第44段说了什么？'))).toEqual([]);
+  });
+});
+
 describe('follow-ups', () => {
   it('resolves an elliptical follow-up against the previous turn and answers in the language it was asked in', async () => {
     const first = await engine.ask('What did UNODC do about trafficking in persons in Mexico?');

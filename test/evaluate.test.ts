@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseEvalLines } from '../retrieval/eval/eval-input.js';
 import { abstention, firstGoldRank, parseEvalFile, rankParagraphs, score } from '../retrieval/eval/evaluate.js';
 import type { ScoredUnit, Unit } from '../retrieval/types.js';
 
@@ -51,5 +52,24 @@ describe('evaluation metrics', () => {
     expect(() => parseEvalFile('{"id":"a","question":"q"}\n{oops}\n')).toThrow(/line 2/);
     expect(() => parseEvalFile('{"question":"q"}')).toThrow(/line 1 needs/);
     expect(parseEvalFile('\n{"id":"a","question":"q"}\n')[0].lang).toBe('unknown');
+  });
+
+  it('checks each line in full and lists every problem, not just the first', () => {
+    const { lines, problems } = parseEvalLines(
+      [
+        '{"id":"a","question":"q","lang":"en"}',
+        '[1]',
+        '{"id":"","question":"q"}',
+        '{"id":"d","question":"q","gold":{"source":"x"}}',
+        '{"id":"e","question":"q","gold":[{"paragraph":3}]}',
+      ].join('\n'),
+    );
+    expect(lines.map((l) => [l.line, l.item.id])).toEqual([[1, 'a']]);
+    expect(problems).toEqual([
+      { line: 2, code: 'not-an-object' },
+      { line: 3, code: 'not-text', field: 'id' },
+      { line: 4, code: 'gold-not-a-list' },
+      { line: 5, code: 'gold-entry-shape', index: 0 },
+    ]);
   });
 });

@@ -1,31 +1,39 @@
 import { addDocument, buildIndexes, ManageError } from '../../retrieval/index.js';
-import { parseArgs, stringFlag } from '../shared/args.js';
+import { parseCommandLine } from '../shared/args.js';
 import { engineOptionsFromEnv } from '../shared/config.js';
 import { documentReportLines, printBuild } from '../shared/index-report.js';
 import { indexProgress } from '../shared/open-engine.js';
-import { runCli, usage } from '../shared/run-cli.js';
+import { runCli } from '../shared/run-cli.js';
 import { strings } from '../shared/strings.js';
 
 const USAGE =
   'npm run add -- FILE [--symbol S] [--title-zh T --title-en T] [--short-title-zh T --short-title-en T] [--date YYYY-MM-DD] [--body B] [--session S]';
-const VALUE_FLAGS = ['symbol', 'title-zh', 'title-en', 'short-title-zh', 'short-title-en', 'date', 'body', 'session'];
+const text = { type: 'string' } as const;
+const OPTIONS = {
+  symbol: text,
+  'title-zh': text,
+  'title-en': text,
+  'short-title-zh': text,
+  'short-title-en': text,
+  date: text,
+  body: text,
+  session: text,
+} as const;
 
 /** Adds a document (.txt, .md, .pdf, .docx) to the corpus, creates its metadata entry and updates the indexes incrementally. */
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), VALUE_FLAGS);
-  const unknown = [...args.flags.keys()].filter((f) => !VALUE_FLAGS.includes(f));
-  if (args.positional.length !== 1 || unknown.length) usage(USAGE);
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { usage: USAGE, options: OPTIONS, positionals: { min: 1, max: 1 } });
   const started = performance.now();
   const options = engineOptionsFromEnv();
   const added = await addDocument({
     seedsDir: options.seedsDir ?? 'seeds',
-    file: args.positional[0]!,
-    symbol: stringFlag(args, 'symbol'),
-    title: { zh: stringFlag(args, 'title-zh'), en: stringFlag(args, 'title-en') },
-    shortTitle: { zh: stringFlag(args, 'short-title-zh'), en: stringFlag(args, 'short-title-en') },
-    date: stringFlag(args, 'date'),
-    body: stringFlag(args, 'body'),
-    session: stringFlag(args, 'session'),
+    file: positionals[0]!,
+    symbol: values.symbol,
+    title: { zh: values['title-zh'], en: values['title-en'] },
+    shortTitle: { zh: values['short-title-zh'], en: values['short-title-en'] },
+    date: values.date,
+    body: values.body,
+    session: values.session,
   }).catch((err: unknown) => {
     // A rejected document's report says why, line by line, before the one-line error.
     if (err instanceof ManageError && err.problem.code === 'document-rejected') {

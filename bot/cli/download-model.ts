@@ -1,17 +1,20 @@
 import { resolve } from 'node:path';
 import { embeddingSettingsFromEnv, loadEmbedder, modelProfile, requiredModelFiles } from '../../embeddings/index.js';
-import { parseArgs } from '../shared/args.js';
-import { runCli, usage } from '../shared/run-cli.js';
+import { parseCommandLine } from '../shared/args.js';
+import { runCli } from '../shared/run-cli.js';
 
 /**
  * `npm run models:download [-- MODEL]`: fetches the embedding model (EMBEDDING_MODEL by default) into
  * MODELS_CACHE_DIR with a progress bar, and proves it runs, so later starts work offline.
  */
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.flags.size > 0 || args.positional.length > 1) usage('npm run models:download [-- MODEL_ID]');
+  const { positionals } = parseCommandLine(process.argv.slice(2), {
+    usage: 'npm run models:download [-- MODEL_ID]',
+    options: {},
+    positionals: { min: 0, max: 1 },
+  });
   const settings = embeddingSettingsFromEnv();
-  const model = args.positional[0] ?? settings.model;
+  const model = positionals[0] ?? settings.model;
   if (settings.offline) throw new Error('OFFLINE=1 is set, so nothing may be downloaded. Unset OFFLINE and run this again.');
 
   process.stderr.write(`Fetching ${model} into ${resolve(settings.cacheDir)} …\n`);

@@ -3,19 +3,21 @@ import {
   type Answer,
   type AnswerRecord,
   abstention,
+  assertGold,
   atomicWrite,
   type Coverage,
   type EvalOutcome,
   glossCoverage,
-  parseEvalFile,
   parseKeysFile,
   rankParagraphs,
+  readEvalFile,
   score,
   scoreAnswers,
 } from '../../retrieval/index.js';
-import { parseArgs, stringFlag } from '../shared/args.js';
+import { parseCommandLine } from '../shared/args.js';
 import { openEngine } from '../shared/open-engine.js';
-import { runCli, usage } from '../shared/run-cli.js';
+import { refuseToOverwrite } from '../shared/output-file.js';
+import { runCli } from '../shared/run-cli.js';
 
 /** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
 const RANK_DEPTH = 30;
@@ -75,11 +77,16 @@ function glossTable(records: AnswerRecord[], langs: string[]): string[] {
 }
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), ['json', 'keys']);
-  const [file] = args.positional;
-  if (!file) usage('npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl]');
-  const items = parseEvalFile(await readFile(file, 'utf8'));
-  const keysFile = stringFlag(args, 'keys');
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    usage: 'npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl]',
+    options: { json: { type: 'string' }, keys: { type: 'string' }, glosses: { type: 'boolean' } },
+    positionals: { min: 1, max: 1 },
+  });
+  const [file] = positionals;
+  for (const input of [file, values.keys]) if (values.json && input) await refuseToOverwrite(values.json, input, '--json');
+  const lines = await readEvalFile(file);
+  const items = lines.map((l) => l.item);
+  const keysFile = values.keys;
   const keys = keysFile ? parseKeysFile(await readFile(keysFile, 'utf8')) : null;
   // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
   let rejected = 0;
@@ -90,6 +97,7 @@ runCli(async () => {
   const records: AnswerRecord[] = [];
   let shown = 0;
   try {
+    assertGold(file, lines, engine);
     for (const item of items) {
       const results = await engine.search(item.question, { k: RANK_DEPTH });
       const answer = await engine.ask(item.question);
@@ -111,7 +119,7 @@ runCli(async () => {
     out.push(`${lang.padEnd(5)} ${String(s.n).padStart(3)}  ${pct(s.recall_at_1)}  ${pct(s.recall_at_5)}  ${pct(s.recall_at_10)}  ${pct(s.mrr_at_10)}`);
   }
   if (keys) out.push(...answerTable(records, langs));
-  if (args.flags.has('glosses')) out.push(...glossTable(records, langs));
+  if (values.glosses) out.push(...glossTable(records, langs));
   const a = abstention(outcomes);
   out.push('');
   out.push(
@@ -125,7 +133,7 @@ runCli(async () => {
   out.push(`citations rejected by verification: ${rejected}/${shown + rejected}${shown + rejected ? ` (rate ${pct(rejected / (shown + rejected))})` : ''}`);
   process.stdout.write(`${out.join('\n')}\n`);
 
-  const jsonOut = stringFlag(args, 'json');
+  const jsonOut = values.json;
   if (jsonOut) {
     const lines = records.map((r, i) =>
       JSON.stringify({

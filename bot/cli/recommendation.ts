@@ -1,17 +1,22 @@
 import { formatUnit } from '../console/format-unit.js';
-import { parseArgs, stringFlag } from '../shared/args.js';
+import { parseCommandLine } from '../shared/args.js';
 import { documentArg, openEngine } from '../shared/open-engine.js';
 import { runCli, usage } from '../shared/run-cli.js';
 
+const USAGE = 'npm run recommendation -- [--json] [--doc DOCUMENT] NUMBER   (e.g. npm run recommendation -- 6)';
+
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), ['doc']);
-  const [num] = args.positional;
-  if (!num) usage('npm run recommendation -- [--json] [--doc DOCUMENT] NUMBER   (e.g. npm run recommendation -- 6)');
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    usage: USAGE,
+    options: { json: { type: 'boolean' }, doc: { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+  });
+  const [num] = positionals;
   if (!/^\d+$/.test(num)) usage(`recommendation number must be a positive whole number, not “${num}”`);
-  const engine = await openEngine();
+  const engine = await openEngine({ embeddings: 'off' });
   try {
-    const unit = engine.recommendation(Number(num), documentArg(engine, stringFlag(args, 'doc')));
-    process.stdout.write(`${formatUnit(engine, unit, args.flags.has('json'))}\n`);
+    const unit = engine.recommendation(Number(num), documentArg(engine, values.doc));
+    process.stdout.write(`${formatUnit(engine, unit, !!values.json)}\n`);
   } finally {
     await engine.close();
   }

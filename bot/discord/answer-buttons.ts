@@ -32,12 +32,15 @@ function citationsOn(message: Message): FeedbackCitation[] {
   );
 }
 
-/** 👍/👎: the question is the answer embed's title, so votes work on answers from before a restart too. */
+/**
+ * 👍/👎: the question is the answer embed's title, so votes work on answers from before a restart too. A second
+ * click changes or withdraws the vote, and the reply says which.
+ */
 export const recordFeedback: ButtonHandler<'feedback'> = async (interaction, action, ctx) => {
   const s = strings(langOfLocale(interaction.locale));
   const title = interaction.message.embeds[0]?.title;
   if (!title) return respondPrivately(interaction, s.feedbackMissing);
-  await ctx.feedback.record({
+  const { outcome, entry } = await ctx.feedback.record({
     vote: action.vote,
     question: unescapeText(title),
     citations: citationsOn(interaction.message),
@@ -45,5 +48,6 @@ export const recordFeedback: ButtonHandler<'feedback'> = async (interaction, act
     messageId: interaction.message.id,
     guildId: interaction.guildId,
   });
-  await respondPrivately(interaction, s.feedbackThanks);
+  const reply = { recorded: s.feedbackThanks, changed: s.feedbackChanged(action.vote), withdrawn: s.feedbackWithdrawn(entry.previous ?? action.vote) };
+  await respondPrivately(interaction, reply[outcome]);
 };

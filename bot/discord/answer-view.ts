@@ -6,12 +6,12 @@
 import type { APIButtonComponent } from 'discord.js';
 import type { Answer, Citation, Engine, Passage } from '../../retrieval/index.js';
 import { shownLabel } from '../shared/citation-text.js';
-import { passageLines } from '../shared/render-answer.js';
+import { notFoundHeadline, passageLines, trailingNotes } from '../shared/render-answer.js';
 import { strings } from '../shared/strings.js';
 import { citeId, feedbackId, type QuoteSpan, type UnitRef } from './custom-ids.js';
 import { LIMITS } from './limits.js';
 import { button, buttonRows, embedMessages, listFields, type OutgoingMessage, textEmbeds } from './message-layout.js';
-import { escapeText } from './quote-format.js';
+import { echo, escapeText } from './quote-format.js';
 import { truncate } from './split-text.js';
 import { unitFor } from './unit-view.js';
 
@@ -69,17 +69,17 @@ export function answerMessages(question: string, answer: Answer, spanOf: SpanOf)
   const fields = lines.length ? listFields(heading, s.continued(heading), lines) : [];
   // Key terms go in Discord's small subtext (`-# `) under their quote.
   const text = notFound
-    ? `**${escapeText(s.notFound)}**`
+    ? `**${escapeText(notFoundHeadline(answer))}**`
     : passageLines(
         answer,
         (p) => passageLine(p, answer),
         (line) => `-# ${escapeText(line)}`,
       ).join('\n');
-  const footer = [`${s.confidence} ${answer.confidence.toFixed(2)}`, ...answer.notes.map(s.note)].join(' · ');
+  const footer = [`${s.confidence} ${answer.confidence.toFixed(2)}`, ...trailingNotes(answer).map(s.note)].join(' · ');
   const embeds = textEmbeds(text, {
     protect: shown.map(({ citation }) => escapeText(shownLabel(citation, answer.lang))),
     color: notFound ? NOT_FOUND_COLOR : ANSWER_COLOR,
-    first: { title: truncate(escapeText(question.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle) },
+    first: { title: truncate(echo(question), LIMITS.embedTitle) },
     fields,
     footer,
   });

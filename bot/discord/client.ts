@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits } from 'discord.js';
 import type { BotConfig } from './config.js';
+import { DurableDelivery, wellFormed } from './delivery.js';
 import { separateInteractionBudget } from './interaction-rest.js';
 import { NO_MENTIONS } from './limits.js';
 
@@ -25,7 +26,11 @@ function outsideShardingManager<T>(build: () => T): T {
   }
 }
 
-export function createDiscordClient(config: Pick<BotConfig, 'apiBase'>): Client {
+/**
+ * The client, with every REST request going through `delivery` (valid UTF-16, retried with backoff until its
+ * deadline). discord.js's own retries (three at once, no backoff) are off, so that loop is the only one.
+ */
+export function createDiscordClient(config: Pick<BotConfig, 'apiBase'>, delivery = new DurableDelivery()): Client {
   const client = outsideShardingManager(
     () =>
       new Client({
@@ -33,9 +38,14 @@ export function createDiscordClient(config: Pick<BotConfig, 'apiBase'>): Client 
         // Belt and braces: every payload sets this too, and the client default covers anything that might not.
         allowedMentions: NO_MENTIONS,
         failIfNotExists: false,
-        ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
+        // A nonce Discord enforces makes a retried channel message one message, even when an attempt that
+        // seemed to fail had in fact been posted.
+        enforceNonce: true,
+        rest: { retries: 0, ...(config.apiBase ? { api: config.apiBase } : {}) },
       }),
   );
   separateInteractionBudget(client);
+  const queue = client.rest.queueRequest.bind(client.rest);
+  client.rest.queueRequest = (request) => delivery.send({ ...request, body: wellFormed(request.body) }, queue);
   return client;
 }

@@ -1,4 +1,7 @@
 /** Discord bot settings, read once from the environment (see .env.example). */
+import { describeRange, parseWhole, type WholeRange } from '../shared/numbers.js';
+import { DEFAULT_CHANNEL_BUDGET_MS } from './delivery.js';
+
 export interface BotConfig {
   token: string;
   /** Register commands to this guild only (instant), instead of globally. */
@@ -9,6 +12,8 @@ export interface BotConfig {
   maxConcurrentAnswers: number;
   /** Work waiting beyond this is refused with a "busy" message rather than piling up without bound. */
   maxQueuedAnswers: number;
+  /** How long a mention's answer (a channel message or thread) is retried while Discord fails, in ms. */
+  deliveryBudgetMs: number;
   feedbackFile: string;
   /** Salt for hashing user ids in feedback; when null a random one is kept next to the feedback file. */
   feedbackSalt: string | null;
@@ -18,11 +23,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, range: WholeRange): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}".`);
+  const n = parseWhole(raw, range);
+  if (n === null) throw new ConfigError(`${name} must be ${describeRange(range)}, not "${raw}".`);
   return n;
 }
 
@@ -31,9 +36,10 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     token: env.DISCORD_TOKEN?.trim() ?? '',
     guildId: env.DISCORD_GUILD_ID?.trim() || null,
     apiBase: env.DISCORD_API_BASE?.trim() || null,
-    rateLimitPerMinute: positiveInt(env, 'RATE_LIMIT_PER_MINUTE', 6),
-    maxConcurrentAnswers: positiveInt(env, 'MAX_CONCURRENT_ANSWERS', 2),
+    rateLimitPerMinute: wholeSetting(env, 'RATE_LIMIT_PER_MINUTE', 6, { min: 1, max: 10_000 }),
+    maxConcurrentAnswers: wholeSetting(env, 'MAX_CONCURRENT_ANSWERS', 2, { min: 1, max: 256 }),
     maxQueuedAnswers: 100,
+    deliveryBudgetMs: wholeSetting(env, 'DELIVERY_BUDGET_SECONDS', DEFAULT_CHANNEL_BUDGET_MS / 1000, { min: 1, max: 86_400 }) * 1000,
     feedbackFile: env.FEEDBACK_FILE?.trim() || 'data/feedback.jsonl',
     feedbackSalt: env.FEEDBACK_SALT?.trim() || null,
   };

@@ -1,8 +1,11 @@
-import { type Client, type Message, type SendableChannels, ThreadAutoArchiveDuration } from 'discord.js';
+import { type Client, DiscordAPIError, type Message, RESTJSONErrorCodes, type SendableChannels, ThreadAutoArchiveDuration } from 'discord.js';
+import { checkQuestion } from '../../retrieval/index.js';
+import { errorDetails } from '../shared/error-details.js';
 import { langOfText, strings } from '../shared/strings.js';
 import { answerMessages, spansIn } from './answer-view.js';
 import type { BotContext } from './context.js';
-import { describeFailure, errorDetails } from './failures.js';
+import { DeliveryError } from './delivery.js';
+import { describeFailure } from './failures.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
 import { postInChannel } from './respond.js';
 import { truncate } from './split-text.js';
@@ -18,7 +21,13 @@ export function questionFrom(content: string, botId: string): string {
 }
 
 async function withTyping<T>(channel: SendableChannels, log: (msg: string) => void, work: () => Promise<T>): Promise<T> {
-  const typing = () => channel.sendTyping().catch((err: unknown) => log(`typing indicator failed: ${errorDetails(err)}`));
+  // Once per answer: during an outage every refresh fails, and the delivery log already tells that story.
+  let warned = false;
+  const typing = () =>
+    channel.sendTyping().catch((err: unknown) => {
+      if (!warned) log(`typing indicator failed: ${errorDetails(err)}`);
+      warned = true;
+    });
   void typing();
   const timer = setInterval(typing, TYPING_REFRESH_MS);
   try {
@@ -41,6 +50,13 @@ async function conversationPlace(message: Message<true>, question: string, ctx: 
     });
     return { channel: thread as SendableChannels, replyTo: undefined };
   } catch (err) {
+    // An attempt whose answer was lost may have created the thread: Discord then refuses a second one.
+    if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) {
+      const thread = message.thread ?? (await message.guild.channels.fetch(message.id));
+      if (thread?.isThread()) return { channel: thread, replyTo: undefined };
+    }
+    // Discord is down rather than the thread refused: the channel would fail the same way.
+    if (err instanceof DeliveryError) throw err;
     ctx.log(`could not start a thread, answering in the channel: ${errorDetails(err)}`);
     return { channel: message.channel as SendableChannels, replyTo: message };
   }
@@ -72,6 +88,8 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
       return;
     }
 
+    // Checked before a thread is started: a question the engine refuses gets its reason beside it, not an empty thread.
+    checkQuestion(question);
     const place = await conversationPlace(message, question, ctx);
     await withTyping(place.channel, ctx.log, async () => {
       const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history: ctx.conversations.history(place.channel.id) }));
@@ -84,6 +102,10 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
     try {
       await handle(message);
     } catch (err) {
+      if (err instanceof DeliveryError) {
+        ctx.log(`undelivered: the answer to message ${message.id} (${JSON.stringify(questionFrom(message.content, client.user?.id ?? ''))}): ${err.message}`);
+        return;
+      }
       const { text, isBug } = describeFailure(err, strings(langOfText(message.content)));
       if (isBug) ctx.log(`answering message ${message.id} failed: ${errorDetails(err)}`);
       await say(message, text).catch((replyErr: unknown) => ctx.log(`could not report a failure: ${errorDetails(replyErr)}`));

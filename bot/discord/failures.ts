@@ -1,5 +1,6 @@
 import { InputError, LookupError } from '../../retrieval/index.js';
 import type { Strings } from '../shared/strings.js';
+import { escapeText } from './quote-format.js';
 import { QueueFullError } from './work-queue.js';
 
 /**
@@ -7,11 +8,8 @@ import { QueueFullError } from './work-queue.js';
  * user's language; anything else is a bug, so the user gets a generic apology and the log gets the details.
  */
 export function describeFailure(err: unknown, s: Strings): { text: string; isBug: boolean } {
-  if (err instanceof LookupError || err instanceof InputError) return { text: s.problem(err.problem), isBug: false };
+  // The problem may repeat what the user typed (an unknown document name): escaped like every echo.
+  if (err instanceof LookupError || err instanceof InputError) return { text: escapeText(s.problem(err.problem)), isBug: false };
   if (err instanceof QueueFullError) return { text: s.busy, isBug: false };
   return { text: s.failed, isBug: true };
-}
-
-export function errorDetails(err: unknown): string {
-  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }

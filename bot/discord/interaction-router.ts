@@ -1,14 +1,23 @@
 import type { AutocompleteInteraction, ButtonInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import { errorDetails } from '../shared/error-details.js';
 import { langOfLocale, strings } from '../shared/strings.js';
 import type { BotCommand, BotContext, ButtonHandlers } from './context.js';
 import { parseButtonId } from './custom-ids.js';
-import { describeFailure, errorDetails } from './failures.js';
+import { DeliveryError } from './delivery.js';
+import { describeFailure } from './failures.js';
 import { respondPrivately } from './respond.js';
 
 function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}`;
   if (interaction.isButton()) return `button ${interaction.customId}`;
   return `interaction type ${interaction.type}`;
+}
+
+/** What was asked, for the log line of an answer Discord never accepted: the command with what the user typed. */
+function asked(interaction: Interaction): string {
+  if (!interaction.isChatInputCommand()) return describe(interaction);
+  const typed = interaction.options.data.map((o) => ` ${o.name}: ${JSON.stringify(o.value)}`).join('');
+  return `/${interaction.commandName}${typed}`;
 }
 
 /**
@@ -42,14 +51,20 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
   async function command(interaction: RepliableInteraction): Promise<void> {
     const s = strings(langOfLocale(interaction.locale));
     if (ctx.stopping()) return respondPrivately(interaction, s.shuttingDown);
-    if (interaction.isButton()) return button(interaction);
+    const limited = () => {
+      const decision = ctx.limiter.take(interaction.user.id);
+      return decision.allowed ? null : s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000));
+    };
+    if (interaction.isButton()) {
+      // A vote writes to disk: it counts against the limit like a question. Showing a paragraph or a page does not.
+      const refusal = parseButtonId(interaction.customId)?.type === 'feedback' ? limited() : null;
+      return refusal ? respondPrivately(interaction, refusal) : button(interaction);
+    }
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
     const found = byName.get(interaction.commandName);
     if (!found) throw new Error(`unknown command "${interaction.commandName}"`);
-    const decision = ctx.limiter.take(interaction.user.id);
-    if (!decision.allowed) {
-      return respondPrivately(interaction, s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000)));
-    }
+    const refusal = limited();
+    if (refusal) return respondPrivately(interaction, refusal);
     if (found.kind === 'slash' && interaction.isChatInputCommand()) return found.execute(interaction, ctx);
     if (found.kind === 'message' && interaction.isMessageContextMenuCommand()) return found.execute(interaction, ctx);
     throw new Error(`command "${interaction.commandName}" was invoked as the wrong kind`);
@@ -60,6 +75,8 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
       if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isRepliable()) await command(interaction);
     } catch (err) {
+      // Past its deadline Discord would refuse an apology too: the log is where this answer ends up.
+      if (err instanceof DeliveryError) return ctx.log(`undelivered: ${asked(interaction)}: ${err.message}`);
       const { text, isBug } = describeFailure(err, strings(langOfLocale(interaction.locale)));
       if (isBug) ctx.log(`${describe(interaction)} failed: ${errorDetails(err)}`);
       try {

@@ -14,6 +14,14 @@ export function escapeText(text: string): string {
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
+/**
+ * What a user typed, shown back to them (a question as a title, a query, a document name in an error): on one
+ * line and escaped like document text, so `**`, `||` or a link in it shows as typed. Every echo goes through here.
+ */
+export function echo(text: string): string {
+  return escapeText(text.replace(/\s+/g, ' ').trim());
+}
+
 export function unescapeText(text: string): string {
   return text.replace(/\\([\\*_`~|<>[\]#\-.])/g, '$1');
 }

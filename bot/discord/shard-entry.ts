@@ -1,5 +1,6 @@
 import { createEngine } from '../../retrieval/index.js';
 import { engineOptionsFromEnv } from '../shared/config.js';
+import { guardProcess } from '../shared/process-guards.js';
 import { runCli } from '../shared/run-cli.js';
 import { isStopShard } from './shard-manager.js';
 import { launchDiscordBot } from './start.js';
@@ -26,6 +27,8 @@ function stopRequested(): Promise<string> {
     process.once('disconnect', () => resolve('the shard manager is gone'));
   });
 }
+
+guardProcess({ log });
 
 runCli(async () => {
   log(`starting in process ${process.pid}`);

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'discord.js';
 import type { Engine } from '../../retrieval/index.js';
+import { errorDetails } from '../shared/error-details.js';
 import { openEngine } from '../shared/open-engine.js';
 import { createDiscordClient } from './client.js';
 import { buttonHandlers, commands } from './commands/index.js';
@@ -9,7 +10,7 @@ import { type BotConfig, readBotConfig } from './config.js';
 import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';
 import { ConversationStore } from './conversations.js';
-import { errorDetails } from './failures.js';
+import { type Clock, DurableDelivery } from './delivery.js';
 import { createFeedbackStore } from './feedback-store.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionRouter } from './interaction-router.js';
@@ -18,6 +19,8 @@ import { WorkQueue } from './work-queue.js';
 
 /** Running answers get this long to finish on shutdown before the connection is closed anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
+/** After the drain, answers still waiting to retry a delivery are given up and logged; this long to log them. */
+const GIVE_UP_TIMEOUT_MS = 2_000;
 
 export class DiscordStartupError extends Error {
   override name = 'DiscordStartupError';
@@ -28,6 +31,8 @@ export interface DiscordBotOptions {
   /** An engine the caller owns (tests, the load script); by default one is opened from the environment and closed on stop. */
   engine?: Engine;
   log?: (msg: string) => void;
+  /** Tests replay long Discord outages on a virtual clock. */
+  clock?: Clock;
 }
 
 export interface DiscordBot {
@@ -76,12 +81,13 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   // A long-running bot follows the index: `npm run add` in another terminal takes effect without a restart.
   const engine = opts.engine ?? (await openEngine({ watch: true }));
   const ownsEngine = !opts.engine;
-  const client = createDiscordClient(config);
+  const delivery = new DurableDelivery({ channelBudgetMs: config.deliveryBudgetMs, clock: opts.clock, log: (msg) => log(`delivery: ${msg}`) });
+  const client = createDiscordClient(config, delivery);
   let stopping = false;
   const context: BotContext = {
     engine,
     config,
-    feedback: createFeedbackStore(config.feedbackFile, config.feedbackSalt),
+    feedback: createFeedbackStore(config.feedbackFile, config.feedbackSalt, { log }),
     queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
     limiter: new RateLimiter(config.rateLimitPerMinute),
     conversations: new ConversationStore(),
@@ -113,7 +119,12 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
       inflight.idle().then(() => true),
       new Promise<false>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS, false).unref()),
     ]);
-    if (!drained) log(`shutdown: ${inflight.size} requests still running after ${DRAIN_TIMEOUT_MS} ms`);
+    if (!drained) {
+      log(`shutdown: ${inflight.size} requests still running after ${DRAIN_TIMEOUT_MS} ms; giving up their deliveries`);
+      // Each gives up with a DeliveryError that its handler logs with the question.
+      delivery.abortRetries();
+      await Promise.race([inflight.idle(), new Promise((resolve) => setTimeout(resolve, GIVE_UP_TIMEOUT_MS).unref())]);
+    }
     await client.destroy();
     if (ownsEngine) await engine.close();
     log('disconnected');

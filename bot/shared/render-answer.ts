@@ -2,7 +2,7 @@
  * An answer as plain text (terminal chat, `npm run ask`, the `answer` field of `ask --json`) and as the JSON
  * that `ask --json` promises other tools. Discord renders the same passages as embeds (bot/discord).
  */
-import type { Answer, Citation, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
+import type { Answer, AnswerNote, Citation, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
 import { shownLabel } from './citation-text.js';
 import { keyTermsLine } from './key-terms.js';
 import { strings } from './strings.js';
@@ -38,6 +38,29 @@ export function sourcesList(answer: Answer, metaOf: MetaOf): string[] {
   return [`${s.sources}${answer.lang === 'zh' ? '：' : ':'}`, ...items];
 }
 
+const namesMissingUnit = (note: AnswerNote) => note.code === 'reference-not-found';
+
+/**
+ * What a not-found answer says first: that the paragraph or recommendation the question names does not exist
+ * (with the valid range), else the not-found line.
+ */
+export function notFoundHeadline(answer: Answer): string {
+  const s = strings(answer.lang);
+  const missing = answer.notes.filter(namesMissingUnit);
+  return missing.length ? missing.map(s.note).join('\n') : s.notFound;
+}
+
+/**
+ * The notes shown after the answer: all of them, less those a not-found headline already says. When the headline
+ * is that the named paragraph does not exist, the words of that reference ("CTOC", "999") are not reported again
+ * as words the documents do not mention.
+ */
+export function trailingNotes(answer: Answer): AnswerNote[] {
+  if (answer.outcome !== 'not-found') return answer.notes;
+  const headlined = answer.notes.some(namesMissingUnit);
+  return answer.notes.filter((n) => !namesMissingUnit(n) && !(headlined && n.code === 'not-mentioned'));
+}
+
 /**
  * Each passage once (parallel passages that read the same are shown once), with its key-term line under it
  * in an English answer. `text` words one passage for the medium (plain text here, escaped Markdown in Discord).
@@ -51,10 +74,9 @@ export function passageLines(answer: Answer, text: (p: Passage) => string, terms
   return [...shown].flatMap(([t, line]) => (line ? [t, terms(line)] : [t]));
 }
 
-/** The answer itself: its passages and sources, or the not-found line. */
+/** The answer itself: its passages and sources, or the not-found headline. */
 export function answerText(answer: Answer, metaOf: MetaOf): string {
-  const s = strings(answer.lang);
-  if (answer.outcome === 'not-found') return s.notFound;
+  if (answer.outcome === 'not-found') return notFoundHeadline(answer);
   return [...passageLines(answer, (p) => passageText(p, answer.lang)), '', ...sourcesList(answer, metaOf)].join('\n');
 }
 
@@ -68,7 +90,7 @@ export function formatAnswer(answer: Answer, metaOf: MetaOf): string {
       ...answer.related.map((p, i) => `  [${i + 1}] ${shownLabel(p.citations[0]!, answer.lang)}${p.citations[0]!.url ? ` ${p.citations[0]!.url}` : ''}`),
     );
   }
-  for (const note of answer.notes) lines.push(`(${s.note(note)})`);
+  for (const note of trailingNotes(answer)) lines.push(`(${s.note(note)})`);
   lines.push(`${s.confidence} ${answer.confidence.toFixed(2)}`);
   return lines.join('\n');
 }

@@ -12,6 +12,8 @@ import {
   type DocumentStatus,
   detectLang,
   documentName,
+  type EvalFileProblem,
+  type EvalLineProblem,
   type InputProblem,
   type Lang,
   type LookupProblem,
@@ -46,8 +48,83 @@ const ANSWER_TYPE_ZH: Record<AnswerType, string> = {
   other: '答案',
 };
 
+/**
+ * A number typed as a long string of digits is inexact past 2^53 (9007199254740993 reads as …992) and prints as
+ * `1e+23`: such numbers are out of every range, and the message says so without repeating a wrong number.
+ */
+const exact = (n: number) => Number.isSafeInteger(n);
+
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
 const letterList = (letters: string[]) => (letters.length > 1 ? `(${letters[0]})–(${letters[letters.length - 1]})` : `(${letters[0]})`);
+
+/** One bad line of an eval file, after its `file:line:`. */
+function evalLineEn(p: EvalLineProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return 'not valid JSON';
+    case 'not-an-object':
+      return 'not a JSON object';
+    case 'missing-field':
+      return `"${p.field}" is missing`;
+    case 'not-text':
+      return `"${p.field}" must be a non-empty string`;
+    case 'duplicate-id':
+      return `id "${p.id}" is already used on line ${p.firstLine}`;
+    case 'unknown-lang':
+      return `lang "${p.lang}" is neither "zh" nor "en"`;
+    case 'gold-not-a-list':
+      return '"gold" must be a list of {"source", "paragraph"}';
+    case 'gold-empty':
+      return '"gold" is empty: list the paragraphs that answer, or leave "gold" out for a question the documents do not answer';
+    case 'gold-entry-shape':
+      return `gold[${p.index}] must be {"source": FILE_STEM, "paragraph": NUMBER}`;
+    case 'unknown-source':
+      return `gold[${p.index}].source "${p.source}" is not a document's file stem${p.stem ? `; it names ${p.stem}: write "${p.stem}"` : ''}`;
+    case 'paragraph-not-whole':
+      return `gold[${p.index}].paragraph must be a whole number, not ${JSON.stringify(p.value)}`;
+    case 'paragraph-missing':
+      return `gold[${p.index}].paragraph ${p.paragraph} does not exist: ${p.source} has paragraphs ${p.first}-${p.last}`;
+  }
+}
+
+function evalLineZh(p: EvalLineProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return '不是有效的 JSON';
+    case 'not-an-object':
+      return '不是 JSON 对象';
+    case 'missing-field':
+      return `缺少"${p.field}"`;
+    case 'not-text':
+      return `"${p.field}"必须是非空字符串`;
+    case 'duplicate-id':
+      return `id "${p.id}" 已在第 ${p.firstLine} 行使用`;
+    case 'unknown-lang':
+      return `lang "${p.lang}" 既不是 "zh" 也不是 "en"`;
+    case 'gold-not-a-list':
+      return '"gold"必须是 {"source", "paragraph"} 的列表';
+    case 'gold-empty':
+      return '"gold"为空：请列出回答问题的段落；文件无法回答的问题请省略"gold"';
+    case 'gold-entry-shape':
+      return `gold[${p.index}] 必须是 {"source": 文件名, "paragraph": 编号}`;
+    case 'unknown-source':
+      return `gold[${p.index}].source "${p.source}" 不是文件名${p.stem ? `；它指的是 ${p.stem}，请写 "${p.stem}"` : ''}`;
+    case 'paragraph-not-whole':
+      return `gold[${p.index}].paragraph 必须是整数，而不是 ${JSON.stringify(p.value)}`;
+    case 'paragraph-missing':
+      return `gold[${p.index}].paragraph ${p.paragraph} 不存在：${p.source} 的段落编号为 ${p.first}–${p.last}`;
+  }
+}
+
+/** An eval file that cannot be used: one `file:line: problem` per bad line. */
+function evalFileText(p: EvalFileProblem, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (p.code === 'unreadable') return zh ? `无法读取 ${p.file}（${p.reason}）` : `cannot read ${p.file} (${p.reason})`;
+  if (p.code === 'empty') return zh ? `${p.file} 中没有问题：每行应有一个 JSON 对象` : `${p.file} has no questions: it should hold one JSON object per line`;
+  const lines = p.problems.map((q) => `${p.file}:${q.line}: ${zh ? evalLineZh(q) : evalLineEn(q)}`);
+  const n = p.problems.length;
+  return [zh ? `评测文件有 ${n} 处问题：` : `the eval file has ${n} problem${n > 1 ? 's' : ''}:`, ...lines].join('\n');
+}
 
 const STRINGS = {
   en: {
@@ -85,6 +162,8 @@ const STRINGS = {
           return `Removed ${note.count} citation${note.count > 1 ? 's' : ''} that the documents do not support.`;
         case 'citations-withdrawn':
           return 'The answer’s citations did not match the documents and were withdrawn.';
+        case 'reference-not-found':
+          return strings('en').problem(note.problem);
       }
     },
     // What went wrong with a request
@@ -95,9 +174,13 @@ const STRINGS = {
         case 'ambiguous-document':
           return `Unknown or ambiguous document “${p.ref}”: it could mean ${listNames(p.candidates, 'en')}. Please name one.`;
         case 'paragraph-out-of-range':
-          return `${documentName(p.document, 'en')}, para. ${p.number} does not exist: valid paragraphs are ${p.first}-${p.last}.`;
+          return exact(p.number)
+            ? `${documentName(p.document, 'en')}, para. ${p.number} does not exist: valid paragraphs are ${p.first}-${p.last}.`
+            : `${documentName(p.document, 'en')} has no paragraph with so large a number: valid paragraphs are ${p.first}-${p.last}.`;
         case 'recommendation-not-found':
-          return `Recommendation ${p.number} does not exist: valid numbers are ${p.first}-${p.last}.`;
+          return exact(p.number)
+            ? `Recommendation ${p.number} does not exist: valid numbers are ${p.first}-${p.last}.`
+            : `No recommendation has so large a number: valid numbers are ${p.first}-${p.last}.`;
         case 'no-recommendations':
           return p.document ? `${documentName(p.document, 'en')} has no numbered recommendations.` : 'No document has numbered recommendations.';
         case 'recommendation-ambiguous':
@@ -114,6 +197,8 @@ const STRINGS = {
             : `${documentName(p.document, 'en')}, para. ${p.number} has no lettered subparagraphs.`;
         case 'bad-paragraph-ref':
           return `“${p.text}” is not a paragraph number: write it as 44, or 44(b) for a subparagraph.`;
+        case 'eval-file':
+          return evalFileText(p.problem, 'en');
       }
     },
     // Ingestion reports (npm run index / add / remove)
@@ -174,6 +259,8 @@ const STRINGS = {
     removed: (source: string, file: string) => `Removed ${file} (document ${source}) and its metadata.`,
     // Discord
     feedbackThanks: 'Thanks, your feedback was recorded.',
+    feedbackChanged: (vote: 'up' | 'down') => `Your vote on this answer is now ${vote === 'up' ? '👍' : '👎'} (it replaces your earlier one).`,
+    feedbackWithdrawn: (vote: 'up' | 'down') => `Your ${vote === 'up' ? '👍' : '👎'} on this answer was withdrawn. Click again to vote.`,
     feedbackMissing: 'This message has no answer to rate.',
     rateLimited: (limit: number, seconds: number) => `You are asking too fast: at most ${limit} requests per minute. Try again in ${seconds} s.`,
     busy: 'The bot is busy answering other questions. Please try again in a moment.',
@@ -256,6 +343,8 @@ const STRINGS = {
           return `已删除 ${note.count} 条与文件原文不符的引用。`;
         case 'citations-withdrawn':
           return '答案的引用与文件原文核对不一致，已撤回。';
+        case 'reference-not-found':
+          return strings('zh').problem(note.problem);
       }
     },
     problem: (p: LookupProblem | InputProblem): string => {
@@ -265,9 +354,12 @@ const STRINGS = {
         case 'ambiguous-document':
           return `未知或不明确的文件“${p.ref}”：可能指${listNames(p.candidates, 'zh')}。请指明其中一份。`;
         case 'paragraph-out-of-range':
-          return zhJoin(documentName(p.document, 'zh'), `没有第${p.number}段：段落编号为 ${p.first}–${p.last}。`);
+          return zhJoin(
+            documentName(p.document, 'zh'),
+            `${exact(p.number) ? `没有第${p.number}段` : '没有编号这么大的段落'}：段落编号为 ${p.first}–${p.last}。`,
+          );
         case 'recommendation-not-found':
-          return `没有建议 ${p.number}：建议编号为 ${p.first}–${p.last}。`;
+          return `${exact(p.number) ? `没有建议 ${p.number}` : '没有编号这么大的建议'}：建议编号为 ${p.first}–${p.last}。`;
         case 'no-recommendations':
           return p.document ? zhJoin(documentName(p.document, 'zh'), '没有编号的建议。') : '没有文件含有编号的建议。';
         case 'recommendation-ambiguous':
@@ -284,6 +376,8 @@ const STRINGS = {
             : zhJoin(documentName(p.document, 'zh'), `第${p.number}段没有按字母编号的分项。`);
         case 'bad-paragraph-ref':
           return `“${p.text}”不是段落编号：请写成 44，分项写成 44(b)。`;
+        case 'eval-file':
+          return evalFileText(p.problem, 'zh');
       }
     },
     documentReport: (r: DocumentReport): string => {
@@ -341,6 +435,8 @@ const STRINGS = {
       `已添加 ${file}，文件标识 ${source}${prefilled.length ? `（从标题页读取：${prefilled.join('、')}；可在 seeds/metadata.json 中修改）` : ''}。`,
     removed: (source: string, file: string) => `已删除 ${file}（文件 ${source}）及其元数据。`,
     feedbackThanks: '谢谢，已记录您的反馈。',
+    feedbackChanged: (vote: 'up' | 'down') => `您对这个回答的评价已改为 ${vote === 'up' ? '👍' : '👎'}（取代先前的评价）。`,
+    feedbackWithdrawn: (vote: 'up' | 'down') => `您对这个回答的 ${vote === 'up' ? '👍' : '👎'} 已撤回。再次点击即可重新评价。`,
     feedbackMissing: '这条消息没有可评价的回答。',
     rateLimited: (limit: number, seconds: number) => `提问太快了：每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,
     busy: '机器人正忙于回答其他问题，请稍后再试。',

@@ -6,7 +6,7 @@
 
 import { type ParagraphSpan, unitLabel, unitReference } from '../answer/labels.js';
 import type { DocumentInfo, Subparagraph } from '../api.js';
-import { LookupError } from '../errors.js';
+import { LookupError, type LookupProblem } from '../errors.js';
 import { type DocumentName, findCitations } from '../query/find-citations.js';
 import type { Tokenizer } from '../query/tokenize.js';
 import type { Citation, DocumentMeta, Lang, Unit } from '../types.js';
@@ -156,20 +156,47 @@ export class UnitCatalogue {
 
   /** Units cited in free text ("CTOC/COP/2018/2, para. 44", "建议 6", "¶44"), each once, in order of mention. */
   findCitedUnits(text: string, opts: { source?: string } = {}): Unit[] {
+    return this.citedReferences(text, opts).units;
+  }
+
+  /**
+   * The units a free text cites, and what it cites that does not exist ("第999段" of a document with 74): each
+   * as the lookup problem an exact lookup would raise, with the valid range.
+   */
+  citedReferences(text: string, opts: { source?: string } = {}): { units: Unit[]; missing: LookupProblem[] } {
     const refs = findCitations(text, this.names, { defaultSource: opts.source, namedIn: (t) => this.namedIn(t)?.source ?? null });
+    const missing: LookupProblem[] = [];
     const found = refs.flatMap((ref) => {
+      const isRec = ref.recommendation !== undefined;
       const find = (source: string) =>
-        ref.recommendation !== undefined
+        isRec
           ? this.units.find((u) => u.source === source && u.kind === 'recommendation' && u.recommendation === ref.recommendation)
           : this.byKey.get(unitKey({ source, kind: 'paragraph', paragraph: ref.paragraph ?? null, recommendation: null }));
       // "建议 6" after naming a report without recommendations still means the one document that has them.
-      const hasOwn = ref.source !== null && (ref.recommendation === undefined || this.recommendations(ref.source).length > 0);
+      const hasOwn = ref.source !== null && (!isRec || this.recommendations(ref.source).length > 0);
       const candidates = hasOwn ? [ref.source!] : [...this.metas.keys()];
       const hits = candidates.map(find).filter((u): u is Unit => u !== undefined);
+      // Missing from the one document it can mean: the exact lookup says what is there instead.
+      const meant = isRec ? candidates.filter((c) => this.recommendations(c).length > 0) : candidates;
+      if (hits.length === 0 && meant.length === 1) {
+        const problem = lookupProblem(() => (isRec ? this.recommendation(ref.recommendation!, meant[0]) : this.paragraph(meant[0]!, ref.paragraph!)));
+        if (problem) missing.push(problem);
+      }
       // A bare "¶44" with several documents in play is ambiguous: quoting a guess would misattribute.
       return hits.length === 1 ? hits : [];
     });
     // "¶44" and "CTOC/COP/2018/2, para. 44" in one message are one paragraph.
-    return [...new Map(found.map((u) => [unitKey(u), u])).values()];
+    return { units: [...new Map(found.map((u) => [unitKey(u), u])).values()], missing };
+  }
+}
+
+/** What an exact lookup would say is wrong, or null when it finds its unit. */
+function lookupProblem(lookup: () => Unit): LookupProblem | null {
+  try {
+    lookup();
+    return null;
+  } catch (err) {
+    if (err instanceof LookupError) return err.problem;
+    throw err;
   }
 }

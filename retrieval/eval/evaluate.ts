@@ -1,12 +1,7 @@
 import type { ScoredUnit } from '../types.js';
+import type { EvalItem } from './eval-input.js';
 
-export interface EvalItem {
-  id: string;
-  lang: string;
-  question: string;
-  /** Absent: the documents do not answer the question and the system should abstain. */
-  gold?: { source: string; paragraph: number }[];
-}
+export { type EvalItem, parseEvalFile } from './eval-input.js';
 
 export interface RankedParagraph {
   source: string;
@@ -34,25 +29,6 @@ export interface AbstentionScores {
   /** Answerable questions that abstained anyway (should be ≤ 5%). */
   answerable: number;
   abstained_answerable: number;
-}
-
-/** Eval items are JSON Lines; a bad line is reported by number rather than skipped, so a typo cannot skew the figures. */
-export function parseEvalFile(text: string): EvalItem[] {
-  return text
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line)
-    .map(({ line, n }) => {
-      let item: EvalItem;
-      try {
-        item = JSON.parse(line) as EvalItem;
-      } catch {
-        throw new Error(`line ${n} is not JSON`);
-      }
-      if (typeof item.id !== 'string' || typeof item.question !== 'string') throw new Error(`line ${n} needs "id" and "question"`);
-      if (item.gold !== undefined && !Array.isArray(item.gold)) throw new Error(`line ${n}: "gold" must be a list`);
-      return { ...item, lang: item.lang ?? 'unknown' };
-    });
 }
 
 /**

@@ -26,9 +26,13 @@ export interface RetrieverDeps {
   dense: DenseIndex | null;
   embedder: TextEmbedder | null;
   unit: (key: string) => Unit | undefined;
+  log?: (msg: string) => void;
 }
 
 export class Retriever {
+  /** The last dense failure reported, so a dead embedding worker is reported once, not on every question. */
+  private reported: string | null = null;
+
   constructor(private readonly deps: RetrieverDeps) {}
 
   get hybrid(): boolean {
@@ -41,7 +45,22 @@ export class Retriever {
     const filter = prefix === null ? undefined : (key: string) => key.startsWith(prefix);
     const analysis = analyzer.analyze(question);
     const keywordHits = keyword.search(analysis.groups, CANDIDATE_DEPTH, filter);
-    const denseHits = dense && embedder ? dense.search(await embedder.embedQuery(question), CANDIDATE_DEPTH, filter) : undefined;
+    const denseHits = dense && embedder ? await this.denseSearch(question, CANDIDATE_DEPTH, filter) : undefined;
     return { analysis, results: fuseToUnits({ keyword: keywordHits, dense: denseHits }, this.deps.unit, opts.k) };
+  }
+
+  /**
+   * The dense ranking, or none when the embedder fails (its worker killed or crashed): the question is then
+   * answered from the keyword ranking alone rather than not at all.
+   */
+  private async denseSearch(question: string, depth: number, filter: ((key: string) => boolean) | undefined) {
+    try {
+      return this.deps.dense!.search(await this.deps.embedder!.embedQuery(question), depth, filter);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      if (why !== this.reported) this.deps.log?.(`Warning: dense retrieval failed (${why}); answering with keyword search alone while it fails.`);
+      this.reported = why;
+      return undefined;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BotConfig, readBotConfig } from '../../bot/discord/config.js';
+import type { Clock } from '../../bot/discord/delivery.js';
 import { registerCommands } from '../../bot/discord/register.js';
 import { type DiscordBot, launchDiscordBot } from '../../bot/discord/start.js';
 import type { Engine } from '../../retrieval/api.js';
@@ -51,7 +52,7 @@ export async function openTestEngine(): Promise<Engine> {
   };
 }
 
-export async function startHarness(opts: { engine?: Engine; config?: Partial<BotConfig>; fake?: FakeDiscordOptions } = {}): Promise<Harness> {
+export async function startHarness(opts: { engine?: Engine; config?: Partial<BotConfig>; fake?: FakeDiscordOptions; clock?: Clock } = {}): Promise<Harness> {
   const fake = await FakeDiscord.start(opts.fake);
   const engine = opts.engine ?? (await openTestEngine());
   const dataDir = await mkdtemp(join(tmpdir(), 'discord-test-data-'));
@@ -67,7 +68,7 @@ export async function startHarness(opts: { engine?: Engine; config?: Partial<Bot
   };
   await registerCommands(config);
   const logs: string[] = [];
-  const bot = await launchDiscordBot({ config, engine, log: (msg) => logs.push(msg) });
+  const bot = await launchDiscordBot({ config, engine, clock: opts.clock, log: (msg) => logs.push(msg) });
   const defaultUser = user('alice');
 
   const sendSlash = (name: string, options: Record<string, string | number> = {}, as: Actor = {}) =>

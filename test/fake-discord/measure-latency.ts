@@ -5,8 +5,8 @@
  *   npx tsx test/fake-discord/measure-latency.ts [--count 100] [--concurrency 1]
  */
 
-import { parseArgs } from 'node:util';
 import { summarize } from '../../bench/percentiles.js';
+import { parseCommandLine, wholeArg } from '../../bot/shared/args.js';
 import { startHarness } from './harness.js';
 import type { InteractionRecord } from './server.js';
 
@@ -23,9 +23,13 @@ const QUESTIONS = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '1' } } });
-  const count = Number(values.count);
-  const concurrency = Number(values.concurrency);
+  const usage = 'npx tsx test/fake-discord/measure-latency.ts [--count N] [--concurrency N]';
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    usage,
+    options: { count: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '1' } },
+  });
+  const count = wholeArg(values.count, '--count', { min: 1, max: 100_000 }, usage);
+  const concurrency = wholeArg(values.concurrency, '--concurrency', { min: 1, max: 1000 }, usage);
   const h = await startHarness({ config: { rateLimitPerMinute: 100_000 } });
   try {
     const done: InteractionRecord[] = [];

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { type Fault, Faults } from './faults.js';
 import { FakeGateway } from './gateway.js';
 import {
   type FakeChannel,
@@ -17,7 +18,7 @@ import {
   threadChannel,
   user,
 } from './payloads.js';
-import { choiceProblems, messageProblems } from './validate.js';
+import { choiceProblems, lengthProblems, messageProblems } from './validate.js';
 
 export interface RecordedRequest {
   method: string;
@@ -30,6 +31,8 @@ export interface RecordedRequest {
   at: number;
   /** Limit violations found in a message payload (the request was answered 400). */
   problems: string[];
+  /** The injected fault that answered it, if one did (status 0: the connection was dropped). */
+  fault?: Fault;
 }
 
 export interface InteractionRecord {
@@ -52,12 +55,31 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
 }
 
-type Reply = { status: number; body?: unknown };
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 type Handler = (params: string[], body: any, query: URLSearchParams) => Reply;
 
 const CallbackType = { Message: 4, Deferred: 5, DeferredUpdate: 6, Update: 7, Autocomplete: 8 } as const;
 
 const error = (status: number, code: number, msg: string): Reply => ({ status, body: { code, message: msg } });
+const serverError = (status: number): Reply => error(status, 0, `${status}: Internal Server Error`);
+
+/** What an injected status fault answers: Discord's 5xx body, or a 429 with its rate-limit headers. */
+function faultReply(kind: { status: number; retryAfterMs?: number }): Reply {
+  if (kind.status !== 429) return serverError(kind.status);
+  const seconds = (kind.retryAfterMs ?? 1000) / 1000;
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
+    headers: {
+      'retry-after': String(seconds),
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': String(seconds),
+      'x-ratelimit-bucket': 'fault-bucket',
+      'x-ratelimit-scope': 'user',
+    },
+  };
+}
 
 /**
  * A fake Discord (REST + gateway) on 127.0.0.1 for driving the real discord.js client: it keeps the messages,
@@ -71,10 +93,14 @@ export class FakeDiscord extends EventEmitter {
   readonly guilds: FakeGuild[];
   readonly requests: RecordedRequest[] = [];
   readonly messages = new Map<string, FakeMessage>();
+  /** Messages created with `enforce_nonce`, by channel and nonce. */
+  private readonly byNonce = new Map<string, FakeMessage>();
   readonly interactions = new Map<string, InteractionRecord>();
   /** Last command set PUT per scope: `global` or a guild id. */
   readonly registered = new Map<string, any[]>();
   readonly gateway: FakeGateway;
+  /** Injected REST faults (5xx, 429, dropped connections), checked before every request is handled. */
+  readonly faults = new Faults();
   private readonly server: Server;
   private readonly routes: Array<[string, RegExp, Handler]>;
   private port = 0;
@@ -238,7 +264,8 @@ export class FakeDiscord extends EventEmitter {
     const deadline = performance.now() + timeoutMs;
     const answered = () =>
       record.responses.some(
-        (r) => r.status < 300 && !(r.path.endsWith('/callback') && [CallbackType.Deferred, CallbackType.DeferredUpdate].includes(r.body?.type)),
+        (r) =>
+          r.status >= 200 && r.status < 300 && !(r.path.endsWith('/callback') && [CallbackType.Deferred, CallbackType.DeferredUpdate].includes(r.body?.type)),
       );
     for (;;) {
       const last = record.responses.at(-1)?.at ?? record.sentAt;
@@ -278,14 +305,22 @@ export class FakeDiscord extends EventEmitter {
       body = raw;
     }
     const method = req.method ?? 'GET';
-    const reply = this.handle(method, path, body, url.searchParams, req.headers.authorization ?? null);
-    const recorded: RecordedRequest = { method, path, query: url.searchParams, body, status: reply.status, at, problems: reply.problems ?? [] };
+    const fault = this.faults.take(method, path) ?? undefined;
+    const kind = fault?.spec.kind;
+    const handled = kind && !('appliedThen' in kind) ? null : this.handle(method, path, body, url.searchParams, req.headers.authorization ?? null);
+    const reply: Reply & { problems?: string[] } =
+      kind === undefined ? handled! : 'reset' in kind ? { status: 0 } : 'appliedThen' in kind ? serverError(kind.appliedThen) : faultReply(kind);
+    const recorded: RecordedRequest = { method, path, query: url.searchParams, body, status: reply.status, at, problems: handled?.problems ?? [], fault };
     this.requests.push(recorded);
     const token = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(path)?.[1];
     if (token) this.interactions.get(token)?.responses.push(recorded);
-    const json = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    res.writeHead(reply.status, json ? { 'content-type': 'application/json' } : {});
-    res.end(json);
+    if (reply.status === 0) {
+      req.socket.destroy();
+    } else {
+      const json = reply.body === undefined ? '' : JSON.stringify(reply.body);
+      res.writeHead(reply.status, { ...(json ? { 'content-type': 'application/json' } : {}), ...reply.headers });
+      res.end(json);
+    }
     this.emit('request', recorded);
   }
 
@@ -315,6 +350,7 @@ export class FakeDiscord extends EventEmitter {
       ['POST', /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
       ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, (p, b) => this.startThread(p[0], p[1], b)],
       ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, (p) => this.getMessage(p[1])],
+      ['GET', /^\/channels\/(\d+)$/, (p) => this.getChannel(p[0])],
     ];
   }
 
@@ -427,6 +463,9 @@ export class FakeDiscord extends EventEmitter {
     const channel = this.channelById(channelId);
     const problems = messageProblems(body ?? {});
     if (problems.length) return this.invalid(problems);
+    // With enforce_nonce, Discord answers a repeated nonce with the message it already created.
+    const repeat = body.enforce_nonce && body.nonce !== undefined ? this.byNonce.get(`${channelId}:${body.nonce}`) : undefined;
+    if (repeat) return { status: 200, body: repeat };
     const ref = body.message_reference?.message_id ? this.messages.get(body.message_reference.message_id) : undefined;
     const msg = message({
       channel_id: channelId,
@@ -438,6 +477,7 @@ export class FakeDiscord extends EventEmitter {
       ...(ref ? { message_reference: { message_id: ref.id, channel_id: ref.channel_id, guild_id: channel.guild_id }, referenced_message: ref } : {}),
     });
     this.messages.set(msg.id, msg);
+    if (body.enforce_nonce && body.nonce !== undefined) this.byNonce.set(`${channelId}:${body.nonce}`, msg);
     // Discord echoes the bot's own messages back over the gateway; the bot must ignore them.
     this.gateway.dispatch('MESSAGE_CREATE', msg, channel.guild_id);
     return { status: 200, body: msg };
@@ -448,13 +488,19 @@ export class FakeDiscord extends EventEmitter {
     if (parent.type !== 0) return error(400, 50024, 'Cannot execute action on this channel type');
     if (!this.messages.has(messageId)) return error(404, 10008, 'Unknown Message');
     const name = String(body?.name ?? '');
-    if (name.length < 1 || name.length > 100) return this.invalid([`name: ${name.length} characters, must be 1-100`]);
+    const problems = lengthProblems('name', name, 100, 1);
+    if (problems.length) return this.invalid(problems);
     const guild = this.guilds.find((g) => g.id === parent.guild_id)!;
     if (guild.threads.some((t) => t.id === messageId)) return error(400, 160004, 'A thread has already been created for this message');
     const thread = threadChannel(parent, messageId, name, this.botUser.id, body?.auto_archive_duration);
     guild.threads.push(thread);
     this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, guild.id);
     return { status: 201, body: thread };
+  }
+
+  private getChannel(id: string): Reply {
+    const found = this.guilds.flatMap((g) => [...g.channels, ...g.threads]).find((c) => c.id === id);
+    return found ? { status: 200, body: found } : error(404, 10003, 'Unknown Channel');
   }
 
   private getMessage(id: string): Reply {

@@ -19,6 +19,13 @@ function lengthProblem(path: string, value: unknown, max: number, problems: stri
   return value.length;
 }
 
+/** Problems with one string field: too long, too short, or not valid UTF-16. */
+export function lengthProblems(path: string, value: unknown, max: number, min = 0): string[] {
+  const problems: string[] = [];
+  lengthProblem(path, value, max, problems, min);
+  return problems;
+}
+
 function embedProblems(embeds: Json[], problems: string[]): void {
   if (embeds.length > 10) problems.push(`embeds: ${embeds.length} > 10`);
   let total = 0;

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import type { LoopDelay } from '../../bench/event-loop.js';
+import type { FakeDiscord } from '../fake-discord/server.js';
 import { isLoopDelayReply, LOOP_DELAY_REQUEST } from './probe-messages.js';
 
 const PROBE = new URL('./loop-delay-probe.ts', import.meta.url).href;
@@ -8,7 +10,30 @@ const PROBE = new URL('./loop-delay-probe.ts', import.meta.url).href;
 const READY_TIMEOUT_MS = 180_000;
 const READY_LINE = /\blogged in as\b/;
 
+/**
+ * The environment of a bot process pointed at `fake`, its index (unless `settings` names one) and feedback in
+ * `work`. The bot gets exactly this (.env was read by the caller already): one process, unsharded.
+ */
+export function botEnvironment(fake: FakeDiscord, work: string, settings: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: fake.apiBase,
+    DISCORD_GUILD_ID: fake.guild.id,
+    INDEX_DIR: join(work, 'index'),
+    FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+    DOTENV_CONFIG_PATH: join(work, 'no.env'),
+    ...settings,
+  };
+  delete env.SHARD_COUNT;
+  return env;
+}
+
 export interface BotProcess {
+  /** The child, for IPC with preloaded modules. */
+  child: ChildProcess;
+  /** Resolves with the exit code when the process ends, however it ends. */
+  exited: Promise<number | null>;
   /** Everything the bot wrote to stderr so far. */
   stderr(): string;
   /** The bot's event-loop delay since the previous call (or since start). */
@@ -19,10 +44,11 @@ export interface BotProcess {
 
 /**
  * The bot as `npm start` runs it (bot/main.ts under tsx, configured only by environment variables), with the
- * event-loop probe preloaded; resolves once it has logged in.
+ * event-loop probe preloaded (and `preload`, module URLs the chaos run adds); resolves once it has logged in.
  */
-export async function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'bot/main.ts'], {
+export async function startBotProcess(env: NodeJS.ProcessEnv, opts: { preload?: string[] } = {}): Promise<BotProcess> {
+  const preload = [PROBE, ...(opts.preload ?? [])].flatMap((url) => ['--import', url]);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, 'bot/main.ts'], {
     env,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -53,6 +79,8 @@ export async function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProces
   });
 
   return {
+    child,
+    exited,
     stderr: () => stderr,
     async loopDelay() {
       const reply = new Promise<LoopDelay>((resolve) => {

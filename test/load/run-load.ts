@@ -12,25 +12,21 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { loadBenchQuestions } from '../../bench/questions.js';
 import { registerCommands } from '../../bot/discord/register.js';
+import { parseCommandLine, wholeArg } from '../../bot/shared/args.js';
 import { engineOptionsFromEnv } from '../../bot/shared/config.js';
-import { runCli, usage } from '../../bot/shared/run-cli.js';
+import { runCli } from '../../bot/shared/run-cli.js';
 import { embeddingProgressBar } from '../../embeddings/progress-bar.js';
 import { createEngine } from '../../retrieval/engine.js';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { startBotProcess } from './bot-process.js';
+import { botEnvironment, startBotProcess } from './bot-process.js';
 import { driveAsks } from './drive-asks.js';
 import { botErrorLines, formatFigures, loadFigures } from './figures.js';
 
 const USAGE = 'npm run load -- [--count N] [--concurrency N] [--json FILE]';
 
-function positive(raw: string, name: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) usage(`${USAGE}\n${name} must be a whole number of at least 1, not "${raw}".`);
-  return n;
-}
+const COUNT_RANGE = { min: 1, max: 100_000 };
 
 /** Builds or verifies the index once, so the bot only loads it; returns what the run uses. */
 async function prepare(indexDir: string) {
@@ -43,11 +39,12 @@ async function prepare(indexDir: string) {
 }
 
 runCli(async () => {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    usage: USAGE,
     options: { count: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '20' }, json: { type: 'string' } },
   });
-  const count = positive(values.count, '--count');
-  const concurrency = positive(values.concurrency, '--concurrency');
+  const count = wholeArg(values.count, '--count', COUNT_RANGE, USAGE);
+  const concurrency = wholeArg(values.concurrency, '--concurrency', COUNT_RANGE, USAGE);
   if (!process.env.EMBEDDINGS && !process.env.EMBEDDING_MODEL && !process.env.MODELS_DIR) process.env.EMBEDDINGS = 'off';
   const loadAverage = loadavg()[0];
   const work = await mkdtemp(join(tmpdir(), 'load-run-'));
@@ -57,18 +54,7 @@ runCli(async () => {
     const { status, questions } = await prepare(indexDir);
     if (questions.fallback) process.stderr.write(`${questions.fallback}\n`);
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_BASE: fake.apiBase,
-      DISCORD_GUILD_ID: fake.guild.id,
-      INDEX_DIR: indexDir,
-      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
-      FEEDBACK_SALT: 'load-run',
-      // The bot gets exactly this environment (.env was read here already): one process, unsharded.
-      DOTENV_CONFIG_PATH: join(work, 'no.env'),
-    };
-    delete env.SHARD_COUNT;
+    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, FEEDBACK_SALT: 'load-run' });
     const bot = await startBotProcess(env);
     const logBefore = bot.stderr().length;
     await bot.loopDelay();

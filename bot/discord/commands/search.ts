@@ -1,7 +1,7 @@
 import { shownUnitLabel } from '../../shared/citation-text.js';
 import { langOfText, strings } from '../../shared/strings.js';
 import { LIMITS } from '../limits.js';
-import { escapeText, quoteLines } from '../quote-format.js';
+import { echo, escapeText, quoteLines } from '../quote-format.js';
 import { truncate } from '../split-text.js';
 import { textQueryCommand } from './text-query-command.js';
 
@@ -25,7 +25,7 @@ export const search = textQueryCommand({
       value: quoteLines(escapeText(truncate(unit.text, EXCERPT_CHARS))),
     }));
     const embed = {
-      title: truncate(s.searchTitle(query.replace(/\s+/g, ' ').trim()), LIMITS.embedTitle),
+      title: truncate(s.searchTitle(echo(query)), LIMITS.embedTitle),
       color: SEARCH_COLOR,
       ...(fields.length ? { fields } : { description: s.noResults }),
     };
