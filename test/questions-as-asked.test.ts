@@ -57,9 +57,9 @@ describe('input normalisation', () => {
     expect(cited(await engine.ask('ＣＴＯＣ／ＣＯＰ／２０１８／２　第４４段'))).toEqual([`${TIP}#44`]);
   });
 
-  it('scores traditional-Chinese versions of the dev set within 0.02 of the simplified ones', async () => {
+  it('scores traditional-Chinese versions of the tuning questions within 0.02 of the simplified ones', async () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-    const items = parseEvalFile(await readFile('../shared/eval/dev_qa.jsonl', 'utf8')).filter((i) => i.lang === 'zh');
+    const items = parseEvalFile(await readFile('test/data/tune/qa.jsonl', 'utf8')).filter((i) => i.lang === 'zh' && i.gold?.length);
     const run = async (convert: (q: string) => string) => {
       const outcomes = [];
       for (const item of items) outcomes.push({ item, ranked: rankParagraphs(await engine.search(convert(item.question), { k: 10 })), abstained: false });
@@ -79,8 +79,8 @@ describe('English typos', () => {
     expect(note && strings('en').note(note)).toBe('Searched for: How many parties does the smuggling of migrants protocol have?');
   });
 
-  it('keeps recall@5 within 0.02 on dev-set English questions with one typo in a content word each', async () => {
-    const items = parseEvalFile(await readFile('../shared/eval/dev_qa.jsonl', 'utf8')).filter((i) => i.lang === 'en');
+  it('keeps recall@5 within 0.02 on the tuning set’s English questions with one typo in a content word each', async () => {
+    const items = parseEvalFile(await readFile('test/data/tune/qa.jsonl', 'utf8')).filter((i) => i.lang === 'en' && i.gold?.length);
     // A deterministic typo: the two middle letters of the question's longest word swapped.
     const typo = (q: string) => {
       const longest = [...q.matchAll(/[a-z]{6,}/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
@@ -99,7 +99,8 @@ describe('English typos', () => {
       if (isNotFound(await engine.ask(typo(item.question)))) refusedTypo++;
     }
     expect(score(typoed).recall_at_5).toBeGreaterThanOrEqual(score(clean).recall_at_5 - 0.02);
-    expect(refusedTypo - refusedClean).toBeLessThanOrEqual(3);
+    // At most one question in 25 more refused for its typo.
+    expect(refusedTypo - refusedClean).toBeLessThanOrEqual(Math.ceil(items.length * 0.04));
   });
 });
 

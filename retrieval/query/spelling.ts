@@ -10,6 +10,7 @@ import { ENGLISH_STOPWORDS, lemmaCandidates } from './bridge/english.js';
 /** Edits allowed: one in a short word, two from eight letters on (a swap of two letters is two edits). */
 const maxEdits = (word: string) => (word.length >= 8 ? 2 : 1);
 const MIN_LENGTH = 4;
+const ABBREVIATED = /^(?:\.\s*\d|\/)/;
 
 /** Two letters swapped (Mexcio, recieve) is one slip of the fingers, though Levenshtein counts two edits. */
 function swapped(a: string, b: string): boolean {
@@ -77,7 +78,9 @@ export class SpellingCorrector {
   /** The text with its misspelt words replaced (case kept for the first letter), and what was replaced. */
   correct(text: string): { text: string; corrections: Correction[] } {
     const corrections: Correction[] = [];
-    const out = text.replace(/[A-Za-z]+/g, (w) => {
+    const out = text.replace(/[A-Za-z]+/g, (w, at: number) => {
+      // An abbreviation before a number ("para. 44", "Rev.1") or part of a symbol ("CTOC/COP") is no misspelling.
+      if (ABBREVIATED.test(text.slice(at + w.length))) return w;
       const fixed = this.correctWord(w.toLowerCase(), /^[A-Z]/.test(w));
       if (fixed === null) return w;
       corrections.push({ from: w, to: fixed });
