@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../bot/shared/strings.js';
-import { type Answer, createEngine, type Engine, InputError, parseEvalFile, rankParagraphs, score, type Turn } from '../retrieval/index.js';
+import {
+  type Answer,
+  containsAnswer,
+  createEngine,
+  type Engine,
+  InputError,
+  parseEvalFile,
+  parseKeysFile,
+  rankParagraphs,
+  score,
+  type Turn,
+} from '../retrieval/index.js';
 import { normalizeQuestion } from '../retrieval/query/normalize.js';
 import { citationsOf, isNotFound } from './helpers/answers.js';
 import { chatSession } from './helpers/chat-session.js';
@@ -68,6 +79,29 @@ describe('input normalisation', () => {
     const simplified = await run((q) => q);
     const traditional = await run(toTraditional);
     expect(traditional.recall_at_5).toBeGreaterThanOrEqual(simplified.recall_at_5 - 0.02);
+  });
+
+  it('answers traditional-Chinese versions of the tuning questions with the key facts within 0.02 of the simplified ones', async () => {
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const keys = parseKeysFile(await readFile('test/data/tune/keys.jsonl', 'utf8'));
+    const items = parseEvalFile(await readFile('test/data/tune/qa.jsonl', 'utf8')).filter((i) => i.lang === 'zh' && keys.has(i.id));
+    const factShare = async (convert: (q: string) => string) => {
+      let found = 0;
+      for (const item of items) {
+        const a = await engine.ask(convert(item.question));
+        if (
+          containsAnswer(
+            keys.get(item.id)!,
+            a.passages.map((p) => p.quote),
+          )
+        )
+          found++;
+      }
+      return found / items.length;
+    };
+    const simplified = await factShare((q) => q);
+    expect(simplified).toBeGreaterThan(0.5);
+    expect(await factShare(toTraditional)).toBeGreaterThanOrEqual(simplified - 0.02);
   });
 });
 
