@@ -63,6 +63,14 @@ describe('the quoted sentence holds the asked fact', () => {
     expect(a.passages[0]!.quote).toContain('在国际机场、购物中心、医院和职业介绍所等场所散发这些传单');
   });
 
+  it('does not take "十六个阿拉伯国家" for the countries a "which countries" question asks for', async () => {
+    const unit = paragraphWith('十六个阿拉伯国家');
+    const { analysis } = await corpus.retrieve('Which 16 Arab states attended the Arab League workshop?');
+    const listing = paragraphWith('收到了下列 23 个国家');
+    expect(composeQuote(listing, analysis, corpus.ctx).evidence.strength).toBe(1);
+    expect(composeQuote(unit, analysis, corpus.ctx).evidence.strength).toBeLessThan(1);
+  });
+
   it('answers "who" with a group of people (多数为男子)', async () => {
     const a = await ask('According to the Czech Republic, who are most of the victims of trafficking for forced labour?');
     expect(a.passages[0]!.quote).toContain('强迫劳动的被害人多数为男子');

@@ -43,7 +43,7 @@ const SITE =
 /** A numbered resolution or decision: 第 4/4 号决定, 第2388(2017)号决议. */
 const INSTRUMENT = /第\d+(?:\/\d+|\(\d{4}\))号(?:决定|决议)/g;
 /** "Which country" questions, in either language. */
-const COUNTRY_ASKED = /哪(?:个|一)?(?:国家|国)|\b(?:which|what) (?:countries|country|states?|governments?|member states?)\b/i;
+const COUNTRY_ASKED = /哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
 /** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */
 const EVERYWHERE = 0.05;
 
@@ -171,6 +171,11 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
     }
     // Lists, definitions and reasons are often written without the marks looked for: their absence weighs less.
     case 'list': {
+      // "Which countries" is answered by countries named, not by "十六个阿拉伯国家派代表参加".
+      if (COUNTRY_ASKED.test(analysis.question)) {
+        const countries = newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question);
+        return { strength: countries.length >= 2 ? 1 : countries.length === 1 ? 0.6 : 0.2, facts: countries };
+      }
       const items = text
         .split(LIST_SEPARATORS)
         .map((s) => s.trim())

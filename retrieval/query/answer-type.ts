@@ -46,7 +46,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'list',
-    /\b(?:which|what) (?:[a-z]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
+    /\b(?:which|what) (?:[a-z\d]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
   ],
   ['yesno', /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|吗[？?]?\s*$/i],
 ];
