@@ -6,11 +6,10 @@ import type { Engine } from '../retrieval/api.js';
 import type { Corpus } from '../retrieval/corpus/load-corpus.js';
 import { createEngine } from '../retrieval/engine.js';
 import { DenseIndex } from '../retrieval/index/dense-index.js';
-import { corpusUnits, indexText, MANIFEST_FILE } from '../retrieval/index/index-store.js';
+import { corpusUnits, keywordDoc, MANIFEST_FILE } from '../retrieval/index/index-store.js';
 import { KeywordIndex } from '../retrieval/index/keyword-index.js';
 import type { Manifest } from '../retrieval/index/manifest.js';
 import { Tokenizer } from '../retrieval/query/tokenize.js';
-import { unitKey } from '../retrieval/types.js';
 import { type LoopDelay, measureLoopDelay, startLoopDelayMonitor } from './event-loop.js';
 import type { ModelChoice } from './model-choice.js';
 import { type Percentiles, summarize } from './percentiles.js';
@@ -61,7 +60,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 type QueryKind = keyof EngineFigures['query_ms'];
 
 function keywordBuild(corpus: Corpus): BuildFigure {
-  const docs = corpusUnits(corpus).map((u) => ({ key: unitKey(u), text: indexText(u) }));
+  const docs = corpusUnits(corpus).map(keywordDoc);
   const tokenizer = new Tokenizer();
   const runs = [0, 1, 2].map(() => {
     const t = performance.now();

@@ -26,7 +26,7 @@ export function synthesizeCorpus(sentences: readonly string[], count: number, se
     const n = 2 + Math.floor(random() * 5);
     const text = Array.from({ length: n }, () => sentences[Math.floor(random() * sentences.length)]).join('');
     const source = `synthetic_${Math.floor(i / UNITS_PER_DOCUMENT)}`;
-    return { source, kind: 'paragraph', paragraph: (i % UNITS_PER_DOCUMENT) + 1, recommendation: null, section: [], text };
+    return { source, kind: 'paragraph', lang: 'zh', paragraph: (i % UNITS_PER_DOCUMENT) + 1, recommendation: null, section: [], text };
   });
   const sources = [...new Set(units.map((u) => u.source))];
   const documents = sources.map((source) => {
@@ -43,9 +43,15 @@ export function synthesizeCorpus(sentences: readonly string[], count: number, se
         session: null,
         agendaItem: null,
         date: null,
+        languages: ['zh' as const],
+        versioned: false,
       },
       units: units.filter((u) => u.source === source),
     };
   });
-  return { documents, hashes: Object.fromEntries(sources.map((s) => [`${s}.txt`, sha256(`synthetic-${seed}-${count}-${s}`)])) };
+  return {
+    documents,
+    hashes: Object.fromEntries(sources.map((s) => [`${s}.txt`, sha256(`synthetic-${seed}-${count}-${s}`)])),
+    files: Object.fromEntries(sources.map((s) => [`${s}.txt`, { source: s, lang: 'zh' as const }])),
+  };
 }

@@ -10,8 +10,10 @@ export interface DocumentInfo {
   hasSummary: boolean;
   /** The official text in each language (CITATION_URL_PATTERN), or null when the document has no symbol. */
   url: { zh: string; en: string } | null;
-  /** The document's outline: headings down to the second level, each with the paragraphs under it. */
+  /** The document's outline: headings down to the second level, each with the paragraphs under it (first version's headings). */
   sections: SectionInfo[];
+  /** The outline in each version's own headings. */
+  sectionsIn: Partial<Record<Lang, SectionInfo[]>>;
 }
 
 export interface SectionInfo {
@@ -37,6 +39,8 @@ export interface SearchOptions {
   source?: string;
   /** How many results (default 10). */
   k?: number;
+  /** Which language version of a paragraph found in several to give (default: the query's language). */
+  lang?: Lang;
 }
 
 export interface AskOptions extends SearchOptions {
@@ -70,18 +74,23 @@ export interface Engine {
   units(): readonly Unit[];
   search(query: string, opts?: SearchOptions): Promise<ScoredUnit[]>;
   ask(question: string, opts?: AskOptions): Promise<Answer>;
-  /** Exact lookups; throw a LookupError whose `problem` says what is wrong (unknown document, number out of range). */
-  paragraph(source: string, n: number): Unit;
-  recommendation(n: number, source?: string): Unit;
-  recommendations(source?: string): Unit[];
-  summary(source: string): Unit;
+  /**
+   * Exact lookups; throw a LookupError whose `problem` says what is wrong (unknown document, number out of range).
+   * `lang` asks for that language version, given when the document has it (else its first version's unit).
+   */
+  paragraph(source: string, n: number, lang?: Lang): Unit;
+  recommendation(n: number, source?: string, lang?: Lang): Unit;
+  recommendations(source?: string, lang?: Lang): Unit[];
+  summary(source: string, lang?: Lang): Unit;
   /** `44(b)`: the item lettered `letter` of paragraph `n`'s list; a LookupError names the letters it has. */
-  subparagraph(source: string, n: number, letter: string): Subparagraph;
+  subparagraph(source: string, n: number, letter: string, lang?: Lang): Subparagraph;
+  /** The same unit in its document's other language versions (aligned by number), in the document's order. */
+  versions(unit: Unit): Unit[];
   /** Citation label for a unit, e.g. `CTOC/COP/2018/2 第44段` (zh) / `CTOC/COP/2018/2, para. 44` (en). */
   label(unit: Unit, lang: Lang): string;
   /** A copy-ready reference in the UN's form: `CTOC/COP/2018/2, para. 44 (b)` · `CTOC/COP/2018/2，第44(b)段`. */
   reference(unit: Unit, lang: Lang, span?: ParagraphSpan): string;
   /** Finds paragraph/recommendation citations written in free text ("CTOC/COP/2018/2, para. 44", "建议 6", "¶44"). */
-  findCitedUnits(text: string, opts?: { source?: string }): Unit[];
+  findCitedUnits(text: string, opts?: { source?: string; lang?: Lang }): Unit[];
   close(): Promise<void>;
 }

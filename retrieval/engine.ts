@@ -99,24 +99,46 @@ export interface ComponentInputs {
 export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern, log }: ComponentInputs) {
   const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
+  // Each reading of a question is analysed against, and ranks, the units of its own language only.
+  const zh = keyword.forLang('zh');
+  const en = corpus.documents.some((d) => d.meta.languages.includes('en')) ? keyword.forLang('en') : null;
   // CC-CEDICT is read once (~0.4 s): the bridge's reverse dictionary and the person names' pinyin both need it.
   const cedict = readCedict();
-  const dictionary = corpusDictionary(keyword, cedict);
+  const dictionary = corpusDictionary(zh, cedict);
   const persons = findPersonNames(
-    catalogue.units.map((u) => u.text),
+    catalogue.units.filter((u) => u.lang === 'zh').map((u) => u.text),
     (text) => tokenizer.tag(text).map((t) => t.word),
     cedict,
     (zh) => dictionary.englishOf(zh).length > 0,
   );
-  const analyzer = new QueryAnalyzer({ tokenizer, stats: keyword, glossary: withEntries(glossary, persons.map(personEntry)), dictionary });
-  const glosser = new Glosser({ glossary, dictionary, persons, tokenizer, generic: GENERIC_NOUNS });
-  const retriever = new Retriever({ analyzer, keyword, dense, embedder, unit: (key) => catalogue.unit(key), log });
-  const ctx: AnswerContext = {
-    units: catalogue,
-    topicality: new Topicality(keyword),
-    phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
+  const analyzer = new QueryAnalyzer({
     tokenizer,
-    stats: keyword,
+    stats: zh,
+    glossary: withEntries(glossary, persons.map(personEntry)),
+    dictionary,
+    englishStats: en ?? undefined,
+  });
+  const glosser = new Glosser({ glossary, dictionary, persons, tokenizer, generic: GENERIC_NOUNS });
+  const retriever = new Retriever({
+    analyzer,
+    keyword: zh,
+    english: en,
+    dense,
+    embedder,
+    unit: (key) => catalogue.unit(key),
+    inLang: (u, lang) => catalogue.version(u, lang) ?? u,
+    log,
+  });
+  const shared = { units: catalogue, tokenizer };
+  // English text has no Chinese domain phrases to mask and no general-Chinese frequencies to compare with.
+  const english: AnswerContext | undefined = en ? { ...shared, stats: en, lang: 'en', topicality: null, phrases: new DomainPhrases([]) } : undefined;
+  const ctx: AnswerContext = {
+    ...shared,
+    stats: zh,
+    lang: 'zh',
+    topicality: new Topicality(zh),
+    phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
+    ...(english ? { english } : {}),
   };
   return { catalogue, analyzer, retriever, ctx, glosser };
 }
@@ -184,7 +206,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const searchUnits = async (query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> => {
     const { catalogue, retriever } = state.components;
     if (o.source !== undefined) catalogue.meta(o.source);
-    return (await retriever.retrieve(checkQuestion(query).text, { source: o.source, k: o.k ?? DEFAULT_K })).results;
+    return (await retriever.retrieve(checkQuestion(query).text, { source: o.source, k: o.k ?? DEFAULT_K, lang: o.lang })).results;
   };
 
   // Loaded only in LLM mode: the LangChain client is most of a cold start, and extractive mode never needs it.
@@ -211,7 +233,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     const q = resolveFollowUp(asked, history);
     // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first; a bare
     // "第45段呢？" is about the document the conversation is in; a unit the document does not have gets the valid range.
-    const { units: referenced, missing } = catalogue.citedReferences(q, { source: o.source ?? activeDocument(history) });
+    const { units: referenced, missing } = catalogue.citedReferences(q, { source: o.source ?? activeDocument(history), lang: replyLang });
     let answer: Answer;
     if (llm) {
       const unitRetriever = new llm.UnitRetriever({ engine: { search: searchUnits, label: (u, l) => catalogue.label(u, l) }, source: o.source, k: DEFAULT_K });
@@ -225,7 +247,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       });
       answer = await chain.invoke({ question: q, replyLang, referenced });
     } else {
-      const { analysis, results } = await retriever.retrieve(q, { source: o.source, k: DEFAULT_K });
+      const { analysis, results } = await retriever.retrieve(q, { source: o.source, k: DEFAULT_K, lang: replyLang });
       answer = extractiveAnswer({ analysis, results, referenced, replyLang }, ctx);
     }
     if (traditional) answer = { ...answer, notes: [{ code: 'traditional-input' }, ...answer.notes] };
@@ -286,11 +308,12 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     units: () => catalogue().units,
     search: searchUnits,
     ask,
-    paragraph: (source, n) => catalogue().paragraph(source, n),
-    recommendation: (n, source) => catalogue().recommendation(n, source),
-    recommendations: (source) => catalogue().recommendations(source),
-    summary: (source) => catalogue().summary(source),
-    subparagraph: (source, n, letter) => catalogue().subparagraph(source, n, letter),
+    paragraph: (source, n, lang) => catalogue().paragraph(source, n, lang),
+    recommendation: (n, source, lang) => catalogue().recommendation(n, source, lang),
+    recommendations: (source, lang) => catalogue().recommendations(source, lang),
+    summary: (source, lang) => catalogue().summary(source, lang),
+    subparagraph: (source, n, letter, lang) => catalogue().subparagraph(source, n, letter, lang),
+    versions: (unit) => catalogue().otherVersions(unit),
     label: (unit, lang) => catalogue().label(unit, lang),
     reference: (unit, lang, span) => catalogue().reference(unit, lang, span),
     findCitedUnits: (text, o) => catalogue().findCitedUnits(text, o),

@@ -10,7 +10,7 @@ export type { AskOptions, DocumentInfo, Engine, EngineStatus, RetrievalMode, Sea
 export { documentNames } from './corpus/documents.js';
 export { DEFAULT_CITATION_URL_PATTERN, urlPatternProblem } from './corpus/links.js';
 export { type AddedDocument, addDocument, ManageError, type ManageProblem, type NewDocumentOptions, removeDocument } from './corpus/manage.js';
-export type { DocumentProblem, DocumentReport } from './corpus/report.js';
+export { type DocumentProblem, type DocumentReport, isDocumentError, type UnitNumbers } from './corpus/report.js';
 export { paragraphRef } from './corpus/subparagraphs.js';
 export { buildIndexes, checkQuestion, createEngine, type EngineOptions, type IndexBuild, MAX_QUESTION_CHARS } from './engine.js';
 export { InputError, type InputProblem, LookupError, type LookupProblem } from './errors.js';
@@ -19,7 +19,6 @@ export { assertGold, type EvalFileProblem, type EvalLineProblem, readEvalFile } 
 export { abstention, type EvalItem, type EvalOutcome, parseEvalFile, rankParagraphs, score } from './eval/evaluate.js';
 export { type Coverage, type ElementKind, glossCoverage } from './eval/gloss-coverage.js';
 export { atomicWrite } from './index/atomic-write.js';
-export { detectLang } from './query/analyzer.js';
 export { activeDocument } from './query/follow-up.js';
 export type {
   Answer,
@@ -27,6 +26,7 @@ export type {
   AnswerOutcome,
   AnswerType,
   Citation,
+  CitationVersion,
   DocumentMeta,
   DocumentStatus,
   Gloss,
@@ -37,5 +37,6 @@ export type {
   Unit,
   UnitKind,
 } from './types.js';
-export { unitKey } from './types.js';
+export { citationKey, unitKey } from './types.js';
 export { fold } from './util/fold.js';
+export { detectLang } from './util/lang.js';

@@ -7,10 +7,14 @@ import type { LookupProblem } from './errors.js';
 
 export type UnitKind = 'paragraph' | 'recommendation' | 'summary';
 
+export type Lang = 'zh' | 'en';
+
 export interface Unit {
-  /** Seed file stem, e.g. `000_8c987accfb8d7853`: the document's stable id. */
+  /** Seed file stem, e.g. `000_8c987accfb8d7853`: the document's stable id, shared by all its language versions. */
   source: string;
   kind: UnitKind;
+  /** The language of `text`: each language version of a document has its own units, numbered alike. */
+  lang: Lang;
   /** The document's own paragraph number; for a recommendation, the paragraph that holds it; null for a summary. */
   paragraph: number | null;
   /** `建议 N` number for recommendations, else null. */
@@ -21,14 +25,37 @@ export interface Unit {
   text: string;
 }
 
-/** Stable key of a unit inside the corpus, used by indexes to refer to units. */
-export function unitKey(u: Pick<Unit, 'source' | 'kind' | 'paragraph' | 'recommendation'>): string {
+/** What names a unit in every language: its document and its number. */
+export type UnitRef = Pick<Unit, 'source' | 'kind' | 'paragraph' | 'recommendation'>;
+
+/**
+ * The citation a unit is, whatever its language: `000_8c98…#p44` is para. 44 of that document in Chinese and in
+ * English alike, so the language versions of one paragraph share it.
+ */
+export function citationKey(u: UnitRef): string {
   if (u.kind === 'recommendation') return `${u.source}#r${u.recommendation}`;
   if (u.kind === 'summary') return `${u.source}#summary`;
   return `${u.source}#p${u.paragraph}`;
 }
 
-export type Lang = 'zh' | 'en';
+/**
+ * Keys name Chinese units by their citation alone: they were stored that way (indexes, feedback, button ids)
+ * before documents had other language versions, whose units add their language (`…#p44@en`).
+ */
+const UNSUFFIXED_LANG: Lang = 'zh';
+
+/** Stable key of a unit inside the corpus, used by indexes to refer to units; distinct per language version. */
+export function unitKey(u: UnitRef & { lang?: Lang }): string {
+  const lang = u.lang ?? UNSUFFIXED_LANG;
+  return lang === UNSUFFIXED_LANG ? citationKey(u) : `${citationKey(u)}@${lang}`;
+}
+
+/** The citation key and language a unit key names (`…#p44@en` → `…#p44`, en). */
+export function parseUnitKey(key: string): { citation: string; lang: Lang } {
+  const at = key.lastIndexOf('@');
+  const lang = at > key.lastIndexOf('#') ? key.slice(at + 1) : '';
+  return lang === 'en' || lang === 'zh' ? { citation: key.slice(0, at), lang } : { citation: key, lang: UNSUFFIXED_LANG };
+}
 
 /** A draft carries `L.` in its symbol or says so in its title block (报告草稿, "Draft report"). */
 export type DocumentStatus = 'draft' | 'final';
@@ -51,10 +78,18 @@ export interface DocumentMeta {
   body: string | null;
   session: string | null;
   date: string | null;
+  /**
+   * The language versions the document loaded in, the first being the one lookups fall back to. A document
+   * without `versions` in its metadata has one, the language of its text.
+   */
+  languages: Lang[];
+  /** Whether the metadata declares the versions (`versions: { zh: …, en: … }`): links then follow the quoted version. */
+  versioned: boolean;
 }
 
 export interface SourceDocument {
   meta: DocumentMeta;
+  /** The units of every language version, each version in document order. */
   units: Unit[];
 }
 
@@ -63,7 +98,15 @@ export interface ScoredUnit {
   /** Fused score, higher is better; comparable only within one result list. */
   score: number;
   /** 1-based rank in each retriever that returned the unit, if any. */
-  ranks?: { keyword?: number; dense?: number };
+  ranks?: { keyword?: number; english?: number; dense?: number };
+}
+
+/** The cited paragraph in another language version of its document. */
+export interface CitationVersion {
+  lang: Lang;
+  unitKey: string;
+  /** That version's official text, or null without a symbol. */
+  url: string | null;
 }
 
 /** A reference to one unit, labelled in the answer's language. */
@@ -71,15 +114,22 @@ export interface Citation {
   /** `unitKey` of the cited unit. */
   unitKey: string;
   kind: UnitKind;
+  /** The language of the cited unit's text (the quote's), which may differ from the label's. */
+  lang: Lang;
   source: string;
   paragraph: number | null;
   recommendation: number | null;
   /** Human label in the answer's language, e.g. `CTOC/COP/2018/2 第44段` or `CTOC/COP/2018/2, para. 44`. */
   label: string;
-  /** The official text in the answer's language (`https://undocs.org/en/CTOC/COP/2018/2`); null without a symbol. */
+  /**
+   * The official text (`https://undocs.org/en/CTOC/COP/2018/2`): in the quoted version's language when the
+   * document declares language versions, else in the answer's; null without a symbol.
+   */
   url: string | null;
   /** The cited document's status, so every front end can mark drafts. */
   status: DocumentStatus;
+  /** The same paragraph in the document's other language versions, offered beside the quoted one. */
+  versions: CitationVersion[];
 }
 
 /**
@@ -215,4 +265,9 @@ export interface QueryAnalysis {
   /** What the question asks about ("what outcome", 什么成果 → 成果): normalized Chinese forms, possibly none. */
   asked: string[];
   salient: SalientElement[];
+  /**
+   * The question read in English words (stems, not bridged terms), for units written in English: documents'
+   * English language versions. Absent when the corpus has no English text.
+   */
+  en?: QueryAnalysis;
 }

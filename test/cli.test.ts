@@ -35,7 +35,10 @@ describe('command-line scripts', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.citations.length).toBeGreaterThan(0);
     for (const c of answer.citations) {
-      expect(Object.keys(c).sort()).toEqual(['label', 'paragraph', 'quote', 'recommendation', 'score', 'source', 'status', 'url']);
+      expect(Object.keys(c).sort()).toEqual(['label', 'lang', 'paragraph', 'quote', 'recommendation', 'score', 'source', 'status', 'url', 'versions']);
+      // The seeds are Chinese only: every quote is from the Chinese text, and no other version is offered.
+      expect(c.lang).toBe('zh');
+      expect(c.versions).toEqual([]);
       expect(typeof c.score).toBe('number');
       // The link is the official text of the cited document, in the answer's language, exactly when it has a symbol.
       const symbol = metadata[c.source].symbol;
@@ -63,7 +66,8 @@ describe('command-line scripts', () => {
     expect(units.filter((u) => u.kind === 'paragraph')).toHaveLength(74 + 26 + 39 + 60 + 93);
     expect(units.filter((u) => u.kind === 'recommendation')).toHaveLength(11);
     expect(units.filter((u) => u.kind === 'summary')).toHaveLength(1);
-    expect(Object.keys(units[0]).sort()).toEqual(['kind', 'paragraph', 'recommendation', 'section', 'source', 'text']);
+    expect(Object.keys(units[0]).sort()).toEqual(['kind', 'lang', 'paragraph', 'recommendation', 'section', 'source', 'text']);
+    expect(new Set(units.map((u) => u.lang))).toEqual(new Set(['zh']));
   });
 
   // One process per lookup: each test stays well inside the timeout on a busy machine.

@@ -39,6 +39,8 @@ function oversizedAnswer(engine: Engine): Answer {
         label: engine.label(u, 'zh'),
         url: null,
         status: 'final' as const,
+        lang: 'zh' as const,
+        versions: [],
       },
     ],
     role: 'answer' as const,

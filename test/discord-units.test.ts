@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerMessages } from '../bot/discord/answer-view.js';
 import { readBotConfig } from '../bot/discord/config.js';
 import { ConversationStore } from '../bot/discord/conversations.js';
-import { citeId, feedbackId, pageId, parseButtonId, referenceId } from '../bot/discord/custom-ids.js';
+import { citeId, feedbackId, pageId, parseButtonId, referenceId, versionId } from '../bot/discord/custom-ids.js';
 import { quoteBlocks } from '../bot/discord/quote-format.js';
 import { RateLimiter } from '../bot/discord/rate-limit.js';
 import { packBlocks, splitText, truncate } from '../bot/discord/split-text.js';
@@ -127,7 +127,20 @@ function passage(n: number, quote: string, label = `CTOC/COP/2018/2 第${n}段`)
   const source = '000_8c987accfb8d7853';
   return {
     quote,
-    citations: [{ unitKey: `${source}#p${n}`, kind: 'paragraph', source, paragraph: n, recommendation: null, label, url: null, status: 'final' }],
+    citations: [
+      {
+        unitKey: `${source}#p${n}`,
+        kind: 'paragraph',
+        source,
+        paragraph: n,
+        recommendation: null,
+        label,
+        url: null,
+        status: 'final',
+        lang: 'zh',
+        versions: [],
+      },
+    ],
     role: 'answer',
     score: 1 / n,
   };
@@ -224,6 +237,21 @@ describe('button ids', () => {
     for (const bad of ['cite:zh:a:p:1:5-5', 'cite:zh:a:p:1:9-3', 'cite:zh:a:p:1:1-2:x', 'ref:en:a:p:1:bb:0-4', 'ref:en:a:p:1:-', 'ref:en:a:p:1:b:x-4']) {
       expect(parseButtonId(bad)).toBeNull();
     }
+  });
+
+  it('name a language version as unit keys do: Chinese as before, English with @en', () => {
+    const ref = { source: 'synthetic_harbourlight', kind: 'paragraph' as const, paragraph: 5, recommendation: null };
+    const span = { start: 0, end: 90 };
+    // A Chinese unit's id is the id it had before documents had versions, so old buttons keep working.
+    expect(citeId({ ...ref, lang: 'zh' }, 'en', span)).toBe('cite:en:synthetic_harbourlight:p:5:0-90');
+    expect(citeId({ ...ref, lang: 'en' }, 'zh', span)).toBe('cite:zh:synthetic_harbourlight:p:5@en:0-90');
+    expect(parseButtonId('cite:zh:synthetic_harbourlight:p:5@en:0-90')).toEqual({ type: 'cite', lang: 'zh', ref: { ...ref, lang: 'en' }, span });
+    expect(parseButtonId(citeId(ref, 'en'))).toEqual({ type: 'cite', lang: 'en', ref, span: null });
+    expect(versionId({ ...ref, lang: 'en' }, 'zh')).toBe('ver:zh:synthetic_harbourlight:p:5@en');
+    expect(parseButtonId(versionId({ ...ref, lang: 'en' }, 'zh'))).toEqual({ type: 'version', lang: 'zh', ref: { ...ref, lang: 'en' } });
+    const rec = { source: 'synthetic_harbourlight', kind: 'recommendation' as const, paragraph: null, recommendation: 1, lang: 'en' as const };
+    expect(parseButtonId(referenceId({ ref: rec, sub: null, span }, 'en'))).toEqual({ type: 'reference', lang: 'en', target: { ref: rec, sub: null, span } });
+    for (const bad of ['ver:en:a:p:5@fr', 'ver:en:a:p:5@', 'ver:xx:a:p:5', 'ver:en:a:p:5:0-9', 'cite:en:a:p:5@en@en']) expect(parseButtonId(bad)).toBeNull();
   });
 });
 

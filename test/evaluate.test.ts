@@ -4,7 +4,7 @@ import { abstention, firstGoldRank, parseEvalFile, rankParagraphs, score } from 
 import type { ScoredUnit, Unit } from '../retrieval/types.js';
 
 const unit = (source: string, paragraph: number | null, kind: Unit['kind'] = 'paragraph', recommendation: number | null = null): ScoredUnit => ({
-  unit: { source, kind, paragraph, recommendation, section: [], text: '' },
+  unit: { source, kind, lang: 'zh', paragraph, recommendation, section: [], text: '' },
   score: 0,
 });
 

@@ -50,6 +50,8 @@ describe('labels', () => {
       label: unitLabel(TIP, paragraph(n), 'en'),
       url: documentUrl(TIP, 'en'),
       status: TIP.status,
+      lang: 'zh' as const,
+      versions: [],
     });
     const answer: Answer = {
       outcome: 'answered',

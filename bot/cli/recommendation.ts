@@ -1,4 +1,4 @@
-import { formatUnit } from '../console/format-unit.js';
+import { formatUnit, formatVersions } from '../console/format-unit.js';
 import { parseCommandLine } from '../shared/args.js';
 import { documentArg, openEngine } from '../shared/open-engine.js';
 import { runCli, usage } from '../shared/run-cli.js';
@@ -16,7 +16,7 @@ runCli(async () => {
   const engine = await openEngine({ embeddings: 'off' });
   try {
     const unit = engine.recommendation(Number(num), documentArg(engine, values.doc));
-    process.stdout.write(`${formatUnit(engine, unit, !!values.json)}\n`);
+    process.stdout.write(`${values.json ? formatUnit(engine, unit, true) : formatVersions(engine, unit)}\n`);
   } finally {
     await engine.close();
   }

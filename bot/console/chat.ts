@@ -5,7 +5,7 @@ import { infoOf } from '../shared/citation-text.js';
 import { documentCardText } from '../shared/document-card.js';
 import { formatAnswer, metaOfEngine } from '../shared/render-answer.js';
 import { langOfText, strings } from '../shared/strings.js';
-import { formatSubparagraph, formatUnit } from './format-unit.js';
+import { formatSubparagraph, formatVersions } from './format-unit.js';
 
 const HELP = `Ask a question in Chinese or English, or use a command:
   /p [DOCUMENT] N   show paragraph N (of the /doc document, or the one being discussed, without DOCUMENT), or a subparagraph (… 4(b))
@@ -81,7 +81,7 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
         const doc = rest.length ? documentRef(rest.join(' ')) : current!;
         say(
           ref.sub === undefined
-            ? formatUnit(engine, engine.paragraph(doc, ref.paragraph), false)
+            ? formatVersions(engine, engine.paragraph(doc, ref.paragraph))
             : formatSubparagraph(engine, engine.subparagraph(doc, ref.paragraph, ref.sub)),
         );
         break;
@@ -94,7 +94,7 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
       }
       case '/rec': {
         if (!rest[0] || !/^\d+$/.test(rest[0])) throw new ChatUsage('usage: /rec N');
-        say(formatUnit(engine, engine.recommendation(Number(rest[0]), source), false));
+        say(formatVersions(engine, engine.recommendation(Number(rest[0]), source)));
         break;
       }
       default: {

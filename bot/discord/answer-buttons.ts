@@ -5,13 +5,20 @@ import { parseButtonId } from './custom-ids.js';
 import type { FeedbackCitation } from './feedback-store.js';
 import { unescapeText } from './quote-format.js';
 import { referenceMessages } from './reference-view.js';
-import { respond, respondPrivately } from './respond.js';
+import { respond, respondPrivately, updateMessage } from './respond.js';
 import { unitFor, unitMessages } from './unit-view.js';
 
 /** 📄 under an answer: the cited paragraph in full, only for the user who asked to see it; its Cite button quotes the answer's words. */
 export const showCitedUnit: ButtonHandler<'cite'> = async (interaction, action, ctx) => {
   const unit = unitFor(ctx.engine, action.ref);
   await respond(interaction, unitMessages(ctx.engine, unit, action.lang, action.span), { ephemeral: true });
+};
+
+/** 🌐 under a unit view: the same unit in another language version, in place of the view when it fits one message. */
+export const showVersion: ButtonHandler<'version'> = async (interaction, action, ctx) => {
+  const messages = unitMessages(ctx.engine, unitFor(ctx.engine, action.ref), action.lang);
+  if (messages.length === 1) await updateMessage(interaction, messages[0]!);
+  else await respond(interaction, messages, { ephemeral: true });
 };
 
 /** "Cite" under a quoted unit: the copy-ready reference in both languages, only for the user who clicked. */

@@ -22,7 +22,7 @@ const CITE_ROWS = LIMITS.actionRows - 1;
 const RELATED_EXCERPT = 120;
 
 function citationRef(c: Citation): UnitRef {
-  return { source: c.source, kind: c.kind, paragraph: c.paragraph, recommendation: c.recommendation };
+  return { source: c.source, kind: c.kind, paragraph: c.paragraph, recommendation: c.recommendation, lang: c.lang };
 }
 
 /** Each cited unit once, in the order the passages cite them, with the first quote taken from it. */
@@ -55,6 +55,12 @@ function linkedLabel(c: Citation, lang: Answer['lang']): string {
   return c.url ? `[${label}](${c.url})` : label;
 }
 
+/** The cited paragraph's other language versions, each linked to its official text when there is one. */
+function versionLinks(c: Citation, lang: Answer['lang']): string {
+  const s = strings(lang);
+  return c.versions.map((v) => ` · ${v.url ? `[${escapeText(s.alsoIn(v.lang))}](${v.url})` : escapeText(s.alsoIn(v.lang))}`).join('');
+}
+
 function relatedLine({ citation, quote }: { citation: Citation; quote: string }, lang: Answer['lang']): string {
   return `• **${linkedLabel(citation, lang)}**: ${escapeText(truncate(quote.replace(/\s+/g, ' '), RELATED_EXCERPT))}`;
 }
@@ -64,7 +70,9 @@ export function answerMessages(question: string, answer: Answer, spanOf: SpanOf)
   const s = strings(answer.lang);
   const notFound = answer.outcome === 'not-found';
   const shown = citedUnits(notFound ? answer.related : answer.passages);
-  const lines = notFound ? shown.map((c) => relatedLine(c, answer.lang)) : shown.map(({ citation }) => `• ${linkedLabel(citation, answer.lang)}`);
+  const lines = notFound
+    ? shown.map((c) => relatedLine(c, answer.lang))
+    : shown.map(({ citation }) => `• ${linkedLabel(citation, answer.lang)}${versionLinks(citation, answer.lang)}`);
   const heading = notFound ? s.possiblyRelated : s.sources;
   const fields = lines.length ? listFields(heading, s.continued(heading), lines) : [];
   // Key terms go in Discord's small subtext (`-# `) under their quote.

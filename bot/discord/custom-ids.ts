@@ -1,10 +1,13 @@
-import type { Lang, Unit } from '../../retrieval/index.js';
+import { citationKey, type Lang, type Unit, unitKey } from '../../retrieval/index.js';
 
 /**
  * Button ids carry everything a click needs, so buttons keep working after a restart and nothing has to be
  * remembered per message. Discord allows 100 characters; seed stems are ~20.
  */
-export type UnitRef = Pick<Unit, 'source' | 'kind' | 'paragraph' | 'recommendation'>;
+export type UnitRef = Pick<Unit, 'source' | 'kind' | 'paragraph' | 'recommendation'> & {
+  /** The language version, written into the id as unit keys write it (`p:44@en`); absent: the document's first. */
+  lang?: Lang;
+};
 
 /** Where the quoted words sit in the unit text (`text.slice(start, end)`), so a reference can quote them again. */
 export interface QuoteSpan {
@@ -21,6 +24,8 @@ export interface CiteTarget {
 
 export type ButtonAction =
   | { type: 'cite'; lang: Lang; ref: UnitRef; span: QuoteSpan | null }
+  /** The same unit view in another language version (the 📄 view's language switch). */
+  | { type: 'version'; lang: Lang; ref: UnitRef }
   | { type: 'reference'; lang: Lang; target: CiteTarget }
   | { type: 'feedback'; vote: 'up' | 'down' }
   | { type: 'page'; view: string; lang: Lang; arg: string; page: number };
@@ -29,7 +34,9 @@ const KIND_CODES = { paragraph: 'p', recommendation: 'r', summary: 's' } as cons
 
 function refPart(ref: UnitRef): string {
   const n = ref.kind === 'recommendation' ? ref.recommendation : ref.kind === 'paragraph' ? ref.paragraph : 0;
-  return `${ref.source}:${KIND_CODES[ref.kind]}:${n}`;
+  // What a unit key adds to its citation for the version: nothing for Chinese (ids from before versions), `@en`.
+  const version = ref.lang ? unitKey({ ...ref, lang: ref.lang }).slice(citationKey(ref).length) : '';
+  return `${ref.source}:${KIND_CODES[ref.kind]}:${n}${version}`;
 }
 
 const spanPart = (span: QuoteSpan) => `${span.start}-${span.end}`;
@@ -37,6 +44,11 @@ const spanPart = (span: QuoteSpan) => `${span.start}-${span.end}`;
 /** 📄: the unit in full; with a span, its Cite button quotes those words (the answer's quote). */
 export function citeId(ref: UnitRef, lang: Lang, span: QuoteSpan | null = null): string {
   return `cite:${lang}:${refPart(ref)}${span ? `:${spanPart(span)}` : ''}`;
+}
+
+/** A button of the 📄 view that shows the same unit in another language version. */
+export function versionId(ref: UnitRef, lang: Lang): string {
+  return `ver:${lang}:${refPart(ref)}`;
 }
 
 /** "Cite": the copy-ready reference for a unit or subparagraph, quoting the span. */
@@ -55,11 +67,13 @@ export function pageId(view: string, lang: Lang, arg: string, page: number): str
 const asLang = (s: string | undefined): Lang | null => (s === 'zh' || s === 'en' ? s : null);
 
 function parseRef(source: string | undefined, code: string | undefined, num: string | undefined): UnitRef | null {
-  const n = Number(num);
-  if (!source || !Number.isInteger(n)) return null;
+  const m = /^(\d{1,6})(?:@(zh|en))?$/.exec(num ?? '');
+  if (!source || !m) return null;
+  const n = Number(m[1]);
   const kind = (Object.keys(KIND_CODES) as Unit['kind'][]).find((k) => KIND_CODES[k] === code);
   if (!kind) return null;
-  return { source, kind, paragraph: kind === 'paragraph' ? n : null, recommendation: kind === 'recommendation' ? n : null };
+  const ref: UnitRef = { source, kind, paragraph: kind === 'paragraph' ? n : null, recommendation: kind === 'recommendation' ? n : null };
+  return m[2] ? { ...ref, lang: m[2] as Lang } : ref;
 }
 
 function parseSpan(text: string | undefined): QuoteSpan | null {
@@ -89,6 +103,11 @@ function parseReference(parts: string[]): ButtonAction | null {
 export function parseButtonId(id: string): ButtonAction | null {
   const [type, ...rest] = id.split(':');
   if (type === 'cite') return parseCite(rest);
+  if (type === 'ver' && rest.length === 4) {
+    const [lang, source, code, num] = rest;
+    const ref = parseRef(source, code, num);
+    return asLang(lang) && ref ? { type: 'version', lang: asLang(lang)!, ref } : null;
+  }
   if (type === 'ref') return parseReference(rest);
   if (type === 'fb' && (rest[0] === 'up' || rest[0] === 'down') && rest.length === 1) return { type: 'feedback', vote: rest[0] };
   if (type === 'page' && rest.length === 4) {

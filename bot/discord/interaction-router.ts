@@ -39,6 +39,8 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
     switch (action.type) {
       case 'cite':
         return buttons.cite(interaction, action, ctx);
+      case 'version':
+        return buttons.version(interaction, action, ctx);
       case 'reference':
         return buttons.reference(interaction, action, ctx);
       case 'feedback':

@@ -24,7 +24,7 @@ function quoteOf(unit: Unit, span: QuoteSpan): string {
   if (quote.length <= QUOTE_ROOM) return quote;
   // A quote too long for a footnote block is cut to its whole first sentences, still verbatim.
   let kept = '';
-  for (const sentence of sentenceSpans(quote)) {
+  for (const sentence of sentenceSpans(quote, { lang: unit.lang })) {
     if (quote.slice(0, sentence.end).length > QUOTE_ROOM) break;
     kept = quote.slice(0, sentence.end);
   }

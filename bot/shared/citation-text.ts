@@ -39,12 +39,14 @@ const LANGS: Lang[] = ['en', 'zh'];
 
 export function referenceText(engine: Pick<Engine, 'reference' | 'documents'>, { unit, sub, quote }: CitedPart): ReferenceText {
   const info = infoOf(engine, unit.source);
+  // With language versions the footnotes link the version the words are quoted from.
+  const linkLang = (lang: Lang): Lang => (info?.meta.versioned ? unit.lang : lang);
   const span: ParagraphSpan | undefined = sub !== undefined && unit.paragraph !== null ? { first: unit.paragraph, sub } : undefined;
   const reference = Object.fromEntries(LANGS.map((lang) => [lang, engine.reference(unit, lang, span)])) as Record<Lang, string>;
   const footnote = Object.fromEntries(
     LANGS.map((lang) => {
       const s = strings(lang);
-      return [lang, `${s.quoted(quote)}¹\n¹ ${s.footnote(reference[lang], info?.url?.[lang] ?? null)}`];
+      return [lang, `${s.quoted(quote)}¹\n¹ ${s.footnote(reference[lang], info?.url?.[linkLang(lang)] ?? null)}`];
     }),
   ) as Record<Lang, string>;
   return { reference, footnote };

@@ -34,8 +34,12 @@ export function documentCard(info: DocumentInfo, lang: Lang): DocumentCard {
     { name: c.date, value: meta.date ?? c.unknown },
     { name: c.paragraphs, value: paragraphs.count ? `${paragraphs.count} (${paragraphs.first}–${paragraphs.last})` : '0' },
     { name: c.recommendations, value: String(info.recommendations) },
+    ...(meta.versioned ? [{ name: c.versions, value: meta.languages.map((l) => c.languages[l]).join(lang === 'zh' ? '、' : ', ') }] : []),
   ];
-  const sections = info.sections.map((x) => `${'  '.repeat(x.depth - 1)}${x.heading} · ${paragraphPart({ first: x.first, last: x.last }, lang)}`);
+  // A document with a version in the reader's language shows its outline in that version's headings.
+  const sections = (info.sectionsIn[lang] ?? info.sections).map(
+    (x) => `${'  '.repeat(x.depth - 1)}${x.heading} · ${paragraphPart({ first: x.first, last: x.last }, lang)}`,
+  );
   const order: Lang[] = lang === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
   const links = info.url ? order.map((l) => ({ lang: l, url: info.url![l] })) : [];
   return { heading, fields, sections, links };

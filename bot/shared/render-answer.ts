@@ -2,7 +2,7 @@
  * An answer as plain text (terminal chat, `npm run ask`, the `answer` field of `ask --json`) and as the JSON
  * that `ask --json` promises other tools. Discord renders the same passages as embeds (bot/discord).
  */
-import type { Answer, AnswerNote, Citation, DocumentMeta, Engine, Passage } from '../../retrieval/index.js';
+import type { Answer, AnswerNote, Citation, DocumentMeta, Engine, Lang, Passage } from '../../retrieval/index.js';
 import { shownLabel } from './citation-text.js';
 import { keyTermsLine } from './key-terms.js';
 import { strings } from './strings.js';
@@ -15,6 +15,11 @@ function passageText(p: Passage, lang: Answer['lang']): string {
   const labels = p.citations.map((c) => shownLabel(c, lang));
   // An LLM claim keeps the model's sentence, its labels after it; an extractive passage is the quote alone.
   return p.claim !== undefined ? `${p.claim}${labels.map(s.marker).join('')}` : s.passage(p.quote, labels);
+}
+
+/** The cited paragraph's other language versions, offered after its source: ` · also in Chinese https://…`. */
+export function versionsText(c: Citation, lang: Lang): string {
+  return c.versions.map((v) => ` · ${strings(lang).alsoIn(v.lang)}${v.url ? ` ${v.url}` : ''}`).join('');
 }
 
 /**
@@ -31,7 +36,7 @@ export function sourcesList(answer: Answer, metaOf: MetaOf): string[] {
       seen.add(c.unitKey);
       const meta = metaOf(c.source);
       const label = shownLabel(c, answer.lang);
-      const link = c.url ? ` ${c.url}` : '';
+      const link = `${c.url ? ` ${c.url}` : ''}${versionsText(c, answer.lang)}`;
       if (!meta || meta.symbol === null) return [`- ${label}${link}`];
       return [answer.lang === 'zh' ? `- ${label}（${meta.shortTitle.zh}）${link}` : `- ${label} (${meta.shortTitle.en})${link}`];
     });
@@ -95,7 +100,10 @@ export function formatAnswer(answer: Answer, metaOf: MetaOf): string {
   return lines.join('\n');
 }
 
-/** What JSON says of a citation: the unit, its label, the link to its document's official text and its status. */
+/**
+ * What JSON says of a citation: the unit, its label, the link to its document's official text, its status, the
+ * language of the quoted version and the paragraph's other versions.
+ */
 const citationJson = (c: Citation) => ({
   source: c.source,
   paragraph: c.paragraph,
@@ -103,6 +111,8 @@ const citationJson = (c: Citation) => ({
   label: c.label,
   url: c.url,
   status: c.status,
+  lang: c.lang,
+  versions: c.versions,
 });
 
 /** The JSON shape `npm run ask -- --json` promises to other tools. */

@@ -15,9 +15,11 @@ import {
   type EvalFileProblem,
   type EvalLineProblem,
   type InputProblem,
+  isDocumentError,
   type Lang,
   type LookupProblem,
   type ManageProblem,
+  type UnitNumbers,
   zhJoin,
 } from '../../retrieval/index.js';
 
@@ -53,6 +55,37 @@ const ANSWER_TYPE_ZH: Record<AnswerType, string> = {
  * `1e+23`: such numbers are out of every range, and the message says so without repeating a wrong number.
  */
 const exact = (n: number) => Number.isSafeInteger(n);
+const LANGUAGE_NAMES: Record<Lang, Record<Lang, string>> = { en: { zh: 'Chinese', en: 'English' }, zh: { zh: '中文', en: '英文' } };
+
+/** `12, 14–16`: numbers as ranges. */
+function numberRanges(numbers: readonly number[], to: string): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j > i ? `${sorted[i]}${to}${sorted[j]}` : `${sorted[i]}`);
+    i = j;
+  }
+  return out.join(to === '–' ? ', ' : '、');
+}
+
+/** The units of a version another lacks: `paragraphs 12–13, recommendation 4, the summary`. */
+function unitNumbersEn(u: UnitNumbers): string {
+  return [
+    ...(u.paragraphs.length ? [`paragraph${u.paragraphs.length > 1 ? 's' : ''} ${numberRanges(u.paragraphs, '–')}`] : []),
+    ...(u.recommendations.length ? [`recommendation${u.recommendations.length > 1 ? 's' : ''} ${numberRanges(u.recommendations, '–')}`] : []),
+    ...(u.summary ? ['the summary'] : []),
+  ].join(', ');
+}
+
+function unitNumbersZh(u: UnitNumbers): string {
+  return [
+    ...(u.paragraphs.length ? [`第${numberRanges(u.paragraphs, '至')}段`] : []),
+    ...(u.recommendations.length ? [`建议 ${numberRanges(u.recommendations, '至')}`] : []),
+    ...(u.summary ? ['概要'] : []),
+  ].join('、');
+}
 
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
 const letterList = (letters: string[]) => (letters.length > 1 ? `(${letters[0]})–(${letters[letters.length - 1]})` : `(${letters[0]})`);
@@ -204,7 +237,8 @@ const STRINGS = {
     // Ingestion reports (npm run index / add / remove)
     documentReport: (r: DocumentReport): string => {
       const booked = Object.values(r.characters.booked).reduce((a, b) => a + b, 0);
-      const head = `${r.file}${r.detail ? ` (${r.detail})` : ''}`;
+      const version = r.version && r.lang ? `, ${LANGUAGE_NAMES.en[r.lang]} version of ${r.source}` : '';
+      const head = `${r.file}${r.detail || version ? ` (${[r.detail, version.slice(2)].filter(Boolean).join(', ')})` : ''}`;
       if (r.format === null || (r.characters.source === 0 && !r.paragraphs)) return `${head}: ${r.loaded ? 'loaded' : 'NOT LOADED'}`;
       return (
         `${head}: ${r.paragraphs} paragraphs, ${r.recommendations} recommendations, ${r.summary ? 'a summary' : 'no summary'}` +
@@ -236,6 +270,18 @@ const STRINGS = {
           return `error: ${p.other} has the same file stem, which is the document's id: rename one`;
         case 'unreadable':
           return `error: ${p.reason}`;
+        case 'version-language':
+          return `error: declared the ${LANGUAGE_NAMES.en[p.declared]} version, but its text is ${LANGUAGE_NAMES.en[p.found]}`;
+        case 'version-missing':
+          return `warning: the ${LANGUAGE_NAMES.en[p.lang]} version ${p.file} is not in the seeds folder: the document loads without it`;
+        case 'version-conflict':
+          return `error: a second ${LANGUAGE_NAMES.en[p.lang]} version (${p.other} is the one loaded)`;
+        case 'version-claimed':
+          return `error: also declared a version of ${p.other}: a file belongs to one document`;
+        case 'version-unaligned':
+          return `warning: ${unitNumbersEn(p)} not in the ${LANGUAGE_NAMES.en[p.lang]} version (versions align by number): cited from this version only, none offered in ${LANGUAGE_NAMES.en[p.lang]}`;
+        case 'version-length':
+          return `warning: paragraph${p.paragraphs.length > 1 ? 's' : ''} ${numberRanges(p.paragraphs, '–')} ${p.paragraphs.length > 1 ? 'differ' : 'differs'} in length from the ${LANGUAGE_NAMES.en[p.lang]} version far more than the others: check that each number holds the same text in both`;
       }
     },
     manageProblem: (p: ManageProblem): string => {
@@ -245,7 +291,7 @@ const STRINGS = {
         case 'already-present':
           return `The corpus already has a document ${p.source} (${p.file}): remove it first with \`npm run remove -- ${p.source}\`, or rename the new file.`;
         case 'document-rejected':
-          return `${p.report.file} was not added: ${p.report.problems.filter((x) => x.code !== 'unplaced-text').length} error(s), listed above. Nothing was changed.`;
+          return `${p.report.file} was not added: ${p.report.problems.filter(isDocumentError).length} error(s), listed above. Nothing was changed.`;
         case 'unknown-document':
           return `No document “${p.ref}” in the corpus. Documents: ${p.known.join(', ')}.`;
       }
@@ -292,6 +338,11 @@ const STRINGS = {
     footnote: (reference: string, url: string | null) => (url ? `${reference}, available at ${url}.` : `${reference}.`),
     quoted: (quote: string) => `“${quote}”`,
     inParagraph: (label: string) => `In ${label}:`,
+    // Language versions
+    /** Beside a source quoted in one version: the document's other version(s) of the same paragraph. */
+    alsoIn: (lang: Lang) => `also in ${LANGUAGE_NAMES.en[lang]}`,
+    /** Under a unit view: which version is shown, and which others there are. */
+    versionShown: (shown: Lang, others: Lang[]) => `${LANGUAGE_NAMES.en[shown]} version · also in ${others.map((l) => LANGUAGE_NAMES.en[l]).join(', ')}`,
     card: {
       titleZh: 'Title (Chinese)',
       titleEn: 'Title (English)',
@@ -309,7 +360,8 @@ const STRINGS = {
       link: 'Official text',
       noLink: 'no link without a symbol',
       unknown: '–',
-      languages: { zh: 'Chinese', en: 'English' } as Record<Lang, string>,
+      languages: LANGUAGE_NAMES.en,
+      versions: 'Language versions',
     },
   },
   zh: {
@@ -382,7 +434,8 @@ const STRINGS = {
     },
     documentReport: (r: DocumentReport): string => {
       const booked = Object.values(r.characters.booked).reduce((a, b) => a + b, 0);
-      const head = `${r.file}${r.detail ? `（${r.detail}）` : ''}`;
+      const version = r.version && r.lang ? `${r.source} 的${LANGUAGE_NAMES.zh[r.lang]}文本` : '';
+      const head = `${r.file}${r.detail || version ? `（${[r.detail, version].filter(Boolean).join('，')}）` : ''}`;
       if (r.format === null || (r.characters.source === 0 && !r.paragraphs)) return `${head}：${r.loaded ? '已载入' : '未载入'}`;
       return (
         `${head}：${r.paragraphs} 段，${r.recommendations} 条建议，${r.summary ? '有概要' : '无概要'}` +
@@ -413,6 +466,18 @@ const STRINGS = {
           return `错误：${p.other} 的文件名主干相同（它是文件的标识），请重命名其中一个`;
         case 'unreadable':
           return `错误：${p.reason}`;
+        case 'version-language':
+          return `错误：元数据声明为${LANGUAGE_NAMES.zh[p.declared]}文本，但文字是${LANGUAGE_NAMES.zh[p.found]}`;
+        case 'version-missing':
+          return `警告：${LANGUAGE_NAMES.zh[p.lang]}文本 ${p.file} 不在文件夹中：文件不含该文本载入`;
+        case 'version-conflict':
+          return `错误：又一个${LANGUAGE_NAMES.zh[p.lang]}文本（已载入的是 ${p.other}）`;
+        case 'version-claimed':
+          return `错误：又被声明为 ${p.other} 的语言文本：一个文件只属于一份文件`;
+        case 'version-unaligned':
+          return `警告：${unitNumbersZh(p)}不在${LANGUAGE_NAMES.zh[p.lang]}文本中（各语言文本按编号对齐）：只从本文本引用，不提供${LANGUAGE_NAMES.zh[p.lang]}文本`;
+        case 'version-length':
+          return `警告：第${numberRanges(p.paragraphs, '至')}段与${LANGUAGE_NAMES.zh[p.lang]}文本的长度差异远大于其他段落：请核对同一编号下是否为同一内容`;
       }
     },
     manageProblem: (p: ManageProblem): string => {
@@ -422,7 +487,7 @@ const STRINGS = {
         case 'already-present':
           return `文件库中已有文件 ${p.source}（${p.file}）：请先用 \`npm run remove -- ${p.source}\` 删除，或重命名新文件。`;
         case 'document-rejected':
-          return `${p.report.file} 未添加：有 ${p.report.problems.filter((x) => x.code !== 'unplaced-text').length} 个错误（见上）。未作任何更改。`;
+          return `${p.report.file} 未添加：有 ${p.report.problems.filter(isDocumentError).length} 个错误（见上）。未作任何更改。`;
         case 'unknown-document':
           return `文件库中没有“${p.ref}”。现有文件：${p.known.join('、')}。`;
       }
@@ -465,6 +530,8 @@ const STRINGS = {
     footnote: (reference: string, url: string | null) => (url ? `${reference}，见 ${url}。` : `${reference}。`),
     quoted: (quote: string) => `「${quote}」`,
     inParagraph: (label: string) => `出自${label}：`,
+    alsoIn: (lang: Lang) => `另有${LANGUAGE_NAMES.zh[lang]}文本`,
+    versionShown: (shown: Lang, others: Lang[]) => `${LANGUAGE_NAMES.zh[shown]}文本 · 另有${others.map((l) => LANGUAGE_NAMES.zh[l]).join('、')}文本`,
     card: {
       titleZh: '标题（中文）',
       titleEn: '标题（英文）',
@@ -482,7 +549,8 @@ const STRINGS = {
       link: '正式文本',
       noLink: '没有文号，无链接',
       unknown: '–',
-      languages: { zh: '中文', en: '英文' } as Record<Lang, string>,
+      languages: LANGUAGE_NAMES.zh,
+      versions: '语言文本',
     },
   },
 } satisfies Record<Lang, unknown>;
@@ -495,6 +563,11 @@ export function strings(lang: Lang): Strings {
 
 /** The language a message is written in, by the engine's rule, so a reply's framing never disagrees with the answer it frames. */
 export const langOfText: (text: string) => Lang = detectLang;
+
+/** A language as its own speakers name it: the label of a button that switches to that version (中文, English). */
+export function languageSwitch(lang: Lang): string {
+  return LANGUAGE_NAMES[lang][lang];
+}
 
 /** For commands without free text, the user's Discord client language decides. */
 export function langOfLocale(locale: string | null | undefined): Lang {

@@ -5,9 +5,9 @@
  * before "因此" — and costs a little otherwise. Enumerations are whole spans already (spans.ts). The quote is
  * always one contiguous, verbatim piece of the unit.
  */
-import { normalizeText } from '../query/tokenize.js';
-import type { QueryAnalysis, Unit } from '../types.js';
-import type { AnswerContext } from './context.js';
+import { englishStems, englishTerm } from '../query/english-stems.js';
+import type { Lang, QueryAnalysis, Unit } from '../types.js';
+import { type AnswerContext, matchText } from './context.js';
 import { type Evidence, LOCAL_TYPES, typeEvidence } from './evidence.js';
 import { answerSpans } from './spans.js';
 import type { Sentence } from './split-sentences.js';
@@ -37,15 +37,18 @@ export interface Composed {
 /** Coverage as the answer layer measures it: 人口 inside 贩运人口 is part of a name, not a match. */
 export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: AnswerContext): number {
   const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  const asked = [normalizeText(analysis.question), ...members].join(' ');
-  return termCoverage(ctx.phrases.maskUnasked(normalizeText(text), members, asked), analysis.groups);
+  const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
+  return termCoverage(ctx.phrases.maskUnasked(matchText(text, ctx.lang), members, asked), analysis.groups);
 }
 
 /**
- * A sentence carries on from the one before when it opens with a pointer back (该会议, 这项运动, 她), opens with a
- * word of it, or points back to a thing it named ("…散发这些传单" after "…使用…传单").
+ * A sentence carries on from the one before when it opens with a pointer back (该会议, 这项运动, 她; "This
+ * campaign", "She"), opens with a word of it, or points back to a thing it named ("…散发这些传单" after "…使用…传单").
  */
-const POINTS_BACK = /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/;
+const POINTS_BACK: Record<Lang, RegExp> = {
+  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
+  en: /^(?:this|these|that|those|such|it|its|they|their|she|he|her|his|the (?:meeting|event|campaign|workshop|programme|project|initiative|group))\b/i,
+};
 const POINTER = /(?:这些|该|此|这一|这项|这种|这类|上述)([\u4e00-\u9fff]{2})/g;
 /** What a carried-on sentence keeps of the topic of the one before. */
 const CARRIED = 0.8;
@@ -53,8 +56,12 @@ const CARRIED = 0.8;
 const ON_TOPIC = 0.5;
 
 function carriesOn(prev: string, next: string, ctx: AnswerContext): boolean {
-  if (POINTS_BACK.test(next)) return true;
-  const before = normalizeText(prev);
+  if (POINTS_BACK[ctx.lang].test(next)) return true;
+  const before = matchText(prev, ctx.lang);
+  if (ctx.lang === 'en') {
+    const first = englishStems(next).slice(0, 1).map(englishTerm)[0];
+    return first !== undefined && before.includes(first);
+  }
   if ([...next.matchAll(POINTER)].some((m) => before.includes(m[1]!))) return true;
   const first = ctx.tokenizer.queryWords(next.slice(0, 12))[0];
   return first !== undefined && first.length >= 2 && before.includes(first);
@@ -89,10 +96,10 @@ function localEvidence(evidence: Evidence[], topical: number[], lo: number, hi: 
 }
 
 export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Composed {
-  const spans = answerSpans(unit.text);
+  const spans = answerSpans(unit.text, unit.lang);
   if (spans.length === 0) {
     const evidence = typeEvidence(unit.text, analysis, ctx);
-    const speaksOfAsked = analysis.asked.some((a) => normalizeText(unit.text).includes(a));
+    const speaksOfAsked = analysis.asked.some((a) => matchText(unit.text, ctx.lang).includes(a));
     return { unit, quote: unit.text, coverage: maskedCoverage(unit.text, analysis, ctx), evidence, speaksOfAsked };
   }
   const local = LOCAL_TYPES.has(analysis.answerType);
@@ -100,7 +107,7 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
   const topical = topicality(spans, spanCoverage, ctx);
   const spanEvidence = local ? spans.map((s) => typeEvidence(s.text, analysis, ctx)) : [];
   // Only for kinds without a form of their own: a count already looks for the counted thing next to the number.
-  const askedIn = spans.map((sp) => !local && analysis.asked.some((a) => normalizeText(sp.text).includes(a)));
+  const askedIn = spans.map((sp) => !local && analysis.asked.some((a) => matchText(sp.text, ctx.lang).includes(a)));
   const spanAsked = (lo: number, hi: number) => (askedIn.slice(lo, hi + 1).some(Boolean) ? 1 : 0);
   let best = { lo: 0, hi: 0, score: -Infinity, coverage: 0, evidence: { strength: 0, facts: [] } as Evidence };
   for (let lo = 0; lo < spans.length; lo++) {

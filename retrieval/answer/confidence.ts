@@ -7,10 +7,9 @@
  * whose weights were fitted on the project's tuning questions (scripts/dev/fit-gate.mts); the figures on
  * questions it was not fitted on are in the README.
  */
-import { normalizeText } from '../query/tokenize.js';
 import type { QueryAnalysis, SalientElement, TermGroup } from '../types.js';
 import { maskedCoverage } from './compose.js';
-import type { AnswerContext } from './context.js';
+import { type AnswerContext, matchText } from './context.js';
 import type { Candidate } from './select.js';
 import type { Topicality } from './topicality.js';
 
@@ -105,7 +104,7 @@ function explainedShare(analysis: QueryAnalysis): number {
 const absent = (salient: SalientElement[], kinds: SalientElement['kind'][]) => salient.filter((s) => kinds.includes(s.kind) && !s.inCorpus).map((s) => s.text);
 
 export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined, ctx: AnswerContext): GateSignals {
-  const unitText = best ? normalizeText(best.unit.text) : '';
+  const unitText = best ? matchText(best.unit.text, ctx.lang) : '';
   const topical = ctx.topicality && best ? mostTopical(unitText, analysis.groups, ctx.topicality) : null;
   return {
     quoteCoverage: best?.coverage ?? 0,
@@ -131,7 +130,7 @@ export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined
  * 伊朗伊斯兰共和国 is still Iran).
  */
 function boundWords(analysis: QueryAnalysis, ctx: AnswerContext): { term: string; name: string }[] {
-  const question = normalizeText(analysis.question);
+  const question = matchText(analysis.question, ctx.lang);
   const names = analysis.salient.filter((e) => e.kind === 'name').flatMap((e) => e.forms);
   const out: { term: string; name: string }[] = [];
   for (const g of analysis.groups) {
@@ -152,8 +151,8 @@ function missingTermGap(analysis: QueryAnalysis, best: Candidate, ctx: AnswerCon
   const top = Math.max(0, ...weights);
   if (top === 0) return 1;
   const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  const asked = [normalizeText(analysis.question), ...members].join(' ');
-  const text = ctx.phrases.maskUnasked(normalizeText(best.unit.text), members, asked);
+  const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
+  const text = ctx.phrases.maskUnasked(matchText(best.unit.text, ctx.lang), members, asked);
   const missing = analysis.groups.map((g, i) => (g.members.some((m) => text.includes(m.term)) ? 0 : weights[i]!));
   return Math.max(0, ...missing) / top;
 }

@@ -4,15 +4,12 @@
  * that counts the asked thing, not by the sentence that repeats the question's words; "why" by a cause.
  */
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
-import type { CorpusStats, QueryAnalysis } from '../types.js';
+import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
+import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes } from './evidence-common.js';
+import { englishEvidence } from './evidence-en.js';
 
-export interface Evidence {
-  /** 0..1: how clearly the text carries the asked kind of fact (1 for kinds that need no particular form). */
-  strength: number;
-  /** The facts of that kind in the text that the question does not already state, normalized. */
-  facts: string[];
-}
+export { type Evidence, LOCAL_TYPES } from './evidence-common.js';
 
 const NUMERAL = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)';
 const MEASURE =
@@ -42,16 +39,6 @@ const SITE =
   /(?:在|于|到|赴|前往)[\u4e00-\u9fff]{0,8}(?:机场|港口|边境|口岸|学校|医院|使馆|领事馆|办事处|网站|车站|城市|地区|省|州|市|县|岛|总部|营地|中心|任务|特派团)/g;
 /** A numbered resolution or decision: 第 4/4 号决定, 第2388(2017)号决议. */
 const INSTRUMENT = /第\d+(?:\/\d+|\(\d{4}\))号(?:决定|决议)/g;
-/** "Which country" questions, in either language. */
-const COUNTRY_ASKED = /哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
-/** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */
-const EVERYWHERE = 0.05;
-
-/** Whether a name found, or the name it ends with (…通过毒品和犯罪问题办公室), is in a large share of the units. */
-function everywhere(fact: string, stats: CorpusStats): boolean {
-  for (let i = 0; i + 3 <= fact.length; i++) if (stats.df(fact.slice(i)) > EVERYWHERE * stats.size) return true;
-  return false;
-}
 
 /** Where a meeting was held, whatever the place's name: 在尼亚美举行, 于日内瓦召开. */
 const HELD_IN = /(?:在|于)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|启动|成立)/g;
@@ -60,15 +47,6 @@ const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nt', 'nz', 'ns']);
 const PLACE_TAGS = new Set(['ns']);
-
-/** Normalized words of the question, to tell a new fact from one the question already states. */
-function asked(analysis: QueryAnalysis): string {
-  return [normalizeText(analysis.question), ...analysis.groups.flatMap((g) => g.members.map((m) => m.term))].join(' ');
-}
-
-function newOnes(found: Iterable<string>, question: string): string[] {
-  return [...new Set([...found].filter((f) => f && !question.includes(f)))];
-}
 
 /**
  * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
@@ -114,21 +92,17 @@ function nameFacts(raw: string, text: string, tags: Set<string>, tokenizer: Toke
   return names;
 }
 
-/**
- * Kinds whose facts count only in a sentence about the question's topic: a year in another sentence dates
- * something else. For these the quote composer weighs each sentence's evidence by how on-topic it is.
- */
-export const LOCAL_TYPES: ReadonlySet<string> = new Set(['count', 'date', 'place', 'name', 'person_body']);
-
-/** What evidence is read with: the segmenter (names) and the index statistics (names found everywhere). */
+/** What evidence is read with: the segmenter (names), the index statistics (names found everywhere), the text's language. */
 export interface EvidenceDeps {
   tokenizer: Tokenizer;
   stats: CorpusStats;
+  lang: Lang;
 }
 
-export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats }: EvidenceDeps): Evidence {
+export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats, lang }: EvidenceDeps): Evidence {
+  if (lang === 'en') return englishEvidence(raw, analysis, stats);
   const text = normalizeText(raw);
-  const question = asked(analysis);
+  const question = askedText(analysis, lang);
   switch (analysis.answerType) {
     case 'count':
       return countEvidence(text, analysis, question);

@@ -7,7 +7,7 @@
 import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit } from '../types.js';
 import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals } from './confidence.js';
-import type { AnswerContext } from './context.js';
+import { type AnswerContext, viewFor } from './context.js';
 import { type Candidate, choosePassages, mentions, rankCandidates, STRICT_TYPES } from './select.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -38,7 +38,7 @@ const RELATED_UNITS = 3;
 
 /** The opening sentences of a unit's first line that fit in `budget` characters (at least one sentence). */
 function openingQuote(unit: Unit, budget: number): string {
-  const sentences = splitSentences(unit.text);
+  const sentences = splitSentences(unit.text, { lang: unit.lang });
   if (sentences.length === 0) return unit.text;
   const start = sentences[0]!.start;
   let end = sentences[0]!.end;
@@ -51,12 +51,10 @@ function openingQuote(unit: Unit, budget: number): string {
 
 /** The nearest units, each with its best quote, offered when the answer is "not found". */
 export function relatedPassages(results: ScoredUnit[], analysis: QueryAnalysis, lang: Lang, ctx: AnswerContext): Passage[] {
-  return results.slice(0, RELATED_UNITS).map((r) => ({
-    quote: composeQuote(r.unit, analysis, ctx).quote,
-    citations: [ctx.units.citation(r.unit, lang)],
-    role: 'context',
-    score: r.score,
-  }));
+  return results.slice(0, RELATED_UNITS).map((r) => {
+    const view = viewFor(r.unit, analysis, ctx);
+    return { quote: composeQuote(r.unit, view.analysis, view.ctx).quote, citations: [ctx.units.citation(r.unit, lang)], role: 'context', score: r.score };
+  });
 }
 
 /** Chosen quotes as passages; identical quotes of parallel reports become one passage citing both. */
@@ -84,13 +82,16 @@ const STATED = 0.5;
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
  * nouns included; English words the bridge could not map are too often its own gap to be claimed absent),
  * named things the quoted units do not mention, and an asked number, date, place or name they do not give.
+ * Read with the first passage's reading; a passage in another language is not searched for its names.
  */
-function gaps(analysis: QueryAnalysis, signals: GateSignals, chosen: Candidate[], ctx: AnswerContext): AnswerNote[] {
+function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const notes: AnswerNote[] = [];
+  const { analysis, ctx } = chosen[0]!.view;
   const absent = [...signals.absentNames, ...signals.absentSpecifics, ...(signals.english ? [] : signals.absentWords)];
   if (absent.length) notes.push({ code: 'not-mentioned', terms: [...new Set(absent)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
-  const missing = analysis.salient.filter((e) => e.inCorpus && !chosen.some((c) => mentions(c.unit, e, ctx))).map((e) => e.text);
+  const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
+  const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => mentions(c.unit, e, ctx))).map((e) => e.text);
   if (missing.length) notes.push({ code: 'not-in-passages', terms: missing });
   if (STRICT_TYPES.has(analysis.answerType) && !chosen.some((c) => c.evidence.strength >= STATED)) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });
@@ -129,13 +130,15 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
     return { outcome: 'answered', confidence: 1, lang, passages, related: [], notes: [] };
   }
   const ranked = rankCandidates(usable, analysis, ctx);
-  const { confidence, abstain, signals } = assessConfidence(analysis, ranked[0], ctx);
+  // The gate reads the best candidate with the reading of its own language.
+  const best = ranked[0]?.view ?? { analysis, ctx };
+  const { confidence, abstain, signals } = assessConfidence(best.analysis, ranked[0], best.ctx);
   if (abstain) {
     const absent = [...signals.absentNames, ...signals.absentSpecifics];
     return notFound(lang, confidence, relatedPassages(usable, analysis, lang, ctx), absent.length ? [{ code: 'not-mentioned', terms: absent }] : []);
   }
-  const chosen = choosePassages(ranked, analysis, ctx);
-  const notes = gaps(analysis, signals, chosen, ctx);
+  const chosen = choosePassages(ranked);
+  const notes = gaps(signals, chosen);
   // An asked number, date, place or name that nothing quoted gives, on top of weak support: nothing to answer with.
   if (notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE) {
     // Reported on the not-found side of the threshold, in proportion.

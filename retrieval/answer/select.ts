@@ -8,10 +8,9 @@
  * first (two recommendations on the asked topic); the look-alike paragraph of a report on another topic is not
  * shown when the question names its own.
  */
-import { normalizeText } from '../query/tokenize.js';
-import type { AnswerType, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
+import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
 import { type Composed, composeQuote, maskedCoverage } from './compose.js';
-import type { AnswerContext } from './context.js';
+import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
 
 /** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
 const CANDIDATE_UNITS = 5;
@@ -55,6 +54,8 @@ const TIE = 0.05;
 const MAX_TOTAL_CHARS = 1200;
 
 export interface Candidate extends Composed {
+  /** The question as read for this unit (its language's reading) and the context it was read in. */
+  view: AnswerView;
   result: ScoredUnit;
   /** 1-based retrieval rank of the unit (or of the unit it was reached from). */
   rank: number;
@@ -80,7 +81,7 @@ const FOLLOWED_UNITS = 3;
 function context(unit: Unit, kind: SalientElement['kind'], ctx: AnswerContext): string {
   const m = ctx.units.meta(unit.source);
   const own = [unit.text, ...unit.section, m.symbol, m.title.zh, m.title.en, m.shortTitle.zh, m.shortTitle.en];
-  return normalizeText([...own, ...(kind === 'number' || kind === 'ordinal' ? [m.body, m.session, m.date] : [])].join(' '));
+  return matchText([...own, ...(kind === 'number' || kind === 'ordinal' ? [m.body, m.session, m.date] : [])].join(' '), ctx.lang);
 }
 
 /** Whether a salient element is found in the unit or its document (see `context`). */
@@ -95,9 +96,10 @@ export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
   return known.filter((s) => mentions(unit, s, ctx)).length / known.length;
 }
 
+/** A document's title in the language the context reads. */
 const titleOf = (unit: Unit, ctx: AnswerContext) => {
   const m = ctx.units.meta(unit.source);
-  return normalizeText(`${m.title.zh} ${m.shortTitle.zh}`);
+  return matchText(`${m.title[ctx.lang]} ${m.shortTitle[ctx.lang]}`, ctx.lang);
 };
 
 /**
@@ -125,7 +127,7 @@ const CONTINUATION_DISCOUNT = 0.9;
 function coverageInContext(c: Composed, after: Unit | undefined, analysis: QueryAnalysis, ctx: AnswerContext): number {
   const holder =
     c.unit.kind === 'recommendation'
-      ? ctx.units.documentUnits(c.unit.source).find((u) => u.kind === 'paragraph' && u.paragraph === c.unit.paragraph)
+      ? ctx.units.documentUnits(c.unit.source, c.unit.lang).find((u) => u.kind === 'paragraph' && u.paragraph === c.unit.paragraph)
       : undefined;
   const lead = holder?.text.split('\n')[0] ?? '';
   const own = maskedCoverage([c.quote, ...c.unit.section, lead].join(' '), analysis, ctx);
@@ -147,7 +149,7 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     if (!out.some((c) => c.unit === unit)) out.push({ unit, result, rank, after });
   };
   results.slice(0, CANDIDATE_UNITS).forEach((result, i) => {
-    const units = ctx.units.documentUnits(result.unit.source);
+    const units = ctx.units.documentUnits(result.unit.source, result.unit.lang);
     const nested = result.unit.kind === 'paragraph' ? units.filter((u) => u.kind === 'recommendation' && u.paragraph === result.unit.paragraph) : [];
     // A paragraph holding recommendations is cited by the recommendation that answers, never twice.
     for (const u of nested.length ? nested : [result.unit]) add(u, result, i + 1);
@@ -158,10 +160,11 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     // the topic but not the asked number, date, place or name by the next one (a meeting here, its outcome there;
     // the request in an introduction, the replies at the head of the next section). That continuation is worth
     // reading only when it holds what its predecessor lacked.
-    const composed = composeQuote(result.unit, analysis, ctx);
+    const view = viewFor(result.unit, analysis, ctx);
+    const composed = composeQuote(result.unit, view.analysis, view.ctx);
     const sameSection = next.section.join('|') === result.unit.section.join('|');
     const lacking = i < FOLLOWED_UNITS && STRICT_TYPES.has(analysis.answerType) && composed.evidence.strength < 1;
-    if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && composeQuote(next, analysis, ctx).evidence.strength === 1)) {
+    if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && composeQuote(next, view.analysis, view.ctx).evidence.strength === 1)) {
       add(next, result, i + 1, result.unit);
     }
   });
@@ -171,43 +174,57 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
 export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, ctx: AnswerContext, weights: CandidateFeatures = WEIGHTS): Candidate[] {
   const strict = STRICT_EVIDENCE.has(analysis.answerType);
   const found = reachable(results, ctx, analysis);
-  const titles = titleMatches(
-    found.map((f) => f.unit),
-    analysis,
-    ctx,
-  );
+  // Title words are compared in each reading's language, over every candidate document's title in it.
+  const titlesIn = new Map<Lang, Map<string, number>>();
+  const titles = (view: AnswerView) => {
+    const known = titlesIn.get(view.ctx.lang);
+    if (known) return known;
+    const made = titleMatches(
+      found.map((f) => f.unit),
+      view.analysis,
+      view.ctx,
+    );
+    titlesIn.set(view.ctx.lang, made);
+    return made;
+  };
   return found
     .map(({ unit, result, rank, after }) => {
-      const composed = composeQuote(unit, analysis, ctx);
-      const salient = salientShare(unit, analysis, ctx);
-      const coverage = coverageInContext(composed, after, analysis, ctx);
+      const view = viewFor(unit, analysis, ctx);
+      const composed = composeQuote(unit, view.analysis, view.ctx);
+      const salient = salientShare(unit, view.analysis, view.ctx);
+      const coverage = coverageInContext(composed, after, view.analysis, view.ctx);
       const features: CandidateFeatures = {
         rank: 1 / rank,
         coverage,
         strictEvidence: strict ? composed.evidence.strength : 0,
         evidence: strict ? 0 : composed.evidence.strength,
         salient,
-        title: titles.get(unit.source)!,
+        title: titles(view).get(unit.source)!,
         asked: composed.speaksOfAsked ? 1 : 0,
         summary: unit.kind === 'summary' ? 1 : 0,
       };
-      return { ...composed, result, rank, score: answerScore(features, weights), salient, contextCoverage: coverage, features };
+      return { ...composed, view, result, rank, score: answerScore(features, weights), salient, contextCoverage: coverage, features };
     })
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 }
 
-/** Facts of the asked kind in `c` that none of `shown` has. */
+/** Facts of the asked kind in `c` that none of `shown` has (in its language: facts are compared as written). */
 function addsFacts(c: Candidate, shown: Candidate[]): boolean {
   if (c.evidence.facts.length === 0) return false;
-  const known = new Set(shown.flatMap((s) => s.evidence.facts));
-  const quotes = shown.map((s) => normalizeText(s.quote));
+  const same = shown.filter((s) => s.view.ctx.lang === c.view.ctx.lang);
+  const known = new Set(same.flatMap((s) => s.evidence.facts));
+  const quotes = same.map((s) => matchText(s.quote, c.view.ctx.lang));
   return c.evidence.facts.some((f) => !known.has(f) && !quotes.some((q) => q.includes(f)));
 }
 
-/** A unit whose document's title lacks a question word that the first passage's title has: a report on another topic. */
-function otherTopic(c: Candidate, first: Candidate, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
+/**
+ * A unit whose document's title lacks a question word that the first passage's title has: a report on another
+ * topic. Both titles are read in the candidate's language, with its reading.
+ */
+function otherTopic(c: Candidate, first: Candidate): boolean {
   if (c.unit.source === first.unit.source) return false;
-  const quote = normalizeText(c.quote);
+  const { analysis, ctx } = c.view;
+  const quote = matchText(c.quote, ctx.lang);
   return analysis.groups.some((g) => {
     const inFirst = g.members.some((m) => titleOf(first.unit, ctx).includes(m.term));
     const inThis = g.members.some((m) => titleOf(c.unit, ctx).includes(m.term) || quote.includes(m.term));
@@ -215,7 +232,7 @@ function otherTopic(c: Candidate, first: Candidate, analysis: QueryAnalysis, ctx
   });
 }
 
-export function choosePassages(ranked: Candidate[], analysis: QueryAnalysis, ctx: AnswerContext): Candidate[] {
+export function choosePassages(ranked: Candidate[]): Candidate[] {
   const first = ranked[0];
   if (!first) return [];
   const chosen = [first];
@@ -223,7 +240,7 @@ export function choosePassages(ranked: Candidate[], analysis: QueryAnalysis, ctx
   for (const c of ranked.slice(1)) {
     if (chosen.length >= MAX_PASSAGES) break;
     if (c.coverage < RELATIVE_COVERAGE * first.coverage) continue;
-    if (total + c.quote.length > MAX_TOTAL_CHARS || otherTopic(c, first, analysis, ctx)) continue;
+    if (total + c.quote.length > MAX_TOTAL_CHARS || otherTopic(c, first)) continue;
     const tied = first.score - c.score <= TIE;
     if (!tied && (c.evidence.strength < 1 || !addsFacts(c, chosen))) continue;
     chosen.push(c);

@@ -4,6 +4,7 @@
  * after it kept in one piece, so that a list is never cut after its first item. Every span is a verbatim
  * substring of the unit text, with its offsets.
  */
+import type { Lang } from '../types.js';
 import { type Sentence, splitSentences } from './split-sentences.js';
 
 /** A line that continues an enumeration: `(a)`, `（一）`, `1.`, `-`, `•`, or `建议 N`-style headed items. */
@@ -11,8 +12,8 @@ const ITEM_START = /^\s*(?:[(（][a-z\d一二三四五六七八九十ivx]{1,4}[)
 /** A sentence that announces what follows, or an item that another follows (`；` at a line's end). */
 const CONTINUED = /[：:；;]\s*$/;
 
-export function answerSpans(text: string): Sentence[] {
-  const sentences = splitSentences(text, { semicolons: false });
+export function answerSpans(text: string, lang: Lang): Sentence[] {
+  const sentences = splitSentences(text, { semicolons: false, lang });
   const out: Sentence[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;

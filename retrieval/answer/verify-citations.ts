@@ -6,7 +6,7 @@
  * can never reach a user as a citation.
  */
 import type { Answer, Citation, Passage } from '../types.js';
-import { unitKey } from '../types.js';
+import { citationKey, unitKey } from '../types.js';
 import type { UnitDirectory } from './context.js';
 import { notFound } from './extractive-answer.js';
 
@@ -26,6 +26,14 @@ export function citationProblem(c: Citation, quote: string, units: UnitDirectory
   }
   // A link is the document's own, in one of its languages, or there is none: never one made up elsewhere.
   if (c.url !== units.url(unit.source, 'zh') && c.url !== units.url(unit.source, 'en')) return `link ${c.url} is not the cited document's`;
+  if (c.lang !== unit.lang) return `the quoted unit is in ${unit.lang}, not ${c.lang}`;
+  // An offered version is the same paragraph in another language of the same document, linked in that language.
+  for (const v of c.versions) {
+    const other = units.unit(v.unitKey);
+    if (!other || citationKey(other) !== citationKey(unit) || other.lang !== v.lang || other === unit)
+      return `version ${v.unitKey} is not ${c.unitKey} in ${v.lang}`;
+    if (v.url !== units.url(unit.source, v.lang)) return `link ${v.url} is not the ${v.lang} version's`;
+  }
   return null;
 }
 

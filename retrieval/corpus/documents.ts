@@ -20,8 +20,10 @@ export function sectionOutline(units: readonly Unit[]): SectionInfo[] {
   return [...sections.values()];
 }
 
+/** Counts and outline come from the first language version; the outline of every version is there too. */
 export function describeDocuments(documents: SourceDocument[], urlOf: (meta: DocumentMeta, lang: Lang) => string | null): DocumentInfo[] {
-  return documents.map(({ meta, units }) => {
+  return documents.map(({ meta, units: all }) => {
+    const units = all.filter((u) => u.lang === meta.languages[0]);
     const numbers = units.filter((u) => u.kind === 'paragraph').map((u) => u.paragraph!);
     const zh = urlOf(meta, 'zh');
     const en = urlOf(meta, 'en');
@@ -36,6 +38,7 @@ export function describeDocuments(documents: SourceDocument[], urlOf: (meta: Doc
       hasSummary: units.some((u) => u.kind === 'summary'),
       url: zh !== null && en !== null ? { zh, en } : null,
       sections: sectionOutline(units),
+      sectionsIn: Object.fromEntries(meta.languages.map((l) => [l, sectionOutline(all.filter((u) => u.lang === l))])),
     };
   });
 }

@@ -10,7 +10,7 @@ import { readDocument } from '../ingest/index.js';
 import { parseLines } from '../parse/index.js';
 import type { DocumentMeta } from '../types.js';
 import { documentFiles, loadDocument, METADATA_FILE } from './load-corpus.js';
-import { duplicateSymbol, type MetadataFile, validateEntry } from './metadata.js';
+import { declaredVersions, duplicateSymbol, type MetadataFile, validateEntry } from './metadata.js';
 import { type DocumentReport, isDocumentError } from './report.js';
 import { readTitleBlock, type TitleBlock } from './title-block.js';
 
@@ -116,18 +116,23 @@ export async function addDocument(opts: NewDocumentOptions): Promise<AddedDocume
   return { source, target, meta: checked.meta, prefilled };
 }
 
-/** Removes the document `ref` names (its file stem, a unique stem prefix, its symbol or a title) and its entry. */
+/**
+ * Removes the document `ref` names (its file stem, a unique stem prefix, its symbol or a title) and its entry:
+ * every file of it, its language versions included. `file` names them all.
+ */
 export async function removeDocument(seedsDir: string, ref: string, resolve: (ref: string) => string | null): Promise<{ source: string; file: string }> {
   const files = await documentFiles(seedsDir);
   const stem = (f: string) => basename(f, extname(f));
-  const source = resolve(ref) ?? files.map(stem).find((s) => s === ref) ?? null;
-  const file = files.find((f) => stem(f) === source);
-  if (!source || !file) throw new ManageError({ code: 'unknown-document', ref, known: files.map(stem) });
   const entries = await readMetadataFile(seedsDir);
+  const source = resolve(ref) ?? files.map(stem).find((s) => s === ref) ?? null;
+  const checked = source === null ? null : validateEntry(source, entries[source]);
+  const versions = checked && 'entry' in checked ? declaredVersions(checked.entry).map((v) => v.file) : [];
+  const own = files.filter((f) => stem(f) === source || versions.includes(f));
+  if (!source || own.length === 0) throw new ManageError({ code: 'unknown-document', ref, known: files.map(stem) });
   if (source in entries) {
     const { [source]: _removed, ...rest } = entries;
     await writeMetadataFile(seedsDir, rest);
   }
-  await rm(join(seedsDir, file));
-  return { source, file };
+  for (const file of own) await rm(join(seedsDir, file));
+  return { source, file: own.join(', ') };
 }

@@ -13,7 +13,7 @@ import type { DocumentReport } from './report.js';
 
 export interface CachedParse {
   units: Unit[];
-  report: Omit<DocumentReport, 'loaded'>;
+  report: Omit<DocumentReport, 'loaded' | 'version'>;
 }
 
 export class ParseCache {

@@ -7,9 +7,10 @@
  * returned for the user to choose from — guessing would cite the wrong report.
  */
 import { ENGLISH_STOPWORDS, englishTokens } from '../query/bridge/english.js';
-import { countCjk, normalizeText, type Tokenizer } from '../query/tokenize.js';
+import { normalizeText, type Tokenizer } from '../query/tokenize.js';
 import type { DocumentMeta } from '../types.js';
 import { fold } from '../util/fold.js';
+import { countCjk } from '../util/lang.js';
 import { type DocumentMatch, documentNames } from './documents.js';
 
 /** Share of the reference's weight a document must have, and by how much it must lead the next one. */

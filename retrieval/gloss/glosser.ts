@@ -123,6 +123,7 @@ function distinct(glosses: Gloss[]): Gloss[] {
 
 /** The answer with the key terms of every quote (answer passages and "possibly related" ones). */
 export function withGlosses(answer: Answer, glosser: Glosser): Answer {
-  const gloss = (p: Passage): Passage => ({ ...p, glosses: glosser.gloss(p.quote) });
+  // A quote from an English language version needs no key terms.
+  const gloss = (p: Passage): Passage => (p.citations.some((c) => c.lang === 'en') ? p : { ...p, glosses: glosser.gloss(p.quote) });
   return { ...answer, passages: answer.passages.map(gloss), related: answer.related.map(gloss) };
 }

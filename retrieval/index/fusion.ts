@@ -12,26 +12,47 @@ export interface RankedKey {
   score: number;
 }
 
-export interface FusedKey {
-  key: string;
-  score: number;
-  ranks: { keyword?: number; dense?: number };
+/** The rankings fused: keyword search of the Chinese reading, of the English reading (English units), dense search. */
+export interface RankedLists {
+  keyword: RankedKey[];
+  english?: RankedKey[];
+  dense?: RankedKey[];
 }
 
+type Kind = keyof RankedLists;
+
+export interface FusedKey {
+  /** The first key a list ranked for this unit's citation. */
+  key: string;
+  score: number;
+  ranks: Partial<Record<Kind, number>>;
+}
+
+const KINDS: Kind[] = ['keyword', 'english', 'dense'];
+
+/**
+ * `identity` says which keys are one unit: the language versions of a paragraph are one citation, ranked once
+ * per list (at its best version's rank) and found by the lists of every language.
+ */
 export function reciprocalRankFusion(
-  lists: { keyword: RankedKey[]; dense?: RankedKey[] },
-  weights: { keyword: number; dense: number } = { keyword: 1, dense: 1 },
+  lists: RankedLists,
+  weights: Partial<Record<Kind, number>> = {},
+  identity: (key: string) => string = (key) => key,
 ): FusedKey[] {
   const fused = new Map<string, FusedKey>();
-  for (const kind of ['keyword', 'dense'] as const) {
+  for (const kind of KINDS) {
     const list = lists[kind];
     if (!list) continue;
-    list.forEach((hit, i) => {
-      const entry = fused.get(hit.key) ?? { key: hit.key, score: 0, ranks: {} };
-      entry.score += weights[kind] / (K_RRF + i + 1);
-      entry.ranks[kind] = i + 1;
-      fused.set(hit.key, entry);
-    });
+    let rank = 0;
+    for (const hit of list) {
+      const id = identity(hit.key);
+      const entry = fused.get(id) ?? { key: hit.key, score: 0, ranks: {} };
+      if (entry.ranks[kind] !== undefined) continue;
+      rank++;
+      entry.score += (weights[kind] ?? 1) / (K_RRF + rank);
+      entry.ranks[kind] = rank;
+      fused.set(id, entry);
+    }
   }
   return [...fused.values()].sort((a, b) => b.score - a.score);
 }
@@ -39,9 +60,9 @@ export function reciprocalRankFusion(
 /** Each retriever returns this many candidates before fusion: enough depth for RRF to reorder the top 10. */
 export const CANDIDATE_DEPTH = 50;
 
-/** Fuses the retrievers' lists and resolves the best `k` keys to their units. */
-export function fuseToUnits(lists: { keyword: RankedKey[]; dense?: RankedKey[] }, unit: (key: string) => Unit | undefined, k: number): ScoredUnit[] {
-  return reciprocalRankFusion(lists)
+/** Fuses the retrievers' lists and resolves the best `k` to their units (`unit` chooses the version). */
+export function fuseToUnits(lists: RankedLists, unit: (key: string) => Unit | undefined, k: number, identity?: (key: string) => string): ScoredUnit[] {
+  return reciprocalRankFusion(lists, {}, identity)
     .slice(0, k)
     .map((f) => ({ unit: unit(f.key)!, score: f.score, ranks: f.ranks }));
 }

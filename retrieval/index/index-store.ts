@@ -1,5 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { TextEmbedder } from '../../embeddings/index.js';
 import { type Corpus, METADATA_FILE } from '../corpus/load-corpus.js';
 import { PARSER_VERSION } from '../parse/index.js';
@@ -9,7 +9,7 @@ import { sha256 } from '../util/sha256.js';
 import { atomicWrite } from './atomic-write.js';
 import { DenseIndex } from './dense-index.js';
 import { checkIndexFile, checkIndexFolder, IndexFolderError, isUnwritable, removeStaleTempFiles } from './index-folder.js';
-import { KEYWORD_INDEX_VERSION, KeywordIndex } from './keyword-index.js';
+import { KEYWORD_INDEX_VERSION, type KeywordDoc, KeywordIndex } from './keyword-index.js';
 import {
   type CorpusFingerprint,
   checkManifest,
@@ -59,14 +59,18 @@ export function indexText(unit: Unit): string {
   return unit.text;
 }
 
-/** What the indexes must be built from: per document file, its checksum and its units' keys. */
+export function keywordDoc(unit: Unit): KeywordDoc {
+  return { key: unitKey(unit), text: indexText(unit), lang: unit.lang };
+}
+
+/** What the indexes must be built from: per document file (a language version is a file), its checksum and its units' keys. */
 export function fingerprint(corpus: Corpus): CorpusFingerprint {
   const bySource = new Map(corpus.documents.map((d) => [d.meta.source, d.units]));
   const documents: CorpusFingerprint['documents'] = {};
   for (const [file, hash] of Object.entries(corpus.hashes)) {
     if (file === METADATA_FILE) continue;
-    const source = basename(file, extname(file));
-    const keys = (bySource.get(source) ?? []).map(unitKey);
+    const { source, lang } = corpus.files[file]!;
+    const keys = (bySource.get(source) ?? []).filter((u) => u.lang === lang).map(unitKey);
     documents[file] = { sha256: hash, source, units: keys.length, unitKeys: hashKeys(keys) };
   }
   const keys = corpusUnits(corpus).map(unitKey);
@@ -108,12 +112,16 @@ async function loadKeyword(indexDir: string, manifest: Manifest): Promise<Keywor
   return index;
 }
 
-/** The units of the files a change adds, and a test for the keys of the documents it removes. */
+/**
+ * The units a change adds and a test for the keys it removes. A document one of whose files changed is replaced
+ * whole, all its language versions: a file may have moved between documents (declared a version of another).
+ */
 function changeSet(corpus: Corpus, changes: DocumentChanges) {
-  const added = new Set(changes.added.map((file) => basename(file, extname(file))));
-  const removed = new Set(changes.removed.map((r) => r.source));
-  const units = corpus.documents.filter((d) => added.has(d.meta.source)).flatMap((d) => d.units);
-  return { units, remove: (key: string) => removed.has(key.slice(0, key.lastIndexOf('#'))) };
+  const added = changes.added.map((file) => corpus.files[file]!.source);
+  const replaced = new Set([...changes.removed.map((r) => r.source), ...added]);
+  // A document still in the corpus whose units go is indexed again, with what its files hold now.
+  const units = corpus.documents.filter((d) => replaced.has(d.meta.source)).flatMap((d) => d.units);
+  return { units, remove: (key: string) => replaced.has(key.slice(0, key.lastIndexOf('#'))) };
 }
 
 function describe(changes: DocumentChanges): string {
@@ -181,7 +189,7 @@ export async function loadOrBuildIndexes(opts: IndexStoreOptions): Promise<Loade
   const changes = manifest ? documentChanges(manifest, expected) : null;
   const hasChanges = !!changes && (changes.added.length > 0 || changes.removed.length > 0);
   const update = changes ? changeSet(corpus, changes) : null;
-  const allDocs = () => units.map((u) => ({ key: unitKey(u), text: indexText(u) }));
+  const allDocs = () => units.map(keywordDoc);
 
   let keyword: KeywordIndex | null = null;
   let keywordChanged = false;
@@ -190,11 +198,7 @@ export async function loadOrBuildIndexes(opts: IndexStoreOptions): Promise<Loade
       const stored = await loadKeyword(indexDir, manifest);
       if (hasChanges && update) {
         if (opts.readOnly) refuse('keyword', describe(changes!));
-        keyword = stored.withChanges(
-          update.remove,
-          update.units.map((u) => ({ key: unitKey(u), text: indexText(u) })),
-          tokenizer,
-        );
+        keyword = stored.withChanges(update.remove, update.units.map(keywordDoc), tokenizer);
         keywordChanged = true;
         note(`Updating keyword index: ${describe(changes!)} (${update.units.length} units tokenised).`);
       } else keyword = stored;

@@ -1,11 +1,12 @@
+import { englishStems } from '../query/english-stems.js';
 import { cjkBigrams, cjkRuns, latinTokens, normalizeText, type Tokenizer } from '../query/tokenize.js';
-import type { TermGroup } from '../types.js';
+import { type Lang, parseUnitKey, type TermGroup } from '../types.js';
 import { type DecodedSections, decodeSections, encodeSections } from './binary-sections.js';
 import { EMPTY_POSTINGS, type Postings, PostingsTable } from './postings-table.js';
 import { TopK } from './top-k.js';
 
 /** Bump when tokenization or the stored format changes: the manifest then forces a rebuild. */
-export const KEYWORD_INDEX_VERSION = 'jieba-search+phrase-bm25/3-binary';
+export const KEYWORD_INDEX_VERSION = 'jieba-search+phrase-bm25/3-binary+en-porter2';
 
 /**
  * BM25 saturation: the standard 1.2. Paragraphs are short (a median of ~60 indexed words), so a term's second and
@@ -27,6 +28,8 @@ const PHRASE_CACHE_LIMIT = 5000;
 export interface KeywordDoc {
   key: string;
   text: string;
+  /** English text is indexed by its Porter2 stems; Chinese (the default) by jieba's words and character bigrams. */
+  lang?: Lang;
 }
 
 export interface KeywordHit {
@@ -71,7 +74,7 @@ function tokenizeDocs(docs: readonly KeywordDoc[], tokenizer: Tokenizer, firstId
   docs.forEach((doc, i) => {
     const id = firstId + i;
     const text = normalizeText(doc.text);
-    const words = tokenizer.indexWords(text);
+    const words = doc.lang === 'en' ? englishStems(text) : tokenizer.indexWords(text);
     keys.push(doc.key);
     texts.push(text);
     lengths.push(words.length);
@@ -91,14 +94,26 @@ function tokenizeDocs(docs: readonly KeywordDoc[], tokenizer: Tokenizer, firstId
   return { keys, texts, lengths, postings: PostingsTable.fromCounts(counts, true), bigrams: PostingsTable.fromCounts(grams, false) };
 }
 
+function onlyDocs(p: Postings, keep: (d: number) => boolean): Postings {
+  const at: number[] = [];
+  for (let i = 0; i < p.docs.length; i++) if (keep(p.docs[i]!)) at.push(i);
+  if (at.length === p.docs.length) return p;
+  return { docs: Uint32Array.from(at, (i) => p.docs[i]!), tfs: Uint32Array.from(at, (i) => p.tfs[i] ?? 0) };
+}
+
 /**
  * Inverted index with BM25 over jieba words, plus phrase matching: a query term that is not an indexed
  * word (a glossary term such as 全球移民问题小组, a name jieba cuts differently in context) is looked up as
  * a literal substring, found through character-bigram postings and verified against the stored text.
+ * English units (language versions) are in the same index by their stems; `forLang` gives the index as one
+ * language's reading sees it, its statistics and ranking over that language's units only.
  */
 export class KeywordIndex {
   private readonly phraseCache = new Map<string, Postings>();
   private readonly avgdl: number;
+  /** Documents counted, in this index's scope. */
+  private readonly count: number;
+  private readonly scopes = new Map<Lang, KeywordIndex>();
 
   private constructor(
     private readonly keys: readonly string[],
@@ -107,10 +122,32 @@ export class KeywordIndex {
     private readonly postings: PostingsTable,
     /** CJK bigram → documents containing it: candidates for phrase matching. */
     private readonly bigrams: PostingsTable,
+    /** When the index is one language's view: which documents are in that language. */
+    private readonly inScope: Uint8Array | null = null,
   ) {
     let total = 0;
-    for (const l of lengths) total += l;
-    this.avgdl = keys.length ? Math.max(1, total / keys.length) : 1;
+    let count = 0;
+    lengths.forEach((l, d) => {
+      if (inScope && !inScope[d]) return;
+      total += l;
+      count++;
+    });
+    this.count = count;
+    this.avgdl = count ? Math.max(1, total / count) : 1;
+  }
+
+  /**
+   * The index as the reading of one language sees it: sizes, document frequencies and BM25 over that language's
+   * units, so English stems never count as Chinese corpus words nor Chinese units as English ones. A corpus in one
+   * language is its own view.
+   */
+  forLang(lang: Lang): KeywordIndex {
+    const known = this.scopes.get(lang);
+    if (known) return known;
+    const mask = Uint8Array.from(this.keys, (k) => (parseUnitKey(k).lang === lang ? 1 : 0));
+    const view = mask.every((m) => m === 1) ? this : new KeywordIndex(this.keys, this.texts, this.lengths, this.postings, this.bigrams, mask);
+    this.scopes.set(lang, view);
+    return view;
   }
 
   static build(docs: readonly KeywordDoc[], tokenizer: Tokenizer): KeywordIndex {
@@ -157,9 +194,9 @@ export class KeywordIndex {
     );
   }
 
-  /** Number of indexed documents (units). */
+  /** Number of indexed documents (units), in this index's scope. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The unit keys, in index order (to check them against the corpus). */
@@ -169,7 +206,9 @@ export class KeywordIndex {
 
   /** True when the term is an indexed word (a jieba word or Latin token of some document), not just a substring. */
   hasWord(term: string): boolean {
-    return this.postings.has(normalizeText(term));
+    const t = normalizeText(term);
+    const p = this.postings.get(t);
+    return p !== null && this.scoped(t, p).docs.length > 0;
   }
 
   /** Number of documents containing the term, as an indexed word or, failing that, as a literal substring. */
@@ -193,6 +232,7 @@ export class KeywordIndex {
   search(query: readonly TermGroup[], k: number, filter?: (key: string) => boolean): KeywordHit[] {
     const n = this.size;
     if (n === 0 || k <= 0) return [];
+    // Out of scope documents get no score: `lookup` only gives postings in scope (ids still span every document).
     const groups: { weight: number; members: { p: Postings; w: number }[] }[] = [];
     for (const group of query) {
       const members = group.members.flatMap((m) => {
@@ -202,8 +242,8 @@ export class KeywordIndex {
       // Only members the corpus has share the group's weight: an absent translation neither helps nor dilutes.
       if (members.length) groups.push({ weight: members.reduce((s, m) => s + m.w, 0), members });
     }
-    const scores = new Float64Array(n);
-    const tf = new Float64Array(n);
+    const scores = new Float64Array(this.keys.length);
+    const tf = new Float64Array(this.keys.length);
     const scored: number[] = [];
     const touched: number[] = [];
     for (const g of groups) {
@@ -290,7 +330,24 @@ export class KeywordIndex {
   private lookup(term: string): Postings {
     const t = normalizeText(term).trim();
     if (!t) return EMPTY_POSTINGS;
-    return this.postings.get(t) ?? this.phrase(t);
+    const word = this.postings.get(t);
+    return word ? this.scoped(t, word) : this.phrase(t);
+  }
+
+  /** A word's postings in scope; cached with the phrases (a string is a word or a phrase of the index, never both). */
+  private scoped(term: string, p: Postings): Postings {
+    const mask = this.inScope;
+    if (!mask) return p;
+    const cached = this.phraseCache.get(term);
+    if (cached) return cached;
+    const kept = onlyDocs(p, (d) => mask[d] === 1);
+    this.remember(term, kept);
+    return kept;
+  }
+
+  private remember(key: string, p: Postings): void {
+    if (this.phraseCache.size >= PHRASE_CACHE_LIMIT) this.phraseCache.clear();
+    this.phraseCache.set(key, p);
   }
 
   /**
@@ -313,13 +370,13 @@ export class KeywordIndex {
     const counts = new Map<number, number>();
     const scan = candidates ?? this.texts.map((_, d) => d);
     for (const d of scan) {
+      if (this.inScope && !this.inScope[d]) continue;
       const c = countOccurrences(this.texts[d]!, phrase);
       if (c > 0) counts.set(d, c);
     }
     if (counts.size === 0) return EMPTY_POSTINGS;
     const result = toPostings(counts);
-    if (this.phraseCache.size >= PHRASE_CACHE_LIMIT) this.phraseCache.clear();
-    this.phraseCache.set(phrase, result);
+    this.remember(phrase, result);
     return result;
   }
 }

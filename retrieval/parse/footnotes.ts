@@ -8,6 +8,7 @@
  * when it is the number of a note defined under the next rule and appears, in order, in the text
  * between the previous rule and that one: numbers in running text are never touched otherwise.
  */
+import type { Lang } from '../types.js';
 import { endsSentence, MARKER_ANCHOR } from './chars.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './line.js';
@@ -31,13 +32,19 @@ interface Cursor {
   col: number;
 }
 
-function markerPattern(id: number): RegExp {
+/**
+ * A note number glued to the text it annotates: after an ideograph or CJK punctuation in Chinese; in English
+ * after a letter or closing punctuation and before a space or the end (`Protocol.3 The`, `migrants,4 and`), so
+ * `para. 3` or `resolution 72/1` is never taken.
+ */
+function markerPattern(id: number, lang: Lang): RegExp {
+  if (lang === 'en') return new RegExp(`(?<=[A-Za-z.,;:)\\]”’"])${id}(?=[\\s,;:)]|$)`, 'gu');
   return new RegExp(`(?<=[${MARKER_ANCHOR}])${id}(?![0-9.,%％])`, 'gu');
 }
 
 /** Removes the first marker `id` at or after the cursor; returns where the next marker may start. */
-function removeDigitMarker(lines: Line[], from: Cursor, id: number, ledger: Ledger): Cursor {
-  const pattern = markerPattern(id);
+function removeDigitMarker(lines: Line[], from: Cursor, id: number, ledger: Ledger, lang: Lang): Cursor {
+  const pattern = markerPattern(id, lang);
   for (let i = from.line; i < lines.length; i++) {
     const line = lines[i]!;
     pattern.lastIndex = i === from.line ? from.col : 0;
@@ -65,7 +72,7 @@ function removeInlineMarks(line: Line, ledger: Ledger): Line {
  * notes (a note's continuation lines joined to it). `isWrapped` tells whether a line filled the text column:
  * only such a line, when it does not end a sentence, continues on the next line.
  */
-export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean, ledger: Ledger): { body: Line[]; notes: RemovedLine[] } {
+export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean, ledger: Ledger, lang: Lang): { body: Line[]; notes: RemovedLine[] } {
   const body: Line[] = [];
   const notes: RemovedLine[] = [];
   const note = (line: Line) => {
@@ -103,7 +110,7 @@ export function stripFootnotes(lines: Line[], isWrapped: (line: Line) => boolean
       const id = Number(NUMBERED_NOTE.exec(line.raw)?.[1] ?? NaN);
       // Notes are numbered on through the whole document, so only the next number can open a note.
       if (id === lastId + 1) {
-        cursor = removeDigitMarker(body, cursor, id, ledger);
+        cursor = removeDigitMarker(body, cursor, id, ledger, lang);
         lastId = id;
         note(line);
         inNote = continues(line);

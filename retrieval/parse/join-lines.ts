@@ -3,11 +3,14 @@
  * sentence, before a list item) stays a line break; a break made by page layout (a hard wrap, a page
  * break in mid-sentence) disappears, and only the space the layout swallowed comes back.
  */
+import type { Lang } from '../types.js';
 import { endsSentence } from './chars.js';
 import { isListItem } from './headings.js';
 import type { Line } from './line.js';
 
 export interface JoinStyle {
+  /** English text: a wrap always swallowed a space (none after a hyphen, which keeps `anti-` on `trafficking`). */
+  lang: Lang;
   /** The line filled the text column, so the break after it is a wrap. */
   fillsColumn(line: Line): boolean;
   /** The text column in display columns, when the document is hard-wrapped text. */
@@ -40,6 +43,7 @@ export function spacesBetweenScripts(lines: readonly Line[]): boolean {
 
 /** Nothing between Chinese characters (a wrap is not a space in Chinese), a space between Latin words. */
 function wrapGlue(before: string, after: string, style: JoinStyle): string {
+  if (style.lang === 'en') return before.endsWith('-') ? '' : ' ';
   if (LATIN_END.test(before) && LATIN_START.test(after)) return ' ';
   const crossesScripts = (HAN_END.test(before) && ALNUM_START.test(after)) || (ALNUM_END.test(before) && HAN_START.test(after));
   return style.spaceBetweenScripts && crossesScripts ? ' ' : '';

@@ -9,7 +9,8 @@
  * are joined according to whether the break was the author's or the page layout's (parse/join-lines.ts).
  */
 
-import type { Unit } from '../types.js';
+import type { Lang, Unit } from '../types.js';
+import { detectLang } from '../util/lang.js';
 import { displayWidth, endsClause, endsSentence } from './chars.js';
 import { stripFootnotes } from './footnotes.js';
 import { looksLikeHeading, SectionPath } from './headings.js';
@@ -22,7 +23,7 @@ import { type SourceLine, textLines } from './source-line.js';
 import { detectWrapWidth, fillsColumn } from './wrap-width.js';
 
 /** Bump whenever the units produced for the same input change: indexes built by an older parser are rebuilt. */
-export const PARSER_VERSION = '2.0.0';
+export const PARSER_VERSION = '2.1.0';
 
 const RECOMMENDATION_HEADING = /^(?:建议|Recommendation)\s*(\d{1,3})$/i;
 const SUMMARY_HEADING = /^(?:概要|摘要|summary)$/i;
@@ -37,6 +38,8 @@ export type OutlineItem =
   | { kind: 'footnote'; line: number; text: string };
 
 export interface ParsedDocument {
+  /** The language of the text, which every unit carries: it decides how footnote marks and wraps are read. */
+  lang: Lang;
   units: Unit[];
   outline: OutlineItem[];
   problems: ParseProblem[];
@@ -173,7 +176,7 @@ class Assembler {
 
   private newUnit(kind: Unit['kind'], paragraph: number | null, recommendation: number | null, text: string, line: Line): Unit {
     const section = kind === 'recommendation' && this.paragraph ? this.paragraph.section : this.path.current();
-    const unit: Unit = { source: this.source, kind, paragraph, recommendation, section, text };
+    const unit: Unit = { source: this.source, kind, lang: this.style.lang, paragraph, recommendation, section, text };
     this.units.push(unit);
     if (kind !== 'recommendation') this.outline.push({ kind: 'unit', line: line.line, unit });
     return unit;
@@ -255,10 +258,11 @@ function footnoteItems(notes: readonly RemovedLine[]): OutlineItem[] {
 export function parseLines(source: readonly SourceLine[], id: string): ParsedDocument {
   const ledger = new Ledger();
   const read = readLines(source, ledger);
+  const lang = detectLang(read.lines.map((l) => l.text).join('\n'));
   const wrapWidth = detectWrapWidth(read.lines);
   const fills = (line: Line) => fillsColumn(line, wrapWidth);
-  const { body, notes } = stripFootnotes(read.lines, fills, ledger);
-  const style: JoinStyle = { fillsColumn: fills, wrapWidth, spaceBetweenScripts: spacesBetweenScripts(body) };
+  const { body, notes } = stripFootnotes(read.lines, fills, ledger, lang);
+  const style: JoinStyle = { lang, fillsColumn: fills, wrapWidth, spaceBetweenScripts: spacesBetweenScripts(body) };
   const numbering = resolveNumbering(body, looksLikeHeading);
   const assembler = new Assembler(id, body, numbering, style, ledger);
   const units = assembler.run().filter((unit) => unit.text !== '');
@@ -271,7 +275,7 @@ export function parseLines(source: readonly SourceLine[], id: string): ParsedDoc
   const outline = [...assembler.outline.filter((o) => o.kind !== 'unit' || o.unit.text !== ''), ...footnoteItems([...read.footnotes, ...notes])];
   outline.sort((a, b) => a.line - b.line);
   const sourceChars = source.reduce((n, s) => n + visibleLength(s.text) + visibleLength(s.markers ?? ''), 0);
-  return { units, outline, problems, ledger: ledger.entries, characters: { source: sourceChars, booked: ledger.totals() } };
+  return { lang, units, outline, problems, ledger: ledger.entries, characters: { source: sourceChars, booked: ledger.totals() } };
 }
 
 /** Parses one document given as text into units, in document order. */

@@ -6,19 +6,22 @@
  */
 import type { CorpusStats, Lang, QueryAnalysis, QueryTerm } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
+import { countCjk, detectLang } from '../util/lang.js';
 import { detectAnswerType } from './answer-type.js';
 import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
 import { canonicalPhrase, type Glossary } from './bridge/glossary.js';
+import { englishReading } from './english-reading.js';
+import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
-import { askedThing, countedThing, salientElements } from './salient.js';
+import { askedThing, countedThing, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
-import { countCjk, normalizeText, type Tokenizer } from './tokenize.js';
+import { normalizeText, type Tokenizer } from './tokenize.js';
 
-/** Average characters per Chinese word, to weigh CJK characters against English words. */
-const CJK_CHARS_PER_WORD = 1.5;
+export { detectLang } from '../util/lang.js';
+
 /**
  * Verbs questions are built with, on top of the bridge's stopwords: a content word the bridge could not
  * map into the corpus is evidence that the question is about something else; these are not.
@@ -60,16 +63,6 @@ const ZH_INTERROGATIVE = /[哪几谁]|什么|多少|怎/;
 /** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
 const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
 
-/**
- * Chinese when at least half of the question's words are Chinese, counting ~1.5 characters per word:
- * "UNODC在萨尔瓦多做了什么？" is Chinese, "What does 蓝心运动 mean?" is English.
- */
-export function detectLang(text: string): Lang {
-  const cjkWords = countCjk(text) / CJK_CHARS_PER_WORD;
-  const latinWords = text.match(/[A-Za-z]+/g)?.length ?? 0;
-  return cjkWords > 0 && cjkWords >= latinWords ? 'zh' : 'en';
-}
-
 /** True when some occurrence of `part` in `word` covers position `i`. */
 function coversAt(word: string, part: string, i: number): boolean {
   for (let at = word.indexOf(part); at !== -1 && at <= i; at = word.indexOf(part, at + 1)) {
@@ -93,6 +86,8 @@ export interface QueryAnalyzerDeps {
   glossary: Glossary;
   /** Defaults to CC-CEDICT restricted to the corpus's words. */
   dictionary?: ReverseDictionary;
+  /** The statistics of the corpus's English text (language versions), when it has any: questions are also read in English words for it. */
+  englishStats?: CorpusStats;
 }
 
 export class QueryAnalyzer {
@@ -104,16 +99,24 @@ export class QueryAnalyzer {
   private readonly spelling: SpellingCorrector;
   /** Words of the glossary's English phrases: the UN's own vocabulary (state, party, protocol, working group). */
   private readonly unVocabulary: ReadonlySet<string>;
+  private readonly englishStats: CorpusStats | undefined;
 
   constructor(deps: QueryAnalyzerDeps) {
     this.tokenizer = deps.tokenizer;
     this.stats = deps.stats;
     this.glossary = deps.glossary;
+    this.englishStats = deps.englishStats;
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
-    this.spelling = new SpellingCorrector(names, this.dictionary.corpusWords(), (w) => this.dictionary.isEnglish(w) || this.stats.hasWord(w));
+    // A word of the English text is known too, whatever the dictionary says ("Harbourlight" is no typo there).
+    const inEnglishText = (w: string) => this.englishStats?.hasWord(englishStem(w)) ?? false;
+    this.spelling = new SpellingCorrector(
+      names,
+      this.dictionary.corpusWords(),
+      (w) => this.dictionary.isEnglish(w) || this.stats.hasWord(w) || inEnglishText(w),
+    );
   }
 
   /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */
@@ -149,6 +152,9 @@ export class QueryAnalyzer {
     };
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
+    const en = this.englishStats
+      ? englishReading(question, { stats: this.englishStats, content, names: questionNames(question, deps), numbers, isWord: (w) => this.isRealWord(w) })
+      : undefined;
     return {
       question,
       corrections,
@@ -162,6 +168,7 @@ export class QueryAnalyzer {
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
       salient: salientElements(question, numbers, absentWords, deps, ordinals),
+      ...(en ? { en } : {}),
     };
   }
 

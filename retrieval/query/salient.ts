@@ -57,6 +57,14 @@ function element(text: string, kind: SalientElement['kind'], forms: string[], st
   return { text, kind, forms: unique, inCorpus: inCorpus(unique, stats) };
 }
 
+/**
+ * The names a question gives. UN English capitalises its own vocabulary ("States", "Member States", "the
+ * Protocol"): a name made only of it is no name, unless the glossary knows it as one.
+ */
+export function questionNames(question: string, deps: Pick<SalientDeps, 'isUnVocabulary' | 'isGlossaryName'>): string[] {
+  return englishNames(question).filter((n) => deps.isGlossaryName(n) || !n.split(/\s+/).every((w) => deps.isUnVocabulary(w.toLowerCase())));
+}
+
 export function salientElements(
   question: string,
   numbers: string[],
@@ -72,10 +80,7 @@ export function salientElements(
     if (!seen.has(key)) out.push(e);
     seen.add(key);
   };
-  // UN English capitalises its own vocabulary ("States", "Member States", "the Protocol"): a name made only of
-  // it is no name, unless the glossary knows it as one.
-  const named = englishNames(question).filter((n) => deps.isGlossaryName(n) || !n.split(/\s+/).every((w) => deps.isUnVocabulary(w.toLowerCase())));
-  for (const name of named) {
+  for (const name of questionNames(question, deps)) {
     const latin = normalizeText(name);
     const bridged = deps.bridge(name);
     // A name translated only in part ("Amnesty International" → 国际) is not found by finding the part.

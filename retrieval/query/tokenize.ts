@@ -1,5 +1,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { CJK } from '../util/lang.js';
+
+export { countCjk } from '../util/lang.js';
 
 /**
  * Chinese-aware tokenization shared by the keyword index (documents) and query analysis, so both sides
@@ -7,10 +10,7 @@ import { dict } from '@node-rs/jieba/dict.js';
  * (kept whole, so symbols such as `72/179`, `2006/27`, `2(b)` or `ctoc/cop/2018/2` stay one term).
  */
 
-/** CJK unified ideographs (with extension A and compatibility ideographs), as a regex character class body. */
-const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const CJK_CHAR = new RegExp(`[${CJK}]`);
-const CJK_CHARS = new RegExp(`[${CJK}]`, 'g');
 const CJK_RUN = new RegExp(`[${CJK}]+`, 'g');
 /** Latin words and numbers, with internal `.`, `/`, `-` (symbols, resolutions) and a trailing `(b)` (agenda items). */
 const LATIN = '[a-z0-9]+(?:[./-][a-z0-9]+)*(?:\\([a-z0-9]{1,3}\\))?';
@@ -36,11 +36,6 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
 
 function isCjkChar(ch: string): boolean {
   return CJK_CHAR.test(ch);
-}
-
-/** Number of CJK characters in a text (language detection). */
-export function countCjk(text: string): number {
-  return text.match(CJK_CHARS)?.length ?? 0;
 }
 
 /**

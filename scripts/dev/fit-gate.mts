@@ -11,11 +11,10 @@ import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
 import { containsAnswer, parseKeysFile } from '../../retrieval/eval/answer-metrics.js';
 import { parseEvalFile } from '../../retrieval/eval/evaluate.js';
-import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
+import { corpusUnits, keywordDoc } from '../../retrieval/index/index-store.js';
 import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
 import { normalizeQuestion } from '../../retrieval/query/normalize.js';
 import { Tokenizer } from '../../retrieval/query/tokenize.js';
-import { unitKey } from '../../retrieval/types.js';
 
 // The tuning questions with keys, plus the earlier tuning sets (answerable questions without keys, and
 // off-topic / other-years questions), so the gate learns both near-domain gaps and plain off-topic questions.
@@ -24,10 +23,7 @@ const items = [qaFile, 'test/data/answerable.jsonl', 'test/data/out-of-domain.js
 const keys = parseKeysFile(readFileSync(keysFile, 'utf8'));
 const corpus = await loadCorpus('seeds');
 const tokenizer = new Tokenizer();
-const keyword = KeywordIndex.build(
-  corpusUnits(corpus).map((u) => ({ key: unitKey(u), text: indexText(u) })),
-  tokenizer,
-);
+const keyword = KeywordIndex.build(corpusUnits(corpus).map(keywordDoc), tokenizer);
 const { retriever, ctx } = buildComponents({ corpus, tokenizer, keyword, dense: null, embedder: null });
 
 const NAMES = [
@@ -63,7 +59,7 @@ for (const item of items) {
     s.explained,
   ];
   const key = keys.get(item.id);
-  const chosen = choosePassages(ranked, analysis, ctx);
+  const chosen = choosePassages(ranked);
   rows.push({
     x,
     y: item.gold?.length ? 1 : 0,

@@ -3,19 +3,15 @@ import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
 import { parseEvalFile } from '../../retrieval/eval/evaluate.js';
-import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
+import { corpusUnits, keywordDoc } from '../../retrieval/index/index-store.js';
 import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
 import { normalizeQuestion } from '../../retrieval/query/normalize.js';
 import { Tokenizer } from '../../retrieval/query/tokenize.js';
-import { unitKey } from '../../retrieval/types.js';
 
 const [file = 'test/data/tune/qa.jsonl', lang = 'en', depth = '5'] = process.argv.slice(2);
 const corpus = await loadCorpus('seeds');
 const tokenizer = new Tokenizer();
-const keyword = KeywordIndex.build(
-  corpusUnits(corpus).map((u) => ({ key: unitKey(u), text: indexText(u) })),
-  tokenizer,
-);
+const keyword = KeywordIndex.build(corpusUnits(corpus).map(keywordDoc), tokenizer);
 const { retriever } = buildComponents({ corpus, tokenizer, keyword, dense: null, embedder: null });
 for (const item of parseEvalFile(readFileSync(file, 'utf8'))) {
   if (!item.gold || item.lang !== lang) continue;

@@ -5,20 +5,16 @@ import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
 import { containsAnswer, parseKeysFile } from '../../retrieval/eval/answer-metrics.js';
 import { parseEvalFile } from '../../retrieval/eval/evaluate.js';
-import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
+import { corpusUnits, keywordDoc } from '../../retrieval/index/index-store.js';
 import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
 import { normalizeQuestion } from '../../retrieval/query/normalize.js';
 import { Tokenizer } from '../../retrieval/query/tokenize.js';
-import { unitKey } from '../../retrieval/types.js';
 
 const items = parseEvalFile(readFileSync('test/data/tune/qa.jsonl', 'utf8'));
 const keys = parseKeysFile(readFileSync('test/data/tune/keys.jsonl', 'utf8'));
 const corpus = await loadCorpus('seeds');
 const tokenizer = new Tokenizer();
-const keyword = KeywordIndex.build(
-  corpusUnits(corpus).map((u) => ({ key: unitKey(u), text: indexText(u) })),
-  tokenizer,
-);
+const keyword = KeywordIndex.build(corpusUnits(corpus).map(keywordDoc), tokenizer);
 const { retriever, ctx } = buildComponents({ corpus, tokenizer, keyword, dense: null, embedder: null });
 const tag = (u: { source: string; paragraph: number | null; recommendation: number | null }) =>
   `${u.source.slice(0, 3)}¶${u.paragraph}${u.recommendation ? `r${u.recommendation}` : ''}`;

@@ -5,11 +5,10 @@ import { rankCandidates } from '../../retrieval/answer/select.js';
 import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
 import { parseEvalFile } from '../../retrieval/eval/evaluate.js';
-import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
+import { corpusUnits, keywordDoc } from '../../retrieval/index/index-store.js';
 import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
 import { normalizeQuestion } from '../../retrieval/query/normalize.js';
 import { Tokenizer } from '../../retrieval/query/tokenize.js';
-import { unitKey } from '../../retrieval/types.js';
 
 const [qaFile, ids, which] = process.argv.slice(2);
 const items = parseEvalFile(readFileSync(qaFile!, 'utf8'))
@@ -17,10 +16,7 @@ const items = parseEvalFile(readFileSync(qaFile!, 'utf8'))
   .filter((i) => !which || (which === 'u') === !i.gold);
 const corpus = await loadCorpus('seeds');
 const tokenizer = new Tokenizer();
-const keyword = KeywordIndex.build(
-  corpusUnits(corpus).map((u) => ({ key: unitKey(u), text: indexText(u) })),
-  tokenizer,
-);
+const keyword = KeywordIndex.build(corpusUnits(corpus).map(keywordDoc), tokenizer);
 const { retriever, ctx } = buildComponents({ corpus, tokenizer, keyword, dense: null, embedder: null });
 for (const item of items) {
   const { analysis, results } = await retriever.retrieve(normalizeQuestion(item.question).text, { k: 10 });

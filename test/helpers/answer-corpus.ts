@@ -9,7 +9,7 @@ import type { UnitCatalogue } from '../../retrieval/corpus/catalogue.js';
 import { loadCorpus } from '../../retrieval/corpus/load-corpus.js';
 import { buildComponents } from '../../retrieval/engine.js';
 import type { Glosser } from '../../retrieval/gloss/index.js';
-import { corpusUnits, indexText } from '../../retrieval/index/index-store.js';
+import { corpusUnits, keywordDoc } from '../../retrieval/index/index-store.js';
 import { KeywordIndex } from '../../retrieval/index/keyword-index.js';
 import type { QueryAnalyzer } from '../../retrieval/query/analyzer.js';
 import { Tokenizer } from '../../retrieval/query/tokenize.js';
@@ -35,10 +35,7 @@ export async function loadAnswerCorpus(seedsDir = 'seeds'): Promise<AnswerCorpus
   const corpus = await loadCorpus(seedsDir);
   const units = corpusUnits(corpus);
   const tokenizer = new Tokenizer();
-  const index = KeywordIndex.build(
-    units.map((u) => ({ key: unitKey(u), text: indexText(u) })),
-    tokenizer,
-  );
+  const index = KeywordIndex.build(units.map(keywordDoc), tokenizer);
   const { catalogue, analyzer, retriever, ctx, glosser } = buildComponents({ corpus, tokenizer, keyword: index, dense: null, embedder: null });
   return {
     units,

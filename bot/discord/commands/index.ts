@@ -1,5 +1,5 @@
 /** The Discord commands, one file each, and the handlers of the buttons they put under their replies. */
-import { recordFeedback, showCitedUnit, showReference } from '../answer-buttons.js';
+import { recordFeedback, showCitedUnit, showReference, showVersion } from '../answer-buttons.js';
 import type { BotCommand, ButtonHandlers } from '../context.js';
 import { pageTurner } from '../paged-view.js';
 import { ask } from './ask.js';
@@ -14,6 +14,7 @@ export const commands: BotCommand[] = [ask, recommendation, paragraph, document,
 
 export const buttonHandlers: ButtonHandlers = {
   cite: showCitedUnit,
+  version: showVersion,
   reference: showReference,
   feedback: recordFeedback,
   page: pageTurner([recommendationList, documentList]),

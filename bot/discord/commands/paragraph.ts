@@ -33,8 +33,8 @@ export const paragraph: SlashCommand = {
     await respond(
       interaction,
       ref.sub === undefined
-        ? unitMessages(ctx.engine, ctx.engine.paragraph(source, ref.paragraph), lang)
-        : subparagraphMessages(ctx.engine, ctx.engine.subparagraph(source, ref.paragraph, ref.sub), lang),
+        ? unitMessages(ctx.engine, ctx.engine.paragraph(source, ref.paragraph, lang), lang)
+        : subparagraphMessages(ctx.engine, ctx.engine.subparagraph(source, ref.paragraph, ref.sub, lang), lang),
     );
   },
 };

@@ -24,7 +24,7 @@ export const quoteCited: MessageMenuCommand = {
     const text = interaction.targetMessage.content;
     const lang = langOfText(text);
     const s = strings(lang);
-    const units = ctx.engine.findCitedUnits(text);
+    const units = ctx.engine.findCitedUnits(text, { lang });
     if (!units.length) return respondPrivately(interaction, s.noCitations);
     const blocks = units.slice(0, MAX_QUOTED).flatMap((u) => unitBlocks(ctx.engine, u, lang));
     if (units.length > MAX_QUOTED) blocks.push(s.moreCitations(units.length - MAX_QUOTED));

@@ -19,7 +19,7 @@ const ALL_DOCUMENTS = '*';
 function numberChoices(engine: Engine, typed: string, lang: Lang, source: string | undefined) {
   const needle = typed.trim();
   return engine
-    .recommendations(source)
+    .recommendations(source, lang)
     .filter((u) => !needle || (/^\d+$/.test(needle) ? String(u.recommendation).startsWith(needle) : u.text.includes(needle)))
     .slice(0, LIMITS.choices)
     .map((u) => ({
@@ -32,7 +32,7 @@ export const recommendationList: PagedView = {
   name: 'recs',
   render(ctx: BotContext, lang: Lang, arg: string, page: number) {
     const s = strings(lang);
-    const recs = ctx.engine.recommendations(arg === ALL_DOCUMENTS ? undefined : arg);
+    const recs = ctx.engine.recommendations(arg === ALL_DOCUMENTS ? undefined : arg, lang);
     if (!recs.length) return { content: s.noRecommendations, embeds: [], components: [] };
     const pages: string[] = [];
     for (let i = 0; i < recs.length; i += PER_PAGE) {
@@ -79,6 +79,6 @@ export const recommendation: SlashCommand = {
       await respond(interaction, [recommendationList.render(ctx, lang, source ?? ALL_DOCUMENTS, 0)]);
       return;
     }
-    await respond(interaction, unitMessages(ctx.engine, ctx.engine.recommendation(n, source), lang));
+    await respond(interaction, unitMessages(ctx.engine, ctx.engine.recommendation(n, source, lang), lang));
   },
 };

@@ -1,0 +1,37 @@
+/** What reading the asked kind of fact takes in any language: the evidence record, new facts, names found everywhere. */
+import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
+import { matchText } from './context.js';
+
+export interface Evidence {
+  /** 0..1: how clearly the text carries the asked kind of fact (1 for kinds that need no particular form). */
+  strength: number;
+  /** The facts of that kind in the text that the question does not already state, in the text's match form. */
+  facts: string[];
+}
+
+/**
+ * Kinds whose facts count only in a sentence about the question's topic: a year in another sentence dates
+ * something else. For these the quote composer weighs each sentence's evidence by how on-topic it is.
+ */
+export const LOCAL_TYPES: ReadonlySet<string> = new Set(['count', 'date', 'place', 'name', 'person_body']);
+
+/** "Which country" questions, in either language. */
+export const COUNTRY_ASKED = /哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
+
+/** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */
+const EVERYWHERE = 0.05;
+
+/** Whether a name found, or the name it ends with (…通过毒品和犯罪问题办公室), is in a large share of the units. */
+export function everywhere(fact: string, stats: CorpusStats): boolean {
+  for (let i = 0; i + 3 <= fact.length; i++) if (stats.df(fact.slice(i)) > EVERYWHERE * stats.size) return true;
+  return false;
+}
+
+/** The words of the question in the text's match form, to tell a new fact from one the question already states. */
+export function askedText(analysis: QueryAnalysis, lang: Lang): string {
+  return [matchText(analysis.question, lang), ...analysis.groups.flatMap((g) => g.members.map((m) => m.term))].join(' ');
+}
+
+export function newOnes(found: Iterable<string>, question: string): string[] {
+  return [...new Set([...found].filter((f) => f.trim() && !question.includes(f)))];
+}
