@@ -230,7 +230,11 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       const units = [...new Set(last.passages.flatMap((p) => p.citations.map((c) => c.unitKey)))].flatMap((k) => catalogue.unit(k) ?? []);
       return checked(extractiveAnswer({ analysis: analyzer.analyze(asked), results: [], referenced: units, replyLang, whole: true }, ctx));
     }
-    const q = resolveFollowUp(asked, history);
+    // Earlier turns are read as this one is (traditional script converted), so "and in Mexico?" finds their topic.
+    const q = resolveFollowUp(
+      asked,
+      history.map((t) => ({ ...t, question: normalizeQuestion(t.question).text })),
+    );
     // A question that names "建议 6" or "第44段" is about that unit, whatever retrieval ranks first; a bare
     // "第45段呢？" is about the document the conversation is in; a unit the document does not have gets the valid range.
     const { units: referenced, missing } = catalogue.citedReferences(q, { source: o.source ?? activeDocument(history), lang: replyLang });

@@ -150,6 +150,20 @@ describe('names the documents never mention', () => {
     expect(a.outcome).not.toBe('answered');
     if (a.outcome === 'partial') expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: ['Amnesty International'] });
   });
+
+  it('does not take a dictionary sense that is no name (Cambodia → 高棉, found in 高棉语 "Khmer") as the name mentioned', async () => {
+    const a = await ask('What did UNODC do in Cambodia?');
+    expect(a.outcome).not.toBe('answered');
+    expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: ['Cambodia'] });
+    // A country the dictionary translates to a place name is still found.
+    expect((await ask('What did UNODC do in Nigeria?')).notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+  });
+
+  it('does not take the capitalised first word of a question for a name ("Apart from countries, …")', async () => {
+    const a = await ask("Apart from countries, which regional organization replied to the Secretary-General's request for information?");
+    expect(a.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+    expect(a.outcome).not.toBe('not-found');
+  });
 });
 
 describe('words the documents have only inside a name', () => {

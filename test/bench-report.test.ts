@@ -99,11 +99,12 @@ describe('bench report', () => {
 describe('event-loop delay', () => {
   it('sees a synchronous stretch, and nothing on an idle loop', async () => {
     const idle = await measureLoopDelay(() => new Promise((r) => setTimeout(r, 100)));
+    // Long enough that a loaded machine's scheduling hiccups on the idle loop stay below it.
     const busy = await measureLoopDelay(async () => {
-      const until = performance.now() + 120;
+      const until = performance.now() + 500;
       while (performance.now() < until);
     });
-    expect(busy.delay.max).toBeGreaterThan(90);
+    expect(busy.delay.max).toBeGreaterThan(450);
     expect(idle.delay.max).toBeLessThan(busy.delay.max);
   });
 

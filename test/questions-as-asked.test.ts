@@ -113,6 +113,14 @@ describe('English typos', () => {
     expect(note && strings('en').note(note)).toBe('Searched for: How many parties does the smuggling of migrants protocol have?');
   });
 
+  it('corrects a mistyped question word, the first word of the question included ("Waht" is "what", not a name)', async () => {
+    const a = await engine.ask('Waht is the Blue Heart Campagin?');
+    const note = a.notes.find((n) => n.code === 'searched-for');
+    expect(note && strings('en').note(note)).toBe('Searched for: What is the Blue Heart Campaign?');
+    expect(a.outcome).toBe('answered');
+    expect(citationsOf(a)[0]!.quote).toContain('蓝心运动');
+  });
+
   it('keeps recall@5 within 0.02 on the tuning set’s English questions with one typo in a content word each', async () => {
     const items = parseEvalFile(await readFile('test/data/tune/qa.jsonl', 'utf8')).filter((i) => i.lang === 'en' && i.gold?.length);
     // A deterministic typo: the two middle letters of the question's longest word swapped.
@@ -224,6 +232,10 @@ describe('follow-ups', () => {
     expect(citationsOf(mexico!).some((c) => c.quote.includes('墨西哥'))).toBe(true);
     const [, zh] = await conversation(['蓝心运动是什么？', '那在墨西哥呢？']);
     expect(citationsOf(zh!).some((c) => c.quote.includes('墨西哥'))).toBe(true);
+    // The earlier turn in traditional characters is read as simplified, as it was when it was asked.
+    const [, afterTraditional] = await conversation(['藍心運動是什麼？', 'and in Mexico?']);
+    expect(afterTraditional!.outcome).toBe('answered');
+    expect(citationsOf(afterTraditional!).some((c) => c.quote.includes('墨西哥'))).toBe(true);
   });
 
   it('works the same in the terminal chat, where /p N uses the /doc document or the one being discussed', async () => {

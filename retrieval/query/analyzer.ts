@@ -149,6 +149,7 @@ export class QueryAnalyzer {
       nameSynonyms: (w: string) => this.synonyms(w, true).map((t) => t.term),
       isUnVocabulary: (w: string) => lemmaCandidates(w).some((l) => this.unVocabulary.has(l)),
       isGlossaryName: (phrase: string) => this.glossary.byPhrase.has(canonicalPhrase(englishTokens(phrase))),
+      isDictionaryName: (zh: string) => this.dictionary.nameOf(zh) !== null,
     };
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
@@ -240,11 +241,15 @@ export class QueryAnalyzer {
       // words the corpus lacks through their glosses (英国).
       const viaBridge = queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')]));
       const bridged = (w: string) => viaBridge.some((from) => from === w || (/^[a-z]/.test(w) && mentions(from, w)));
-      return this.tokenizer
-        .queryWords(question)
-        .filter(
-          (w) => !/^\d+$/.test(w) && !ZH_INTERROGATIVE.test(w) && !bridged(w) && !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
-        );
+      return this.tokenizer.queryWords(question).filter(
+        (w) =>
+          !/^\d+$/.test(w) &&
+          !ZH_INTERROGATIVE.test(w) &&
+          // An English function word in a mixed question (蓝心运动是什么 in Mexico) explains nothing and misses nothing.
+          !ENGLISH_STOPWORDS.has(w) &&
+          !bridged(w) &&
+          !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
+      );
     }
     const sources = queryTerms.map((t) => normalizeText(t.from ?? t.term));
     const explained = (w: string) => terms.has(w) || sources.some((s) => mentions(s, w));

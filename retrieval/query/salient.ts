@@ -34,9 +34,18 @@ export interface SalientDeps {
   isUnVocabulary(word: string): boolean;
   /** Whether an English phrase is a glossary name ("Working Group", "Blue Heart Campaign"). */
   isGlossaryName(phrase: string): boolean;
+  /** Whether the dictionary has a Chinese word as a proper noun (高棉 Khmer), whatever jieba tags it. */
+  isDictionaryName(zh: string): boolean;
 }
 
 const inCorpus = (forms: string[], stats: CorpusStats) => forms.some((f) => stats.df(f) > 0);
+
+/** Whether jieba reads a Chinese word as a proper name; a Latin one is left as written. */
+function namesSomething(term: string, deps: SalientDeps): boolean {
+  if (!/[\u4e00-\u9fff]/.test(term)) return true;
+  const tagged = deps.tokenizer.tag(term);
+  return tagged.length === 1 && isProperName(tagged[0]!.word, tagged[0]!.tag, deps.generic);
+}
 
 /** Capitalised phrases of an English text ("Amnesty International", "UNODC", "COVID-19"), not question words. */
 function englishNames(text: string): string[] {
@@ -61,8 +70,18 @@ function element(text: string, kind: SalientElement['kind'], forms: string[], st
  * The names a question gives. UN English capitalises its own vocabulary ("States", "Member States", "the
  * Protocol"): a name made only of it is no name, unless the glossary knows it as one.
  */
-export function questionNames(question: string, deps: Pick<SalientDeps, 'isUnVocabulary' | 'isGlossaryName'>): string[] {
-  return englishNames(question).filter((n) => deps.isGlossaryName(n) || !n.split(/\s+/).every((w) => deps.isUnVocabulary(w.toLowerCase())));
+export function questionNames(question: string, deps: Pick<SalientDeps, 'isUnVocabulary' | 'isGlossaryName' | 'bridge' | 'isDictionaryName'>): string[] {
+  const first = question.trim().match(/^[\w’'-]+/)?.[0];
+  // The question's first word is capitalised as the sentence's start: "Apart from…" is no name, since what the
+  // dictionary translates it to names nothing; "Cambodia…" (高棉, a proper noun) and a word with no translation stay.
+  const initialWord = (n: string) => {
+    if (n !== first || /^[A-Z\d]+$/.test(n) || deps.isGlossaryName(n)) return false;
+    const { terms, unmatched } = deps.bridge(n);
+    return unmatched.length === 0 && terms.length > 0 && !terms.some((t) => deps.isDictionaryName(t.term));
+  };
+  return englishNames(question).filter(
+    (n) => deps.isGlossaryName(n) || (!initialWord(n) && !n.split(/\s+/).every((w) => deps.isUnVocabulary(w.toLowerCase()))),
+  );
 }
 
 export function salientElements(
@@ -84,7 +103,8 @@ export function salientElements(
     const latin = normalizeText(name);
     const bridged = deps.bridge(name);
     // A name translated only in part ("Amnesty International" → 国际) is not found by finding the part.
-    const terms = bridged.unmatched.length ? [] : bridged.terms.map((t) => t.term);
+    // A dictionary sense that is no name does not find the name: Cambodia's 高棉 (Khmer) is found in 高棉语.
+    const terms = bridged.unmatched.length ? [] : bridged.terms.filter((t) => t.origin !== 'dictionary' || namesSomething(t.term, deps)).map((t) => t.term);
     add(element(name, 'name', [...terms, ...(stats.hasWord(latin) || stats.df(latin) > 0 ? [latin] : [])], stats));
   }
   const tagged = tokenizer.tag(question);

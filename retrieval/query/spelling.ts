@@ -51,7 +51,9 @@ export class SpellingCorrector {
     private readonly knows: (word: string) => boolean,
   ) {
     const nameSet = withPlurals(names);
-    this.targetSet = withPlurals([...nameSet, ...words]);
+    // Question words are typed fastest and mistyped most ("Waht", "Whcih"); they decide the answer's kind.
+    const questionWords = [...ENGLISH_STOPWORDS].filter((w) => w.length >= MIN_LENGTH);
+    this.targetSet = new Set([...withPlurals([...nameSet, ...words]), ...questionWords]);
     this.names = [...nameSet];
     this.words = [...this.targetSet];
   }
@@ -68,7 +70,8 @@ export class SpellingCorrector {
     let tie = false;
     for (const t of name ? this.names : this.words) {
       if (Math.abs(t.length - word.length) >= bestDistance) continue;
-      const d = swapped(word, t) ? 1 : distance(word, t);
+      // A swap is the likeliest slip: "waht" is "what" before it is "want".
+      const d = swapped(word, t) ? 0.5 : distance(word, t);
       if (d < bestDistance) [best, bestDistance, tie] = [t, d, false];
       else if (d === bestDistance && t !== best) tie = true;
     }
@@ -81,7 +84,8 @@ export class SpellingCorrector {
     const out = text.replace(/[A-Za-z]+/g, (w, at: number) => {
       // An abbreviation before a number ("para. 44", "Rev.1") or part of a symbol ("CTOC/COP") is no misspelling.
       if (ABBREVIATED.test(text.slice(at + w.length))) return w;
-      const fixed = this.correctWord(w.toLowerCase(), /^[A-Z]/.test(w));
+      // The first word is capitalised as the sentence's start, not as a name.
+      const fixed = this.correctWord(w.toLowerCase(), /^[A-Z]/.test(w) && text.slice(0, at).trim() !== '');
       if (fixed === null) return w;
       corrections.push({ from: w, to: fixed });
       return /^[A-Z]/.test(w) ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed;
