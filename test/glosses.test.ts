@@ -110,6 +110,12 @@ describe('key terms of real paragraphs', () => {
     }
   });
 
+  it('does not gloss the part of a word jieba cut wrongly (巴哈 of 巴哈萨语, Bahasa), and still the languages beside it', () => {
+    const p = pairs(glossesOf(`${SOM}#p32`));
+    expect(p.some((g) => g.startsWith('巴哈 '))).toBe(false);
+    expect(p).toContain('缅甸语 Burmese');
+  });
+
   it('does not read a name inside another word (苏丹 in 南苏丹)', () => {
     expect(corpus.glosser.gloss('苏丹和南苏丹的代表').map((g) => g.zh)).toEqual(['苏丹']);
   });

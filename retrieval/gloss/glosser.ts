@@ -90,7 +90,10 @@ export class Glosser {
       const hit = wordStarts.has(i) ? this.names.at(compact, i) : null;
       if (hit) candidates.push({ start: i, end: i + hit.zh.length, en: hit.value, rank: 0 });
     }
-    for (const w of words) {
+    for (const [i, w] of words.entries()) {
+      // A name glued to a fragment jieba could not place (巴哈 + 萨语 of 巴哈萨语, Bahasa) is a mis-cut, not a name.
+      const next = words[i + 1];
+      if (next && next.start === w.end && next.tag === 'x' && /^[\u4e00-\u9fff]/.test(next.word)) continue;
       const name = isProperName(w.word, w.tag, this.deps.generic) ? this.deps.dictionary.nameOf(w.word) : null;
       if (name) candidates.push({ start: w.start, end: w.end, en: name, rank: 1 });
     }
