@@ -58,6 +58,11 @@ describe('the quoted sentence holds the asked fact', () => {
     expect(a.passages[0]!.quote).toContain('在尼亚美举行');
   });
 
+  it('takes the places a verb sends people to (派往阿富汗) even when the segmenter tags them as persons', async () => {
+    const a = await ask('Where were the Romanian military personnel who received trafficking training about to be deployed?');
+    expect(a.passages[0]!.quote).toContain('即将派往阿富汗、伊拉克和科索沃');
+  });
+
   it('reads the place from a sentence pointing back to what the one before named ("散发这些传单")', async () => {
     const a = await ask('Where does Qatar hand out its awareness leaflets for workers?');
     expect(a.passages[0]!.quote).toContain('在国际机场、购物中心、医院和职业介绍所等场所散发这些传单');

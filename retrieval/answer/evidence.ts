@@ -111,8 +111,9 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'place': {
-      // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利.
-      const located = nameFacts(raw, text, PLACE_TAGS, tokenizer).filter((p) =>
+      // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利. What the verb marks as a
+      // place is one whatever jieba tags it (派往阿富汗: 阿富汗 tagged as a person's name).
+      const located = nameFacts(raw, text, NAME_TAGS, tokenizer).filter((p) =>
         new RegExp(`(?:在|于|赴|到|前往|派往|派驻)[^，。；]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，。；]{0,6}(?:举行|召开|举办)`).test(text),
       );
       const held = [...text.matchAll(HELD_IN)].map((m) => m[1]!);
