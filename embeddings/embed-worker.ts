@@ -1,24 +1,24 @@
-import { parentPort } from 'node:worker_threads';
 import { loadEmbedder } from './embedder.js';
 import type { LocalEmbedder } from './local-embedder.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 /**
- * Worker-thread side of WorkerEmbedder: holds every model the process uses. onnxruntime-node runs a forward pass
- * synchronously (its async `run` only defers it with setImmediate) and creating a session blocks too, so both
- * happen here, off the thread that answers Discord's heartbeats.
+ * The embedding worker: a child process (see spawn-worker.ts) holding every model its parent uses. onnxruntime-node
+ * runs a forward pass synchronously and creating a session blocks too, so both happen here, off the process that
+ * answers Discord's heartbeats. A process rather than a thread because onnxruntime-node 1.21 cannot be loaded into
+ * a second thread once the first has exited ("Module did not self-register") and aborts the whole process when its
+ * thread is torn down mid-inference: a process can be killed at any moment and started again.
  */
-const port = parentPort;
-if (!port) throw new Error('embed-worker.ts must run in a worker thread');
+if (!process.send) throw new Error('embed-worker.ts must run as a child process with an IPC channel');
 
 const models = new Map<number, LocalEmbedder>();
 let nextModel = 1;
 
-function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
-  port!.postMessage(message, transfer);
+function post(message: FromWorker): void {
+  process.send!(message);
 }
 
-function pack(vectors: number[][], dimension: number): Float32Array<ArrayBuffer> {
+function pack(vectors: number[][], dimension: number): Float32Array {
   const data = new Float32Array(vectors.length * dimension);
   for (const [i, v] of vectors.entries()) data.set(v, i * dimension);
   return data;
@@ -41,23 +41,31 @@ async function handle(message: ToWorker): Promise<void> {
     }
     const model = nextModel++;
     models.set(model, loaded.embedder);
-    const { embedder } = loaded;
-    const { location, downloaded } = loaded;
-    post({ type: 'loaded', id, result: { ok: true, model, name: embedder.id, dimension: embedder.dimension, location, downloaded } });
+    const { embedder, location, downloaded } = loaded;
+    post({
+      type: 'loaded',
+      id,
+      result: { ok: true, model, name: embedder.id, dimension: embedder.dimension, maxTokens: embedder.maxTokens, location, downloaded },
+    });
   } else if (message.type === 'unload') {
     const embedder = models.get(message.model);
     models.delete(message.model);
     await embedder?.dispose();
     post({ type: 'unloaded', id });
+  } else if (message.type === 'memory') {
+    post({ type: 'memory', id, rss: process.memoryUsage().rss });
+  } else if (message.type === 'windows') {
+    post({ type: 'windows', id, windows: modelFor(message.model).windowsOf(message.texts) });
   } else {
     const embedder = modelFor(message.model);
     const progress = (done: number, total: number) => post({ type: 'progress', id, done, total });
     const vectors = message.kind === 'passages' ? await embedder.embedPassages(message.texts, progress) : await embedder.embedQueries(message.texts);
-    const data = pack(vectors, embedder.dimension);
-    post({ type: 'vectors', id, data, count: vectors.length }, [data.buffer]);
+    post({ type: 'vectors', id, data: pack(vectors, embedder.dimension), count: vectors.length });
   }
 }
 
-port.on('message', (message: ToWorker) => {
+process.on('message', (message: ToWorker) => {
   handle(message).catch((err: unknown) => post({ type: 'failed', id: message.id, message: err instanceof Error ? err.message : String(err) }));
 });
+// The parent is gone (exited, killed): nothing is left to answer.
+process.on('disconnect', () => process.exit(0));

@@ -1,9 +1,25 @@
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { Embeddings } from '@langchain/core/embeddings';
 import type { ModelProfile } from './model-profiles.js';
+import { windowSpans } from './passage-windows.js';
+import type { Span } from './worker-protocol.js';
 
 /** Called after each batch with the number of texts embedded so far. */
 export type EmbedProgress = (done: number, total: number) => void;
+
+/** BERT's input length, for a model whose config names none. */
+const DEFAULT_MAX_TOKENS = 512;
+
+/**
+ * The longest input the model takes, special tokens included: the smaller of its position table
+ * (config.json `max_position_embeddings`) and its tokenizer's `model_max_length` (a huge sentinel when unset).
+ */
+function maxTokensOf(extractor: FeatureExtractionPipeline): number {
+  const config = extractor.model.config as { max_position_embeddings?: number };
+  const limits = [config.max_position_embeddings, (extractor.tokenizer as { model_max_length?: number }).model_max_length];
+  const sane = limits.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 1_000_000);
+  return sane.length ? Math.min(...sane) : DEFAULT_MAX_TOKENS;
+}
 
 /**
  * A transformers.js feature-extraction model as a LangChain Embeddings: documents are embedded as passages,
@@ -17,6 +33,8 @@ export class LocalEmbedder extends Embeddings {
     readonly dimension: number,
     readonly profile: ModelProfile,
     readonly batchSize: number,
+    /** Tokens the model takes at once (its window), read from its config. */
+    readonly maxTokens: number,
   ) {
     super({});
   }
@@ -26,7 +44,17 @@ export class LocalEmbedder extends Embeddings {
     const probe = await extractor([`${profile.passagePrefix}probe`], { pooling: profile.pooling, normalize: true });
     const dimension = probe.dims.at(-1);
     if (!dimension) throw new Error(`model ${id} returned an empty embedding`);
-    return new LocalEmbedder(extractor, id, dimension, profile, batchSize);
+    return new LocalEmbedder(extractor, id, dimension, profile, batchSize, maxTokensOf(extractor));
+  }
+
+  /** Tokens of a passage as the model sees it: prefix and special tokens included. */
+  passageTokens(text: string): number {
+    return this.extractor.tokenizer.encode(this.profile.passagePrefix + text).length;
+  }
+
+  /** Each text as windows that fit the model whole (one window for a text that fits), see passage-windows.ts. */
+  windowsOf(texts: string[]): Span[][] {
+    return texts.map((text) => windowSpans(text, (start, end) => this.passageTokens(text.slice(start, end)) <= this.maxTokens));
   }
 
   embedPassages(texts: string[], onProgress?: EmbedProgress): Promise<number[][]> {
@@ -41,6 +69,10 @@ export class LocalEmbedder extends Embeddings {
       texts.map((t) => this.profile.queryPrefix + t),
       onProgress,
     );
+  }
+
+  async passageWindows(texts: string[]): Promise<Span[][]> {
+    return this.windowsOf(texts);
   }
 
   override embedDocuments(documents: string[]): Promise<number[][]> {

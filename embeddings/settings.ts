@@ -13,6 +13,8 @@ export interface EmbeddingSettings {
   /** A load gives up after this long without any progress (a stalled network), not after this long in total. */
   timeoutMs: number;
   batchSize: number;
+  /** A worker process silent this long while a request waits is declared hung, killed and restarted. */
+  workerTimeoutMs: number;
   /** Hub mirror base URL (HF_ENDPOINT, as the Python hub client names it); null for huggingface.co. */
   hubUrl: string | null;
 }
@@ -22,6 +24,8 @@ export const DEFAULT_CACHE_DIR = 'models';
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** Texts per forward pass: large enough to amortise the call, small enough that padding to the longest stays cheap. */
 export const DEFAULT_BATCH_SIZE = 16;
+/** Far above one batch of long paragraphs on a slow machine (seconds), so a build is never mistaken for a hang. */
+export const DEFAULT_WORKER_TIMEOUT_MS = 60_000;
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['0', 'false', 'no', 'off'];
@@ -59,6 +63,7 @@ export function embeddingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     offline: flag('OFFLINE', env.OFFLINE) ?? false,
     timeoutMs: positiveInt('MODEL_LOAD_TIMEOUT_MS', env.MODEL_LOAD_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
     batchSize: positiveInt('EMBEDDING_BATCH_SIZE', env.EMBEDDING_BATCH_SIZE, DEFAULT_BATCH_SIZE),
+    workerTimeoutMs: positiveInt('EMBEDDING_WORKER_TIMEOUT_MS', env.EMBEDDING_WORKER_TIMEOUT_MS, DEFAULT_WORKER_TIMEOUT_MS),
     hubUrl: text(env.HF_ENDPOINT),
   };
 }

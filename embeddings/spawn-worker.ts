@@ -1,14 +1,13 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /**
- * Starts a worker thread from a module URL. Node 20 cannot load a .ts entry in a worker, and tsx's `--import` hook
- * does not reach a worker's entry point either (tried: "Unknown file extension .ts"), so a TypeScript entry is
- * loaded through tsx's `tsImport` from a one-line bootstrap. That works alike under `tsx` (npm start, the CLIs)
- * and under vitest; a compiled .js entry is started directly.
+ * Starts the embedding worker as a child process with an IPC channel ('advanced' serialization, so vectors cross
+ * as typed arrays). A TypeScript entry runs under tsx's loader (`--import tsx`), as under `tsx` (npm start, the
+ * CLIs) and vitest alike; a compiled .js entry runs directly. The child's stdout is discarded so it can never mix
+ * into a command's output (`ask --json`); its stderr (a download's progress bar) is the parent's.
  */
-export function spawnWorker(entry: URL, options: WorkerOptions = {}): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}));`;
-  return new Worker(bootstrap, { ...options, eval: true });
+export function spawnWorker(entry: URL, env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const execArgv = entry.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  return fork(fileURLToPath(entry), [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }

@@ -1,9 +1,10 @@
 import type { EmbedderLoad } from './embedder.js';
-import { EmbeddingThread, type Reply } from './embedding-thread.js';
+import { DEFAULT_HOST_SETTINGS, EmbeddingHost } from './embedding-host.js';
 import type { EmbedProgress } from './local-embedder.js';
+import { embeddingSettingsFromEnv } from './settings.js';
 import { spawnWorker } from './spawn-worker.js';
-import type { TextEmbedder } from './text-embedder.js';
-import type { EmbedKind, WorkerLoadOptions } from './worker-protocol.js';
+import type { EmbedderStatus, TextEmbedder } from './text-embedder.js';
+import type { EmbedKind, Span, WorkerLoadOptions } from './worker-protocol.js';
 
 export type { WorkerLoadOptions } from './worker-protocol.js';
 
@@ -12,38 +13,45 @@ export type WorkerEmbedderLoad = { ok: true; embedder: WorkerEmbedder; location:
 const WORKER_ENTRY = new URL('./embed-worker.ts', import.meta.url);
 
 /*
- * One worker per process holds every model, and it lives as long as the process (idle, it holds no model and keeps
- * nothing alive). Both follow from onnxruntime-node 1.21's binding, observed here: with live sessions in two
- * threads the process aborts (V8 "HandleScope" fatal error), and a second worker cannot load the binding after
- * the first has exited ("Module did not self-register"). For the same reason, never keep an in-thread
- * LocalEmbedder alive while a WorkerEmbedder is.
+ * One worker process per process holds every model (one copy of onnxruntime and of each model's weights), started
+ * on first use, restarted when it dies, and ending when its last model is disposed.
  */
-let shared: EmbeddingThread | null = null;
+let shared: EmbeddingHost | null = null;
 
-function embeddingThread(): EmbeddingThread {
-  if (!shared?.usable) shared = new EmbeddingThread(spawnWorker(WORKER_ENTRY));
+/** The shared host; its hang timeout is the first load's (EMBEDDING_WORKER_TIMEOUT_MS). */
+function host(options: WorkerLoadOptions): EmbeddingHost {
+  if (shared) return shared;
+  let stallMs = DEFAULT_HOST_SETTINGS.stallMs;
+  try {
+    stallMs = options.workerTimeoutMs ?? embeddingSettingsFromEnv().workerTimeoutMs;
+  } catch {
+    // A malformed setting is reported by the load itself, in the worker, like every other setting.
+  }
+  shared = new EmbeddingHost(() => spawnWorker(WORKER_ENTRY), { ...DEFAULT_HOST_SETTINGS, stallMs });
   return shared;
 }
 
-function vectorsOf(reply: Reply, dimension: number): number[][] {
-  if (reply.type !== 'vectors') throw new Error(`embedding worker answered "${reply.type}" to an embed request`);
-  const { data, count } = reply;
+function vectorsOf(data: Float32Array, dimension: number): number[][] {
+  const count = data.length / dimension;
   return Array.from({ length: count }, (_, i) => Array.from(data.subarray(i * dimension, (i + 1) * dimension)));
 }
 
 /**
- * The embedding model running in a worker thread, with the TextEmbedder side of LocalEmbedder: tokenizing and the
- * ONNX forward pass (several milliseconds per question for an e5-small-sized model, seconds to minutes for a
- * corpus) never block this thread's event loop. A query sent during a corpus build waits for the current batch, not the build.
+ * The embedding model running in the worker process, with the TextEmbedder side of LocalEmbedder: tokenizing and
+ * the ONNX forward pass (several milliseconds per question for an e5-small-sized model, seconds to minutes for a
+ * corpus) never block this process's event loop. A query sent during a corpus build waits for the current batch,
+ * not the build. While the worker restarts, `status()` says why and calls fail at once.
  */
 export class WorkerEmbedder implements TextEmbedder {
   private disposed = false;
 
   constructor(
-    private readonly thread: EmbeddingThread,
-    private readonly model: number,
+    private readonly host: EmbeddingHost,
+    private readonly handle: number,
     readonly id: string,
     readonly dimension: number,
+    /** The model's window in tokens. */
+    readonly maxTokens: number,
   ) {}
 
   embedPassages(texts: string[], onProgress?: EmbedProgress): Promise<number[][]> {
@@ -55,39 +63,54 @@ export class WorkerEmbedder implements TextEmbedder {
     return vector;
   }
 
+  passageWindows(texts: string[]): Promise<Span[][]> {
+    if (this.disposed) return Promise.reject(new Error(`embedding model ${this.id} was disposed`));
+    return texts.length ? this.host.windows(this.handle, texts) : Promise.resolve([]);
+  }
+
+  status(): EmbedderStatus {
+    return this.host.status();
+  }
+
+  watch(listener: (status: EmbedderStatus) => void): () => void {
+    return this.host.watch(listener);
+  }
+
+  /** The worker process's resident memory in bytes, or null while it is down. */
+  workerRss(): Promise<number | null> {
+    return this.host.workerRss();
+  }
+
   /** Unloads the model from the worker. Calls made afterwards reject. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    // A worker that already died holds nothing to release.
-    await this.thread.call({ type: 'unload', model: this.model }).catch(() => {});
+    await this.host.unload(this.handle);
   }
 
   private async embed(kind: EmbedKind, texts: string[], onProgress?: EmbedProgress): Promise<number[][]> {
     if (this.disposed) throw new Error(`embedding model ${this.id} was disposed`);
     if (texts.length === 0) return [];
-    return vectorsOf(await this.thread.call({ type: 'embed', model: this.model, kind, texts }, onProgress), this.dimension);
+    return vectorsOf(await this.host.embed(this.handle, kind, texts, onProgress), this.dimension);
   }
 }
 
 /**
- * loadEmbedder's counterpart that loads the model in the process's embedding worker (creating an ONNX session
- * blocks its thread for about a second with an e5-small-sized model), starting the worker on first use. Never throws: a worker that cannot
- * start resolves to `ok: false` with a message, like any other load failure.
+ * loadEmbedder's counterpart that loads the model in the worker process (creating an ONNX session blocks its
+ * thread for about a second with an e5-small-sized model), starting the worker on first use. Never throws: a
+ * worker that cannot start resolves to `ok: false` with a message, like any other load failure.
  */
 export async function loadEmbedderInWorker(options: WorkerLoadOptions = {}): Promise<WorkerEmbedderLoad> {
-  let thread: EmbeddingThread;
-  let reply: Reply;
+  const h = host(options);
+  let reply: Awaited<ReturnType<EmbeddingHost['load']>>;
   try {
-    thread = embeddingThread();
-    reply = await thread.call({ type: 'load', options });
+    reply = await h.load(options);
   } catch (err) {
     return workerFailure((err as Error).message);
   }
-  if (reply.type !== 'loaded') return workerFailure(`answered "${reply.type}" to a load request`);
-  if (!reply.result.ok) return reply.result;
-  const { model, name, dimension, location, downloaded } = reply.result;
-  return { ok: true, embedder: new WorkerEmbedder(thread, model, name, dimension), location, downloaded };
+  if (!reply.ok) return reply;
+  const { handle, name, dimension, maxTokens, location, downloaded } = reply;
+  return { ok: true, embedder: new WorkerEmbedder(h, handle, name, dimension, maxTokens), location, downloaded };
 }
 
 function workerFailure(cause: string): WorkerEmbedderLoad {

@@ -1,55 +1,44 @@
 /**
- * Fault injection for the embedding worker: import this before the engine starts its worker, then `killWorkers()`
- * terminates every worker thread of the process, as a crash in the worker would end it. It wraps node's Worker
- * class (through syncBuiltinESMExports, so modules importing `node:worker_threads` see the wrapper) instead of
- * giving the product a kill switch it should never have.
- *
- * The kill waits until no request is in the worker: onnxruntime-node 1.21 aborts the whole process (SIGABRT,
- * "terminate called after throwing an instance of 'Napi::Error'") when its thread is torn down during an
- * inference, which no handler in the process can survive (see the README, "Faults").
+ * Fault injection for the embedding worker: `killWorkers()` kills (SIGKILL) every embedding worker process this
+ * process started, as the OOM killer or a crash would, at any moment (mid-inference included: the worker is a
+ * process, so nothing of this one goes with it); `stopWorkers()` freezes them (SIGSTOP), a worker that no longer
+ * answers. They are found the way an operator finds them, among this process's children in /proc (Linux), instead
+ * of giving the product a kill switch it should never have.
  */
-import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Worker } from 'node:worker_threads';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
-const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-/** Each running worker with the ids of the requests it has not answered yet. */
-const running = new Map<Worker, Set<unknown>>();
+const WORKER_ENTRY = 'embed-worker';
 
-if (!(threads.Worker as { tapped?: boolean }).tapped) {
-  const Original = threads.Worker;
-  class TappedWorker extends Original {
-    static tapped = true;
-    constructor(...args: ConstructorParameters<typeof Original>) {
-      super(...args);
-      const pending = new Set<unknown>();
-      running.set(this, pending);
-      this.on('message', (m: { id?: unknown; type?: string }) => {
-        if (m?.type !== 'progress') pending.delete(m?.id);
-      });
-      this.once('exit', () => running.delete(this));
-    }
-    override postMessage(...args: Parameters<Worker['postMessage']>): void {
-      const id = (args[0] as { id?: unknown } | null)?.id;
-      if (id !== undefined) running.get(this)?.add(id);
-      super.postMessage(...args);
+/** Pids of this process's children running the embedding worker. */
+export function workerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/PID/stat is the parent pid; the command name (field 2) may hold spaces, so split after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(WORKER_ENTRY)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
     }
   }
-  threads.Worker = TappedWorker;
-  syncBuiltinESMExports();
+  return pids;
 }
 
-/** Terminates every running worker thread, each between two requests; resolves with how many there were. */
-export async function killWorkers(timeoutMs = 30_000): Promise<number> {
-  const all = [...running.keys()];
-  const deadline = Date.now() + timeoutMs;
-  await Promise.all(
-    all.map(async (worker) => {
-      while (running.get(worker)?.size && Date.now() < deadline) await sleep(1);
-      // Checked and terminated in one turn: no new request can slip in between.
-      await worker.terminate();
-    }),
-  );
-  return all.length;
+function signal(sig: NodeJS.Signals): number {
+  const pids = workerPids();
+  for (const pid of pids) process.kill(pid, sig);
+  return pids.length;
+}
+
+/** Kills every embedding worker process of this process; resolves with how many there were. */
+export async function killWorkers(): Promise<number> {
+  return signal('SIGKILL');
+}
+
+/** Freezes every embedding worker process (it stays alive but answers nothing); resolves with how many. */
+export async function stopWorkers(): Promise<number> {
+  return signal('SIGSTOP');
 }
