@@ -1,5 +1,7 @@
 import type { ParagraphSpan } from './answer/labels.js';
 import type { DocumentReport } from './corpus/report.js';
+import type { FusionSetting } from './index/fusion.js';
+import type { FusionCalibration } from './index/manifest.js';
 import type { Answer, DocumentMeta, Lang, ScoredUnit, Turn, Unit } from './types.js';
 
 /** What front ends (terminal, Discord) may call. They never touch indexes directly. */
@@ -50,12 +52,27 @@ export interface AskOptions extends SearchOptions {
 
 export type RetrievalMode = 'hybrid' | 'keyword';
 
+/** How the dense side is fused with keyword search, and on what evidence. */
+export interface FusionStatus {
+  /** The dense index's model. */
+  model: string;
+  setting: FusionSetting;
+  /** calibrated: chosen on labelled questions (the manifest's calibration); configured: DENSE_WEIGHT; uncalibrated: weight 0, no calibration. */
+  source: 'calibrated' | 'configured' | 'uncalibrated';
+  /** What the calibration measured (stored in the manifest with the model id), when it ran. */
+  calibration: FusionCalibration | null;
+  /** Why it did not run (no labelled questions, a file missing), or null. */
+  calibrationProblem: string | null;
+}
+
 export interface EngineStatus {
   mode: RetrievalMode;
   /** Model id in use, or null in keyword-only mode. */
   model: string | null;
-  /** Why the model is not in use, when it is not. */
+  /** Why the model is not in use, when it is not (not loaded, worker restarting, dense weight 0). */
   modelProblem: string | null;
+  /** The fusion with the dense index, or null without one. */
+  fusion: FusionStatus | null;
   units: number;
   documents: number;
   /** Why the index could not be saved (it serves from memory), or null. */

@@ -6,11 +6,28 @@ import { type Stats, unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
 import { loadEmbedderInWorker, type TextEmbedder } from '../embeddings/index.js';
 import { type AnswerContext, DomainPhrases, extractiveAnswer, type LlmConfig, Topicality, verifyCitations } from './answer/index.js';
-import type { AskOptions, Engine, EngineStatus, SearchOptions } from './api.js';
+import type { AskOptions, Engine, EngineStatus, FusionStatus, SearchOptions } from './api.js';
 import { type Corpus, type DocumentReport, loadCorpus, ParseCache, UnitCatalogue } from './corpus/index.js';
 import { InputError } from './errors.js';
+import {
+  type CalibrationFiles,
+  type CalibrationSet,
+  DEFAULT_CALIBRATION_KEYS,
+  DEFAULT_CALIBRATION_QUESTIONS,
+  readCalibrationSet,
+} from './eval/calibration-set.js';
+import { fusionCalibrator } from './eval/fusion-calibrator.js';
 import { Glosser, withGlosses } from './gloss/index.js';
-import { type DenseIndex, type KeywordIndex, type LoadedIndexes, loadOrBuildIndexes, MANIFEST_FILE, Retriever } from './index/index.js';
+import {
+  type DenseIndex,
+  type FusionSetting,
+  KEYWORD_ONLY,
+  type KeywordIndex,
+  type LoadedIndexes,
+  loadOrBuildIndexes,
+  MANIFEST_FILE,
+  Retriever,
+} from './index/index.js';
 import {
   activeDocument,
   corpusDictionary,
@@ -28,7 +45,7 @@ import {
   Tokenizer,
   withEntries,
 } from './query/index.js';
-import type { Answer, AnswerNote, ScoredUnit } from './types.js';
+import type { Answer, AnswerNote, QueryAnalysis, ScoredUnit, Unit } from './types.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 /** Parsed documents, beside the indexes (see corpus/parse-cache.ts). */
@@ -56,6 +73,12 @@ export interface EngineOptions {
   watchIntervalMs?: number;
   /** CITATION_URL_PATTERN: where citations link to, with `{lang}` and `{symbol}` (default https://undocs.org/{lang}/{symbol}). */
   citationUrlPattern?: string;
+  /** DENSE_WEIGHT: a fusion setting that replaces the calibrated one (check it with `npm run eval -- FILE --compare`). */
+  fusion?: FusionSetting;
+  /** The labelled questions the fusion is calibrated on (CALIBRATION_QUESTIONS / CALIBRATION_KEYS); null for none. */
+  calibration?: CalibrationFiles | null;
+  /** How long a question waits for its query vector before it is answered from keywords alone. */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -93,10 +116,13 @@ export interface ComponentInputs {
   embedder: TextEmbedder | null;
   urlPattern?: string;
   log?: (msg: string) => void;
+  /** The fusion in force, read per question (default: keyword ranking only). */
+  fusion?: () => FusionSetting;
+  queryTimeoutMs?: number;
 }
 
 /** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
-export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern, log }: ComponentInputs) {
+export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern, log, fusion, queryTimeoutMs }: ComponentInputs) {
   const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
   // Each reading of a question is analysed against, and ranks, the units of its own language only.
@@ -127,7 +153,9 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
     embedder,
     unit: (key) => catalogue.unit(key),
     inLang: (u, lang) => catalogue.version(u, lang) ?? u,
+    fusion: fusion ?? (() => KEYWORD_ONLY),
     log,
+    queryTimeoutMs,
   });
   const shared = { units: catalogue, tokenizer };
   // English text has no Chinese domain phrases to mask and no general-Chinese frequencies to compare with.
@@ -143,6 +171,13 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
   return { catalogue, analyzer, retriever, ctx, glosser };
 }
 
+type Components = ReturnType<typeof buildComponents>;
+
+/** The extractive answer to a first question `q` (normalized) from retrieval results, before verification. */
+function extractive(c: Components, q: string, analysis: QueryAnalysis, results: ScoredUnit[]): Answer {
+  return extractiveAnswer({ analysis, results, referenced: c.catalogue.findCitedUnits(q, {}), replyLang: detectLang(q) }, c.ctx);
+}
+
 /** What `npm run index`, `add` and `remove` print: the per-document reports and what the index store did. */
 export interface IndexBuild {
   reports: DocumentReport[];
@@ -151,12 +186,47 @@ export interface IndexBuild {
   units: number;
   documents: number;
   model: string | null;
+  /** Why no dense index was built although a model was there (its worker died), or null. */
+  denseProblem: string | null;
+  /** The fusion calibrated for the model, or null (no model, no labelled questions). */
+  fusion: FusionStatus | null;
 }
 
 interface Loaded {
   corpus: Corpus;
   indexes: LoadedIndexes;
-  components: ReturnType<typeof buildComponents>;
+  components: Components;
+}
+
+/** The labelled questions, read once per engine; a problem (a file missing) leaves the dense weight at 0. */
+interface Calibration {
+  set: CalibrationSet | null;
+  problem: string | null;
+}
+
+async function readCalibration(opts: EngineOptions): Promise<Calibration> {
+  if (opts.calibration === null) return { set: null, problem: 'no labelled questions configured' };
+  try {
+    return { set: await readCalibrationSet(opts.calibration ?? { questions: DEFAULT_CALIBRATION_QUESTIONS, keys: DEFAULT_CALIBRATION_KEYS }), problem: null };
+  } catch (err) {
+    return { set: null, problem: (err as Error).message };
+  }
+}
+
+/** The fusion in force: DENSE_WEIGHT's, else the calibrated one, else keyword only. */
+function fusionOf(opts: EngineOptions, indexes: LoadedIndexes): FusionSetting {
+  return opts.fusion ?? indexes.fusion?.setting ?? KEYWORD_ONLY;
+}
+
+function fusionStatus(opts: EngineOptions, indexes: LoadedIndexes, calibration: Calibration, model: string | undefined): FusionStatus | null {
+  if (!indexes.dense || !model) return null;
+  return {
+    model,
+    setting: fusionOf(opts, indexes),
+    source: opts.fusion ? 'configured' : indexes.fusion ? 'calibrated' : 'uncalibrated',
+    calibration: indexes.fusion,
+    calibrationProblem: indexes.fusion ? null : (calibration.problem ?? 'the calibration did not run'),
+  };
 }
 
 async function loadState(
@@ -165,22 +235,48 @@ async function loadState(
   tokenizer: Tokenizer,
   readOnly: boolean,
   log: (msg: string) => void,
+  calibration: Calibration,
 ): Promise<Loaded> {
   const indexDir = opts.indexDir ?? 'data/index';
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), readOnly) });
-  const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress });
-  const components = buildComponents({ corpus, tokenizer, keyword: indexes.keyword, dense: indexes.dense, embedder, urlPattern: opts.citationUrlPattern, log });
+  const urlPattern = opts.citationUrlPattern;
+  const calibrator =
+    calibration.set &&
+    fusionCalibrator({
+      set: calibration.set,
+      corpus,
+      k: DEFAULT_K,
+      components: (keyword, dense, model) => {
+        const c = buildComponents({ corpus, tokenizer, keyword, dense, embedder: model, urlPattern });
+        return {
+          retriever: c.retriever,
+          unit: (key: string): Unit | undefined => c.catalogue.unit(key),
+          answer: (q, analysis, results) => verifyCitations(extractive(c, q, analysis, results), c.catalogue, () => {}),
+        };
+      },
+    });
+  const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress, calibrator });
+  const components = buildComponents({
+    corpus,
+    tokenizer,
+    keyword: indexes.keyword,
+    dense: indexes.dense,
+    embedder,
+    urlPattern,
+    log,
+    fusion: () => fusionOf(opts, indexes),
+    queryTimeoutMs: opts.queryTimeoutMs,
+  });
   return { corpus, indexes, components };
 }
 
 /** Brings the index folder up to date with the corpus (incrementally) without building the answering components. */
 export async function buildIndexes(opts: EngineOptions = {}): Promise<IndexBuild> {
   const log = opts.log ?? ((msg: string) => process.stderr.write(`${msg}\n`));
-  const indexDir = opts.indexDir ?? 'data/index';
-  const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR)) });
   const { embedder } = await obtainEmbedder(opts, log);
   try {
-    const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer: new Tokenizer(), embedder, log, onEmbedProgress: opts.onEmbedProgress });
+    const calibration = await readCalibration(opts);
+    const { corpus, indexes } = await loadState(opts, embedder, new Tokenizer(), false, log, calibration);
     return {
       reports: corpus.reports ?? [],
       events: indexes.events,
@@ -188,6 +284,8 @@ export async function buildIndexes(opts: EngineOptions = {}): Promise<IndexBuild
       units: indexes.keyword.size,
       documents: corpus.documents.length,
       model: indexes.dense ? (embedder?.id ?? null) : null,
+      denseProblem: indexes.denseProblem,
+      fusion: fusionStatus(opts, indexes, calibration, embedder?.id),
     };
   } finally {
     if (opts.embedder === undefined) await embedder?.dispose?.();
@@ -199,8 +297,9 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const indexDir = opts.indexDir ?? 'data/index';
   const { embedder, problem } = await obtainEmbedder(opts, log);
   const tokenizer = new Tokenizer();
+  const calibration = await readCalibration(opts);
   // Questions in flight keep the state they started with; a reload swaps in a new one for the next question.
-  let state = await loadState(opts, embedder, tokenizer, opts.readOnly ?? false, log);
+  let state = await loadState(opts, embedder, tokenizer, opts.readOnly ?? false, log, calibration);
   const catalogue = () => state.components.catalogue;
 
   const searchUnits = async (query: string, o: SearchOptions = {}): Promise<ScoredUnit[]> => {
@@ -260,22 +359,40 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     return notFound.length ? { ...done, notes: [...notFound, ...done.notes] } : done;
   }
 
-  const status = (): EngineStatus => ({
-    mode: state.components.retriever.hybrid ? 'hybrid' : 'keyword',
-    model: state.components.retriever.hybrid && embedder ? embedder.id : null,
-    modelProblem: state.indexes.dense ? null : problem,
-    units: catalogue().units.length,
-    documents: catalogue().documentCount,
-    indexUnsaved: state.indexes.unsaved,
-  });
+  /** Why answers come from keyword search alone, when they do. */
+  const keywordBecause = (): string | null => {
+    if (!embedder) return problem;
+    const worker = embedder.status?.();
+    if (worker && !worker.available) return `embedding worker down (${worker.problem}); restarting it`;
+    if (state.indexes.denseProblem) return `the dense index could not be built (${state.indexes.denseProblem})`;
+    const fusion = fusionStatus(opts, state.indexes, calibration, embedder.id);
+    if (fusion && fusion.setting.denseWeight === 0) {
+      const verdict = fusion.calibration?.verdict;
+      return `${embedder.id} has dense weight 0 (${fusion.source === 'configured' ? 'DENSE_WEIGHT=0' : verdict ? `calibration: ${verdict}` : fusion.calibrationProblem})`;
+    }
+    return null;
+  };
+
+  const status = (): EngineStatus => {
+    const hybrid = state.components.retriever.hybrid;
+    return {
+      mode: hybrid ? 'hybrid' : 'keyword',
+      model: hybrid && embedder ? embedder.id : null,
+      modelProblem: hybrid ? null : keywordBecause(),
+      fusion: fusionStatus(opts, state.indexes, calibration, embedder?.id),
+      units: catalogue().units.length,
+      documents: catalogue().documentCount,
+      indexUnsaved: state.indexes.unsaved,
+    };
+  };
 
   // A running bot picks up a new manifest (npm run add / remove / index in another process) without a restart.
   const manifestPath = join(indexDir, MANIFEST_FILE);
   let reloading: Promise<void> | null = null;
-  let again = false;
+  let queued: (() => Promise<void>) | null = null;
   const reload = async () => {
     try {
-      const next = await loadState(opts, embedder, tokenizer, true, () => {});
+      const next = await loadState(opts, embedder, tokenizer, true, () => {}, calibration);
       const before = status();
       state = next;
       log(`Index changed: now ${catalogue().documentCount} documents, ${catalogue().units.length} units (was ${before.documents}, ${before.units}).`);
@@ -284,20 +401,45 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       log(`Index changed but could not be loaded yet (${(err as Error).message}); still serving the previous one.`);
     }
   };
-  const onManifest = async (): Promise<void> => {
-    // One reload at a time; a change during it is picked up by one more reload after it.
-    if (reloading) {
-      again = true;
-      return;
-    }
-    reloading = reload();
-    await reloading;
-    reloading = null;
-    if (again) {
-      again = false;
-      await onManifest();
+  /** Builds what a dead worker left unbuilt (the dense index, its calibration), answering from keywords meanwhile. */
+  const complete = async () => {
+    try {
+      const next = await loadState(opts, embedder, tokenizer, false, log, calibration);
+      state = next;
+      if (state.components.retriever.hasDense && !state.indexes.denseProblem) log(`Dense index ready: ${status().mode} retrieval.`);
+    } catch (err) {
+      log(`Warning: the dense index could not be built yet (${(err as Error).message}); still answering from keyword search.`);
     }
   };
+  const serially = async (job: () => Promise<void>): Promise<void> => {
+    // One reload at a time; what is asked for during it runs once after it (completing does all a reload does).
+    if (reloading) {
+      queued = queued === complete ? complete : job;
+      return;
+    }
+    reloading = job();
+    await reloading;
+    reloading = null;
+    const next = queued;
+    queued = null;
+    if (next) await serially(next);
+  };
+  const onManifest = () => serially(reload);
+  const incomplete = () =>
+    !opts.readOnly && (state.indexes.denseProblem !== null || (state.indexes.dense !== null && !state.indexes.fusion && calibration.set !== null));
+  // A worker that dies is reported once, and again when it is back; what it could not build is built then.
+  const unwatchEmbedder = embedder?.watch?.((worker) => {
+    if (!worker.available) {
+      log(`Warning: dense retrieval failed (${worker.problem}); answering with keyword search alone while the embedding worker restarts.`);
+      return;
+    }
+    if (incomplete()) {
+      log('Embedding worker restarted: building what it could not build before; keyword search meanwhile.');
+      void serially(complete);
+    } else log(`Embedding worker restarted: ${status().mode} retrieval restored.`);
+  });
+  // The worker may have died during the build above and be back already.
+  if (incomplete() && embedder?.status?.().available) void serially(complete);
   const watcher = (current: Stats, previous: Stats) => {
     if (current.mtimeMs !== previous.mtimeMs || current.ino !== previous.ino) void onManifest();
   };
@@ -323,6 +465,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     findCitedUnits: (text, o) => catalogue().findCitedUnits(text, o),
     async close() {
       if (opts.watch) unwatchFile(manifestPath, watcher);
+      unwatchEmbedder?.();
       // An embedder passed in belongs to the caller, who may share it between engines.
       if (opts.embedder === undefined) await embedder?.dispose?.();
     },

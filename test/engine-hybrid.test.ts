@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../embeddings/embedder.js';
 import { createEngine } from '../retrieval/engine.js';
+import { EVERY_DENSE_HIT } from './helpers/fusion.js';
 
 /**
  * The real transformers.js → HNSW path, on the tiny random-weight fixture model. Its vectors carry no
- * meaning, so these tests check plumbing (persisting, reloading, fusing), never answer quality.
+ * meaning (its calibrated dense weight is 0), so these tests set a fusion that counts every dense hit and check
+ * plumbing (persisting, reloading, fusing), never answer quality.
  */
 const FIXTURE = { modelsDir: 'test/fixtures/models', model: 'tiny-random-bert' };
 let indexDir: string;
@@ -21,7 +23,7 @@ afterAll(async () => {
 
 async function open() {
   const logs: string[] = [];
-  const engine = await createEngine({ indexDir, ...FIXTURE, log: (m) => logs.push(m) });
+  const engine = await createEngine({ indexDir, ...FIXTURE, fusion: EVERY_DENSE_HIT, log: (m) => logs.push(m) });
   return { engine, logs };
 }
 

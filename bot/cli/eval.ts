@@ -1,59 +1,34 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HashedNgramEmbedder } from '../../embeddings/index.js';
 import {
   type Answer,
   type AnswerRecord,
-  abstention,
   assertGold,
   atomicWrite,
   type Coverage,
-  type EvalOutcome,
+  type Engine,
+  type EngineStatus,
   glossCoverage,
   parseKeysFile,
-  rankParagraphs,
   readEvalFile,
-  score,
-  scoreAnswers,
 } from '../../retrieval/index.js';
 import { parseCommandLine } from '../shared/args.js';
+import { compareReport, type EvalRun, langsOf, runEval, singleReport } from '../shared/eval-report.js';
 import { openEngine } from '../shared/open-engine.js';
 import { refuseToOverwrite } from '../shared/output-file.js';
 import { runCli } from '../shared/run-cli.js';
+import { strings } from '../shared/strings.js';
 
-/** Depth of the ranking written with --json: the format promises at least 10 paragraphs. */
-const RANK_DEPTH = 30;
-
-function pct(x: number): string {
-  return x.toFixed(2);
-}
+const pct = (x: number) => x.toFixed(2);
 
 function passagesJson(answer: Answer) {
   return answer.passages.map((p) => ({ quote: p.quote, role: p.role, citations: p.citations.map((c) => c.label) }));
 }
 
-/** The answer table: does what the user reads hold the asked fact, and how much else is shown. */
-function answerTable(records: AnswerRecord[], langs: string[]): string[] {
-  const out = ['', 'lang    n  fact  first  cites  padding  chars  refused  partial  declined'];
-  for (const lang of ['all', ...langs]) {
-    const s = scoreAnswers(lang === 'all' ? records : records.filter((r) => r.item.lang === lang));
-    if (!s.answerable && !s.unanswerable) continue;
-    out.push(
-      [
-        lang.padEnd(5),
-        String(s.keyed).padStart(3),
-        ` ${pct(s.fact_in_answer)}`,
-        `  ${pct(s.fact_in_first)}`,
-        `   ${s.citations_per_answer.toFixed(1)}`,
-        `     ${s.padding_per_answer.toFixed(2)}`,
-        String(Math.round(s.chars_per_answer)).padStart(6),
-        `${s.refused}/${s.answerable}`.padStart(9),
-        String(s.partial).padStart(8),
-        `${s.declined}/${s.unanswerable}`.padStart(10),
-      ].join(''),
-    );
-  }
-  out.push('(fact: every key fact in the quotes; first: in the first passage; padding: citations neither gold nor holding a key fact;');
-  out.push(' refused: answerable questions answered "not found"; declined: unanswerable questions answered "not found" or in part)');
-  return out;
+function modeLine(status: EngineStatus): string {
+  return `mode ${status.mode}${status.model ? ` (${status.model})` : ''}`;
 }
 
 /** Missed elements shown under the key-term table: the most frequent first. */
@@ -78,8 +53,14 @@ function glossTable(records: AnswerRecord[], langs: string[]): string[] {
 
 runCli(async () => {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), {
-    usage: 'npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl]',
-    options: { json: { type: 'string' }, keys: { type: 'string' }, glosses: { type: 'boolean' } },
+    usage: 'npm run eval -- FILE.jsonl [--keys KEYS.jsonl] [--glosses] [--json OUT.jsonl] [--compare] [--test-embedder]',
+    options: {
+      json: { type: 'string' },
+      keys: { type: 'string' },
+      glosses: { type: 'boolean' },
+      compare: { type: 'boolean' },
+      'test-embedder': { type: 'boolean' },
+    },
     positionals: { min: 1, max: 1 },
   });
   const [file] = positionals;
@@ -88,63 +69,64 @@ runCli(async () => {
   const items = lines.map((l) => l.item);
   const keysFile = values.keys;
   const keys = keysFile ? parseKeysFile(await readFile(keysFile, 'utf8')) : null;
+  const compare = values.compare === true;
+  // The test embedder (hashed n-grams, never a semantic model) gets an index folder of its own, so the real
+  // model's dense index is left as it is.
+  const scratch = values['test-embedder'] ? await mkdtemp(join(tmpdir(), 'eval-test-embedder-')) : null;
+  const where = scratch ? { indexDir: scratch, embedder: new HashedNgramEmbedder() } : {};
   // Verification rejections are counted, not just logged: for extractive answers the rate must be 0.
   let rejected = 0;
-  const engine = await openEngine({
-    log: (msg) => (msg.startsWith('citation rejected:') ? rejected++ : process.stderr.write(`${msg}\n`)),
-  });
-  const outcomes: EvalOutcome[] = [];
-  const records: AnswerRecord[] = [];
-  let shown = 0;
+  const log = (msg: string) => (msg.startsWith('citation rejected:') ? rejected++ : process.stderr.write(`${msg}\n`));
+  const engines: Engine[] = [];
   try {
-    assertGold(file, lines, engine);
-    for (const item of items) {
-      const results = await engine.search(item.question, { k: RANK_DEPTH });
-      const answer = await engine.ask(item.question);
-      shown += [...answer.passages, ...answer.related].reduce((n, p) => n + p.citations.length, 0);
-      outcomes.push({ item, ranked: rankParagraphs(results), abstained: answer.outcome === 'not-found' });
-      records.push({ item, answer, key: keys?.get(item.id) });
+    const main = await openEngine({ ...where, log });
+    engines.push(main);
+    assertGold(file, lines, main);
+    const status = main.status();
+    const runs: EvalRun[] = [];
+    if (compare) {
+      // The same index, read-only, without the model: both runs see exactly the same keyword side.
+      const keywordOnly = await openEngine({ ...where, embeddings: 'off', embedder: null, readOnly: true, log });
+      engines.push(keywordOnly);
+      runs.push(await runEval(keywordOnly, items, keys, () => rejected));
+    }
+    runs.push(await runEval(main, items, keys, () => rejected));
+    const last = runs.at(-1)!;
+
+    const langs = langsOf(items);
+    const out: string[] = [];
+    if (compare) {
+      out.push(`${file}: ${items.length} questions, keyword search vs hybrid with ${status.fusion?.model ?? 'no model'} (mode ${status.mode})`);
+      if (status.fusion) out.push(strings('en').fusionSummary(status.fusion));
+      else out.push(`No dense side (${status.modelProblem ?? 'no model'}): both runs are keyword search.`);
+      if (status.mode === 'keyword' && status.fusion) {
+        out.push('Hybrid equals keyword here (dense weight 0). To see what the model does at a weight: DENSE_WEIGHT=0.2 npm run eval -- FILE --compare.');
+      }
+      out.push('', ...compareReport(runs[0]!, last, langs, keys !== null));
+    } else {
+      out.push(`${file}: ${items.length} questions, ${modeLine(status)}`);
+      if (status.fusion) out.push(strings('en').fusionSummary(status.fusion));
+      out.push('', ...singleReport(last, langs, keys !== null));
+    }
+    if (values.glosses) out.push(...glossTable(last.records, langs));
+    process.stdout.write(`${out.join('\n')}\n`);
+
+    const jsonOut = values.json;
+    if (jsonOut) {
+      const rows = last.records.map((r, i) =>
+        JSON.stringify({
+          id: r.item.id,
+          ranked: last.outcomes[i]!.ranked,
+          abstained: last.outcomes[i]!.abstained,
+          outcome: r.answer.outcome,
+          passages: passagesJson(r.answer),
+        }),
+      );
+      await atomicWrite(jsonOut, `${rows.join('\n')}\n`);
+      process.stdout.write(`wrote ${last.outcomes.length} rankings to ${jsonOut}\n`);
     }
   } finally {
-    await engine.close();
-  }
-
-  const status = engine.status();
-  const langs = [...new Set(items.map((i) => i.lang))].sort();
-  const rows = [['all', score(outcomes)] as const, ...langs.map((l) => [l, score(outcomes.filter((o) => o.item.lang === l))] as const)];
-  const out: string[] = [`${file}: ${items.length} questions, mode ${status.mode}${status.model ? ` (${status.model})` : ''}`, ''];
-  out.push('lang    n   R@1   R@5   R@10  MRR@10');
-  for (const [lang, s] of rows) {
-    if (!s.n) continue;
-    out.push(`${lang.padEnd(5)} ${String(s.n).padStart(3)}  ${pct(s.recall_at_1)}  ${pct(s.recall_at_5)}  ${pct(s.recall_at_10)}  ${pct(s.mrr_at_10)}`);
-  }
-  if (keys) out.push(...answerTable(records, langs));
-  if (values.glosses) out.push(...glossTable(records, langs));
-  const a = abstention(outcomes);
-  out.push('');
-  out.push(
-    `abstention: ${a.abstained_unanswerable}/${a.unanswerable} questions without gold abstained` +
-      (a.unanswerable ? ` (rate ${pct(a.abstained_unanswerable / a.unanswerable)})` : ''),
-  );
-  out.push(
-    `false abstention: ${a.abstained_answerable}/${a.answerable} answerable questions abstained` +
-      (a.answerable ? ` (rate ${pct(a.abstained_answerable / a.answerable)})` : ''),
-  );
-  out.push(`citations rejected by verification: ${rejected}/${shown + rejected}${shown + rejected ? ` (rate ${pct(rejected / (shown + rejected))})` : ''}`);
-  process.stdout.write(`${out.join('\n')}\n`);
-
-  const jsonOut = values.json;
-  if (jsonOut) {
-    const lines = records.map((r, i) =>
-      JSON.stringify({
-        id: r.item.id,
-        ranked: outcomes[i]!.ranked,
-        abstained: outcomes[i]!.abstained,
-        outcome: r.answer.outcome,
-        passages: passagesJson(r.answer),
-      }),
-    );
-    await atomicWrite(jsonOut, `${lines.join('\n')}\n`);
-    process.stdout.write(`wrote ${outcomes.length} rankings to ${jsonOut}\n`);
+    for (const engine of engines) await engine.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 });

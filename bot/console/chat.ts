@@ -43,6 +43,7 @@ export async function runChat(engine: Engine, io: ChatIo = { input: process.stdi
   const say = (text: string) => io.output.write(`${text}\n`);
   const s = engine.status();
   say(`UN documents chat: ${s.documents} documents, ${s.units} units, ${s.mode} search${s.model ? ` (${s.model})` : ''}.`);
+  if (s.fusion) say(strings('en').fusionSummary(s.fusion));
   say('Type a question, /help for commands, /quit to leave.\n');
   let history: Turn[] = [];
   let source: string | undefined;

@@ -4,6 +4,7 @@ import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'dis
 import type { Engine } from '../../retrieval/index.js';
 import { errorDetails } from '../shared/error-details.js';
 import { openEngine } from '../shared/open-engine.js';
+import { strings } from '../shared/strings.js';
 import { createDiscordClient } from './client.js';
 import { buttonHandlers, commands } from './commands/index.js';
 import { type BotConfig, readBotConfig } from './config.js';
@@ -111,6 +112,8 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     throw new DiscordStartupError(explainLoginFailure(err));
   }
   log(`logged in as ${client.user?.tag} (${engine.status().mode} retrieval, ${engine.status().units} units)`);
+  const { fusion } = engine.status();
+  if (fusion) log(strings('en').fusionSummary(fusion));
 
   let stopped: Promise<void> | null = null;
   async function stop(): Promise<void> {

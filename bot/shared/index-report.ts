@@ -12,9 +12,12 @@ export function printBuild(build: IndexBuild, seconds: number, only?: readonly s
   const words = strings('en');
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const report of build.reports.filter((r) => only === undefined || only.includes(r.source))) for (const line of documentReportLines(report)) out(line);
-  out(words.indexReady(build.units, build.documents, build.model ? `hybrid (${build.model})` : 'keyword', seconds));
+  const hybrid = (build.fusion?.setting.denseWeight ?? 0) > 0;
+  out(words.indexReady(build.units, build.documents, hybrid ? `hybrid (${build.model})` : 'keyword', seconds));
+  if (build.fusion) out(words.fusionSummary(build.fusion));
+  if (build.denseProblem) out(words.denseNotBuilt(build.denseProblem));
   const refused = build.reports.filter((r) => !r.loaded).length;
   if (refused) out(words.notLoaded(refused));
   if (build.unsaved) out(words.indexUnsaved(build.unsaved));
-  return build.unsaved ? 1 : refused ? 2 : 0;
+  return build.unsaved || build.denseProblem ? 1 : refused ? 2 : 0;
 }

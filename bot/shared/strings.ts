@@ -14,11 +14,14 @@ import {
   documentName,
   type EvalFileProblem,
   type EvalLineProblem,
+  type FusionSetting,
+  type FusionStatus,
   type InputProblem,
   isDocumentError,
   type Lang,
   type LookupProblem,
   type ManageProblem,
+  MIN_T,
   type UnitNumbers,
   zhJoin,
 } from '../../retrieval/index.js';
@@ -86,6 +89,10 @@ function unitNumbersZh(u: UnitNumbers): string {
     ...(u.summary ? ['概要'] : []),
   ].join('、');
 }
+const f3 = (x: number) => x.toFixed(3);
+const signed = (x: number, digits = 3) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+const settingEn = (s: FusionSetting) => `dense weight ${s.denseWeight} (stand-out ${s.standout} sd${s.denseOnly ? ', dense-only units admitted' : ''})`;
+const settingZh = (s: FusionSetting) => `向量权重 ${s.denseWeight}（突出阈值 ${s.standout} 个标准差${s.denseOnly ? '，允许仅由向量检索找到的段落' : ''}）`;
 
 const listNames = (docs: DocumentMeta[], lang: Lang) => docs.map((d) => documentName(d, lang)).join(lang === 'zh' ? '、' : ', ');
 const letterList = (letters: string[]) => (letters.length > 1 ? `(${letters[0]})–(${letters[letters.length - 1]})` : `(${letters[0]})`);
@@ -298,6 +305,25 @@ const STRINGS = {
     },
     indexReady: (units: number, documents: number, mode: string, seconds: number) =>
       `Index ready: ${units} units from ${documents} documents, mode ${mode}, ${seconds.toFixed(2)} s.`,
+    fusionSummary: ({ model, ...f }: FusionStatus): string => {
+      if (f.source === 'configured') return `Fusion with ${model}: ${settingEn(f.setting)}, set by DENSE_WEIGHT (not calibrated).`;
+      const c = f.calibration;
+      if (!c)
+        return `Fusion with ${model} is not calibrated (${f.calibrationProblem}): dense weight 0, answers come from keyword search. Set CALIBRATION_QUESTIONS, or DENSE_WEIGHT.`;
+      const on = `on ${c.questions.answerable} labelled questions (${c.questions.documents} documents)`;
+      const cv = c.crossValidated
+        ? `; cross-validated MRR@10 gain ${signed(c.crossValidated.gain, 4)}, t = ${c.crossValidated.t.toFixed(2)} (needs ≥ ${MIN_T})`
+        : '';
+      const figures = `MRR@10 ${f3(c.keyword.mrr10)} → ${f3(c.hybrid.mrr10)}, recall@5 ${f3(c.keyword.recall5)} → ${f3(c.hybrid.recall5)}${c.hybrid.factInAnswer !== null && c.keyword.factInAnswer !== null ? `, fact in answer ${f3(c.keyword.factInAnswer)} → ${f3(c.hybrid.factInAnswer)}` : ''}`;
+      if (c.verdict === 'accepted') return `Fusion with ${model} calibrated ${on}: ${settingEn(c.setting)}; keyword → hybrid ${figures}${cv}.`;
+      const why = {
+        'no-gain': 'no significant MRR@10 gain, or a lower recall@5',
+        'worse-answers': 'answers held the asked fact less often, or refused or declined wrongly more often',
+        'too-few-questions': `too few labelled questions cover this corpus (30 needed)`,
+      }[c.verdict];
+      return `Fusion with ${model} calibrated ${on}: it does not beat keyword search (${why}), so its dense weight is 0 and answers come from keyword search. Best setting tried: ${settingEn(c.best)}, ${figures}${cv}.`;
+    },
+    denseNotBuilt: (why: string) => `The dense index was not built (${why}): keyword search only until it is (the next start or npm run index builds it).`,
     notLoaded: (n: number) => `${n} document(s) not loaded: fix the errors above (the rest of the corpus is indexed).`,
     indexUnsaved: (why: string) => `The index was built but could not be saved: ${why}`,
     added: (source: string, file: string, prefilled: string[]) =>
@@ -494,6 +520,22 @@ const STRINGS = {
     },
     indexReady: (units: number, documents: number, mode: string, seconds: number) =>
       `索引已就绪：${documents} 份文件 ${units} 个单元，模式 ${mode}，${seconds.toFixed(2)} 秒。`,
+    fusionSummary: ({ model, ...f }: FusionStatus): string => {
+      if (f.source === 'configured') return `${model} 的融合：${settingZh(f.setting)}，由 DENSE_WEIGHT 设定（未校准）。`;
+      const c = f.calibration;
+      if (!c) return `${model} 的融合未校准（${f.calibrationProblem}）：向量权重为 0，回答来自关键词检索。请设置 CALIBRATION_QUESTIONS 或 DENSE_WEIGHT。`;
+      const on = `在 ${c.questions.answerable} 个带标注的问题上（${c.questions.documents} 份文件）`;
+      const cv = c.crossValidated ? `；交叉验证 MRR@10 增益 ${signed(c.crossValidated.gain, 4)}，t = ${c.crossValidated.t.toFixed(2)}（须 ≥ ${MIN_T}）` : '';
+      const figures = `MRR@10 ${f3(c.keyword.mrr10)} → ${f3(c.hybrid.mrr10)}，recall@5 ${f3(c.keyword.recall5)} → ${f3(c.hybrid.recall5)}${c.hybrid.factInAnswer !== null && c.keyword.factInAnswer !== null ? `，答案含所问事实 ${f3(c.keyword.factInAnswer)} → ${f3(c.hybrid.factInAnswer)}` : ''}`;
+      if (c.verdict === 'accepted') return `${model} 的融合已${on}校准：${settingZh(c.setting)}；关键词 → 混合 ${figures}${cv}。`;
+      const why = {
+        'no-gain': 'MRR@10 无显著提升，或 recall@5 下降',
+        'worse-answers': '答案含所问事实的比例下降，或错误拒答增多',
+        'too-few-questions': '涵盖本文件库的带标注问题太少（至少需要 30 个）',
+      }[c.verdict];
+      return `${model} 的融合已${on}校准：不优于关键词检索（${why}），因此向量权重为 0，回答来自关键词检索。最佳尝试设置：${settingZh(c.best)}，${figures}${cv}。`;
+    },
+    denseNotBuilt: (why: string) => `向量索引未建立（${why}）：在建立之前只用关键词检索（下次启动或 npm run index 会建立）。`,
     notLoaded: (n: number) => `${n} 份文件未载入：请修正上面的错误（其余文件已编入索引）。`,
     indexUnsaved: (why: string) => `索引已建立但无法保存：${why}`,
     added: (source: string, file: string, prefilled: string[]) =>

@@ -38,6 +38,11 @@ const RANDOM_SEED = 100;
  */
 const EXACT_SCAN_MAX = 2000;
 const FORMAT = 'dense-index/1';
+/**
+ * The similarity profile of a query (mean and spread of its similarity to the corpus) is estimated on this many
+ * stored points, spread evenly over the index: exact up to this size, a fixed sample beyond it (≈ 0.1 ms).
+ */
+export const PROFILE_SAMPLE = 512;
 
 export interface DenseIndexParams {
   /** Needed only when building from zero vectors. */
@@ -49,8 +54,21 @@ export interface DenseIndexParams {
 
 export interface DenseHit {
   key: string;
-  /** Cosine similarity, higher is better (1 = same direction). */
+  /** Cosine similarity, higher is better (1 = same direction): a unit with windows scores by its best one. */
   score: number;
+}
+
+/** One vector for a unit, or one per window of a unit longer than the model's input. */
+export type UnitVectors = number[] | number[][];
+
+/** How a query's similarities to the corpus are spread: what a hit must stand out from. */
+export interface SimilarityProfile {
+  mean: number;
+  sd: number;
+}
+
+function windowsOf(v: UnitVectors): number[][] {
+  return Array.isArray(v[0]) ? (v as number[][]) : [v as number[]];
 }
 
 /** Written beside the hnswlib file: hnswlib cannot tell a truncated or foreign file from a good one (it may crash), so we check first. */
@@ -64,7 +82,10 @@ interface Sidecar {
   efSearch: number;
   /** sha256 of the hnswlib file. */
   sha256: string;
-  /** keys[label]: the unit key stored under each hnswlib label; null for a point deleted when its unit went. */
+  /**
+   * keys[label]: the unit key stored under each hnswlib label (a unit embedded as windows has one label per window);
+   * null for a point deleted when its unit went.
+   */
   keys: (string | null)[];
 }
 
@@ -108,51 +129,80 @@ function parseSidecar(raw: string, file: string): Sidecar {
 
 /** HNSW over unit vectors with string keys; search scores are cosine similarities. */
 export class DenseIndex {
+  /** Labels of each unit's points (one, or one per window). */
+  private readonly labels = new Map<string, number[]>();
+  /** The stored vectors the similarity profile is estimated on, row-major, built on first use. */
+  private sample: Float32Array | null = null;
+  private livePoints = 0;
+
   private constructor(
     private readonly index: Hnsw,
     private readonly keys: (string | null)[],
     readonly dimension: number,
     private readonly params: Required<Omit<DenseIndexParams, 'dimension'>>,
   ) {
-    const live = keys.filter((k): k is string => k !== null);
-    if (new Set(live).size !== live.length) throw new DenseIndexError('keys are not unique');
-    this.live = live.length;
+    keys.forEach((key, label) => {
+      if (key !== null) this.addLabel(key, label);
+    });
   }
 
-  private live: number;
+  private addLabel(key: string, label: number): void {
+    const labels = this.labels.get(key);
+    if (labels) labels.push(label);
+    else this.labels.set(key, [label]);
+    this.livePoints++;
+  }
 
-  /** Vectors of units in the corpus (points of removed units are deleted, not counted). */
+  /** Units in the corpus (points of removed units are deleted, not counted). */
   get size(): number {
-    return this.live;
+    return this.labels.size;
+  }
+
+  /** Stored points of live units: more than `size` when some units are embedded as windows. */
+  get points(): number {
+    return this.livePoints;
+  }
+
+  /** Units embedded as more than one window. */
+  get windowedUnits(): number {
+    let n = 0;
+    for (const labels of this.labels.values()) if (labels.length > 1) n++;
+    return n;
   }
 
   /** The unit keys it holds, to check them against the corpus. */
   unitKeys(): string[] {
-    return this.keys.filter((k): k is string => k !== null);
+    return [...this.labels.keys()];
   }
 
   /**
    * Deletes the points of the units `remove` selects (hnswlib marks them deleted: searches skip them) and adds
    * `vectors` under `keys`: an update costs the changed units only, not a rebuild.
    */
-  update(remove: (key: string) => boolean, vectors: readonly number[][], keys: readonly string[]): this {
+  update(remove: (key: string) => boolean, vectors: readonly UnitVectors[], keys: readonly string[]): this {
     if (vectors.length !== keys.length) throw new DenseIndexError(`${vectors.length} vectors but ${keys.length} keys`);
-    this.keys.forEach((key, label) => {
-      if (key !== null && remove(key)) {
+    for (const [key, labels] of [...this.labels]) {
+      if (!remove(key)) continue;
+      for (const label of labels) {
         this.index.markDelete(label);
         this.keys[label] = null;
-        this.live--;
+      }
+      this.livePoints -= labels.length;
+      this.labels.delete(key);
+    }
+    if (keys.some((k) => this.labels.has(k)) || new Set(keys).size !== keys.length) throw new DenseIndexError('keys are not unique');
+    const added = vectors.reduce((n, v) => n + windowsOf(v).length, 0);
+    if (added) this.index.resizeIndex(Math.max(this.index.getMaxElements(), this.keys.length + added));
+    vectors.forEach((v, i) => {
+      const key = keys[i]!;
+      for (const w of windowsOf(v)) {
+        checkVector(w, this.dimension, `vector for ${key}`);
+        this.index.addPoint(w, this.keys.length);
+        this.addLabel(key, this.keys.length);
+        this.keys.push(key);
       }
     });
-    const present = new Set(this.unitKeys());
-    if (keys.some((k) => present.has(k)) || new Set(keys).size !== keys.length) throw new DenseIndexError('keys are not unique');
-    if (vectors.length) this.index.resizeIndex(Math.max(this.index.getMaxElements(), this.keys.length + vectors.length));
-    vectors.forEach((v, i) => {
-      checkVector(v, this.dimension, `vector for ${keys[i]}`);
-      this.index.addPoint(v, this.keys.length);
-      this.keys.push(keys[i]!);
-      this.live++;
-    });
+    this.sample = null;
     return this;
   }
 
@@ -161,43 +211,78 @@ export class DenseIndex {
     return this.index.getEf();
   }
 
-  static build(vectors: number[][], keys: string[], params: DenseIndexParams = {}): DenseIndex {
+  /** `vectors[i]` is unit `keys[i]`'s vector, or its windows' vectors. */
+  static build(vectors: readonly UnitVectors[], keys: string[], params: DenseIndexParams = {}): DenseIndex {
     if (vectors.length !== keys.length) throw new DenseIndexError(`${vectors.length} vectors but ${keys.length} keys`);
     if (new Set(keys).size !== keys.length) throw new DenseIndexError('keys are not unique');
-    const dimension = vectors[0]?.length ?? params.dimension;
+    const dimension = (vectors[0] ? windowsOf(vectors[0])[0]?.length : undefined) ?? params.dimension;
     if (!dimension) throw new DenseIndexError('cannot tell the dimension of an empty index: pass params.dimension');
     const full = { m: params.m ?? M, efConstruction: params.efConstruction ?? EF_CONSTRUCTION, efSearch: params.efSearch ?? EF_SEARCH };
+    const points = vectors.flatMap((v, i) => windowsOf(v).map((w) => ({ key: keys[i]!, vector: w })));
     const index = new HierarchicalNSW(SPACE, dimension);
     // hnswlib rejects a capacity of 0, and an empty corpus is legitimate (all documents removed).
-    index.initIndex({ maxElements: Math.max(1, vectors.length), m: full.m, efConstruction: full.efConstruction, randomSeed: RANDOM_SEED });
-    vectors.forEach((v, label) => {
-      checkVector(v, dimension, `vector for ${keys[label]}`);
-      index.addPoint(v, label);
+    index.initIndex({ maxElements: Math.max(1, points.length), m: full.m, efConstruction: full.efConstruction, randomSeed: RANDOM_SEED });
+    points.forEach(({ key, vector }, label) => {
+      checkVector(vector, dimension, `vector for ${key}`);
+      index.addPoint(vector, label);
     });
     index.setEf(full.efSearch);
-    return new DenseIndex(index, [...keys], dimension, full);
+    return new DenseIndex(
+      index,
+      points.map((p) => p.key),
+      dimension,
+      full,
+    );
   }
 
   /**
-   * The k nearest keys, best first. With a filter, still up to k results however few keys it allows: small
-   * allowed sets are scanned exactly; larger ones use the graph with a beam widened in proportion to how
-   * much the filter rejects, and fall back to the exact scan if the graph still comes up short.
+   * The k nearest keys, best first, each unit once (by its best window). With a filter, still up to k results
+   * however few keys it allows: small allowed sets are scanned exactly; larger ones use the graph with a beam
+   * widened in proportion to how much the filter rejects, and fall back to the exact scan if the graph still comes
+   * up short.
    */
   search(vector: number[], k: number, filter?: (key: string) => boolean): DenseHit[] {
     checkVector(vector, this.dimension, 'query vector');
     if (k <= 0 || this.size === 0) return [];
-    if (!filter) return this.graphSearch(vector, Math.min(k, this.size), this.size);
+    if (!filter) return this.unitSearch(vector, Math.min(k, this.size), this.points);
 
     const allowed: number[] = [];
-    this.keys.forEach((key, label) => {
-      if (key !== null && filter(key)) allowed.push(label);
-    });
-    const want = Math.min(k, allowed.length);
+    let units = 0;
+    for (const [key, labels] of this.labels) {
+      if (!filter(key)) continue;
+      allowed.push(...labels);
+      units++;
+    }
+    const want = Math.min(k, units);
     if (want === 0) return [];
     if (allowed.length <= EXACT_SCAN_MAX) return this.exactSearch(vector, allowed, want);
     const allowedSet = new Set(allowed);
-    const hits = this.graphSearch(vector, want, allowed.length, (label) => allowedSet.has(label));
+    const hits = this.unitSearch(vector, want, allowed.length, (label) => allowedSet.has(label));
     return hits.length >= want ? hits : this.exactSearch(vector, allowed, want);
+  }
+
+  /**
+   * Mean and standard deviation of the query's cosine similarity to the stored points (all of them up to
+   * PROFILE_SAMPLE, an even sample beyond): how similar an unrelated unit is, so a hit can be judged by how far
+   * it stands out rather than by a raw cosine, whose scale differs from model to model.
+   */
+  profile(vector: number[]): SimilarityProfile {
+    const sample = this.profileSample();
+    const n = sample.length / this.dimension;
+    if (n === 0) return { mean: 0, sd: 0 };
+    const norm = Math.hypot(...vector) || 1;
+    let sum = 0;
+    let squares = 0;
+    for (let row = 0; row < n; row++) {
+      let dot = 0;
+      const at = row * this.dimension;
+      for (let i = 0; i < this.dimension; i++) dot += sample[at + i]! * vector[i]!;
+      const sim = dot / norm;
+      sum += sim;
+      squares += sim * sim;
+    }
+    const mean = sum / n;
+    return { mean, sd: Math.sqrt(Math.max(0, squares / n - mean * mean)) };
   }
 
   /** Writes the hnswlib file and its description atomically; returns their checksums for the manifest. */
@@ -237,9 +322,11 @@ export class DenseIndex {
     if (meta.dimension !== expected.dimension) {
       throw new DenseIndexError(`dense index ${path} has dimension ${meta.dimension}, the model gives ${expected.dimension}`);
     }
-    const live = meta.keys.filter((k) => k !== null).length;
-    if (meta.keys.length !== meta.count || live !== expected.count) {
-      throw new DenseIndexError(`dense index ${path} holds ${live} vectors, the corpus has ${expected.count} units`);
+    const live = meta.keys.filter((k) => k !== null);
+    const units = new Set(live).size;
+    if (meta.keys.length !== meta.count || units !== expected.count) {
+      const held = units === live.length ? `${units} vectors` : `${live.length} vectors of ${units} units`;
+      throw new DenseIndexError(`dense index ${path} holds ${held}, the corpus has ${expected.count} units`);
     }
     const bytes = await readFile(path).catch(() => {
       throw new DenseIndexError(`dense index file ${path} is missing or unreadable`);
@@ -261,9 +348,32 @@ export class DenseIndex {
     return new DenseIndex(index, meta.keys, meta.dimension, { m: meta.m, efConstruction: meta.efConstruction, efSearch: meta.efSearch });
   }
 
+  private profileSample(): Float32Array {
+    if (this.sample) return this.sample;
+    const live = this.keys.flatMap((key, label) => (key === null ? [] : [label]));
+    const step = Math.max(1, live.length / PROFILE_SAMPLE);
+    const picked: number[] = [];
+    for (let i = 0; i < live.length && picked.length < PROFILE_SAMPLE; i = Math.floor(picked.length * step)) picked.push(live[i]!);
+    const sample = new Float32Array(picked.length * this.dimension);
+    for (const [row, label] of picked.entries()) sample.set(this.index.getPoint(label), row * this.dimension);
+    this.sample = sample;
+    return sample;
+  }
+
+  /** One hit per unit (its best window) from a graph search deep enough to find `k` units. */
+  private unitSearch(vector: number[], k: number, candidates: number, filter?: (label: number) => boolean): DenseHit[] {
+    // Windows of one unit crowd the nearest points: ask for as many more points as there are extra windows, within reason.
+    let depth = Math.min(candidates, k + Math.min(this.points - this.size, 3 * k));
+    for (;;) {
+      const hits = bestPerUnit(this.graphSearch(vector, depth, candidates, filter));
+      if (hits.length >= k || depth >= candidates) return hits.slice(0, k);
+      depth = Math.min(candidates, depth * 2);
+    }
+  }
+
   /** `candidates` is how many vectors the filter allows; the beam widens by the share it rejects. */
   private graphSearch(vector: number[], k: number, candidates: number, filter?: (label: number) => boolean): DenseHit[] {
-    const ef = Math.max(this.params.efSearch, k, Math.ceil((k * this.size) / candidates));
+    const ef = Math.max(this.params.efSearch, k, Math.ceil((k * this.points) / candidates));
     if (ef !== this.params.efSearch) this.index.setEf(ef);
     try {
       const { distances, neighbors } = this.index.searchKnn(vector, k, filter);
@@ -275,14 +385,18 @@ export class DenseIndex {
 
   private exactSearch(vector: number[], labels: number[], k: number): DenseHit[] {
     const norm = Math.hypot(...vector);
-    return labels
-      .map((label) => {
-        const stored = this.index.getPoint(label);
-        let dot = 0;
-        for (let i = 0; i < stored.length; i++) dot += stored[i] * vector[i];
-        return { key: this.keys[label]!, score: dot / norm };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+    const hits = labels.map((label) => {
+      const stored = this.index.getPoint(label);
+      let dot = 0;
+      for (let i = 0; i < stored.length; i++) dot += stored[i] * vector[i];
+      return { key: this.keys[label]!, score: dot / norm };
+    });
+    return bestPerUnit(hits.sort((a, b) => b.score - a.score)).slice(0, k);
   }
+}
+
+/** Hits sorted best first, each unit kept once: at its best window. */
+function bestPerUnit(hits: DenseHit[]): DenseHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => !seen.has(h.key) && seen.add(h.key));
 }

@@ -1,13 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TextEmbedder } from '../../embeddings/index.js';
+import { coversText, type TextEmbedder } from '../../embeddings/index.js';
 import { type Corpus, METADATA_FILE } from '../corpus/load-corpus.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import type { Tokenizer } from '../query/tokenize.js';
 import { type Unit, unitKey } from '../types.js';
 import { sha256 } from '../util/sha256.js';
 import { atomicWrite } from './atomic-write.js';
-import { DenseIndex } from './dense-index.js';
+import { DenseIndex, type UnitVectors } from './dense-index.js';
 import { checkIndexFile, checkIndexFolder, IndexFolderError, isUnwritable, removeStaleTempFiles } from './index-folder.js';
 import { KEYWORD_INDEX_VERSION, type KeywordDoc, KeywordIndex } from './keyword-index.js';
 import {
@@ -16,6 +16,7 @@ import {
   type DenseEntry,
   type DocumentChanges,
   documentChanges,
+  type FusionCalibration,
   hashKeys,
   INDEX_FORMAT,
   incompatibility,
@@ -29,6 +30,10 @@ export const KEYWORD_FILE = 'keyword.bin';
 export interface LoadedIndexes {
   keyword: KeywordIndex;
   dense: DenseIndex | null;
+  /** Why there is no dense index although a model was given (its worker died while embedding), or null. */
+  denseProblem: string | null;
+  /** The fusion calibrated for the dense index's model (stored in the manifest), or null without one. */
+  fusion: FusionCalibration | null;
   /** What happened, for the start-up log: "loaded", what was updated, or why it was rebuilt. */
   events: string[];
   /** Why the indexes built in memory could not be saved (a read-only folder…), or null when they were. */
@@ -44,7 +49,24 @@ export interface IndexStoreOptions {
   readOnly?: boolean;
   log?: (msg: string) => void;
   onEmbedProgress?: (done: number, total: number) => void;
+  /** Calibrates the fusion for a new or changed dense index; null when there are no labelled questions. */
+  calibrator?: Calibrator | null;
 }
+
+export interface Calibrator {
+  /** The calibration procedure's version and the sha256 of its labelled questions: a calibration made otherwise is redone. */
+  version: string;
+  questionSet: string;
+  run(keyword: KeywordIndex, dense: DenseIndex, embedder: TextEmbedder): Promise<FusionCalibration>;
+}
+
+/** How passages longer than the model's input are embedded (see embeddings/passage-windows.ts); part of the dense entry. */
+export const WINDOWING = 'windows/overlap-1/8';
+/** Window texts embedded per request: each is added to the vector cache on return, so a dead worker loses at most one. */
+const EMBED_CHUNK = 64;
+
+/** The embedder failed (its worker died or hung) while embedding units: the keyword index is still built and served. */
+class EmbeddingFailed extends Error {}
 
 function modelSlug(model: string): string {
   return model.replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -129,27 +151,62 @@ function describe(changes: DocumentChanges): string {
   return changes.reasons.length > 3 ? `${shown} and ${changes.reasons.length - 3} more` : shown;
 }
 
-/** Vectors for `units`: from the cache where the model has seen the text, embedded (and cached) otherwise. */
+/** Each unit's window texts (the whole text when it fits the model), checked to leave no character out. */
+async function windowTexts(units: readonly Unit[], embedder: TextEmbedder): Promise<string[][]> {
+  const texts = units.map(indexText);
+  const spans = embedder.passageWindows ? await embedder.passageWindows(texts) : texts.map((t) => [[0, t.length] as [number, number]]);
+  return texts.map((text, i) => {
+    if (!coversText(spans[i]!, text.length)) throw new Error(`windows of ${unitKey(units[i]!)} leave part of its text out`);
+    return spans[i]!.map(([start, end]) => text.slice(start, end));
+  });
+}
+
+/**
+ * Vectors for `units` (one per window of a unit longer than the model's input): from the cache where the model has
+ * seen the text, embedded otherwise, in chunks that are cached as they return.
+ */
 async function vectorsFor(
   units: readonly Unit[],
   embedder: TextEmbedder,
   cache: VectorCache,
   opts: IndexStoreOptions,
-): Promise<{ vectors: number[][]; embedded: number }> {
-  const texts = units.map(indexText);
-  const vectors = texts.map((t) => cache.get(t));
-  const missing = [...new Set(texts.filter((_, i) => vectors[i] === null))];
-  if (missing.length) {
-    const fresh = await embedder.embedPassages(missing, opts.onEmbedProgress);
-    const byText = new Map(missing.map((t, i) => [t, fresh[i]!]));
-    texts.forEach((t, i) => {
-      vectors[i] ??= byText.get(t)!;
-    });
-    await cache.add(missing, fresh).catch(() => {
+): Promise<{ vectors: UnitVectors[]; embedded: number; embeddedUnits: number; windowed: number; windows: number }> {
+  let pieces: string[][];
+  try {
+    pieces = await windowTexts(units, embedder);
+  } catch (err) {
+    throw new EmbeddingFailed((err as Error).message);
+  }
+  const known = new Map<string, number[]>();
+  const missing: string[] = [];
+  for (const text of new Set(pieces.flat())) {
+    const cached = cache.get(text);
+    if (cached) known.set(text, cached);
+    else missing.push(text);
+  }
+  opts.onEmbedProgress?.(0, missing.length);
+  for (let start = 0; start < missing.length; start += EMBED_CHUNK) {
+    const chunk = missing.slice(start, start + EMBED_CHUNK);
+    const fresh = await embedder
+      .embedPassages(chunk, (done) => opts.onEmbedProgress?.(start + done, missing.length))
+      .catch((err: Error) => {
+        throw new EmbeddingFailed(err.message);
+      });
+    for (const [i, t] of chunk.entries()) known.set(t, fresh[i]!);
+    await cache.add(chunk, fresh).catch(() => {
       // An unwritable folder loses only the cache; saving the index says why.
     });
   }
-  return { vectors: vectors as number[][], embedded: missing.length };
+  const vectors = pieces.map((ws) => (ws.length === 1 ? known.get(ws[0]!)! : ws.map((w) => known.get(w)!)));
+  const windowed = pieces.filter((ws) => ws.length > 1);
+  const fresh = new Set(missing);
+  return {
+    vectors,
+    embedded: missing.length,
+    embeddedUnits: pieces.filter((ws) => ws.some((w) => fresh.has(w))).length,
+    windowed: windowed.length,
+    windows: windowed.reduce((n, ws) => n + ws.length, 0),
+  };
 }
 
 /**
@@ -219,44 +276,93 @@ export async function loadOrBuildIndexes(opts: IndexStoreOptions): Promise<Loade
   // Keyword-only runs keep a still-valid dense entry, so the next run with the model need not re-embed.
   let denseEntry: DenseEntry | null = manifest?.dense ?? null;
   let denseChanged = false;
+  let denseProblem: string | null = null;
+  let windowedUnits = denseEntry?.windowedUnits ?? 0;
   if (embedder) {
     const cachePath = join(indexDir, `vectors-${modelSlug(embedder.id)}.cache`);
     const cache = await VectorCache.open(cachePath, embedder.id, embedder.dimension);
-    const usable = manifest && denseEntry && denseEntry.model === embedder.id && denseEntry.dimension === embedder.dimension;
-    if (usable && denseEntry && manifest) {
-      try {
-        if (!(await checkIndexFile(join(indexDir, denseEntry.file)))) throw new Error(`${denseEntry.file} is missing`);
-        const stored = await DenseIndex.load(join(indexDir, denseEntry.file), {
-          dimension: embedder.dimension,
-          count: manifest.units,
-          sidecarSha256: denseEntry.sidecarSha256,
-        });
-        if (hashKeys(stored.unitKeys()) !== manifest.unitKeys) throw new Error(`${denseEntry.file} holds other units than its manifest says`);
-        if (hasChanges && update) {
-          if (opts.readOnly) refuse('dense', describe(changes!));
-          const { vectors, embedded } = await vectorsFor(update.units, embedder, cache, opts);
-          dense = stored.update(update.remove, vectors, update.units.map(unitKey));
-          denseChanged = true;
-          note(`Updating dense index: ${update.units.length} units added (${embedded} embedded, ${update.units.length - embedded} from the cache).`);
-        } else dense = stored;
-      } catch (err) {
-        if (opts.readOnly) refuse('dense', (err as Error).message);
-        note(`Dense index is unusable (${(err as Error).message}); rebuilding.`);
+    const sameModel = manifest && denseEntry && denseEntry.model === embedder.id && denseEntry.dimension === embedder.dimension;
+    const usable = sameModel && denseEntry?.windowing === WINDOWING;
+    try {
+      if (usable && denseEntry && manifest) {
+        try {
+          if (!(await checkIndexFile(join(indexDir, denseEntry.file)))) throw new Error(`${denseEntry.file} is missing`);
+          const stored = await DenseIndex.load(join(indexDir, denseEntry.file), {
+            dimension: embedder.dimension,
+            count: manifest.units,
+            sidecarSha256: denseEntry.sidecarSha256,
+          });
+          if (hashKeys(stored.unitKeys()) !== manifest.unitKeys) throw new Error(`${denseEntry.file} holds other units than its manifest says`);
+          if (hasChanges && update) {
+            if (opts.readOnly) refuse('dense', describe(changes!));
+            const { vectors, embeddedUnits } = await vectorsFor(update.units, embedder, cache, opts);
+            dense = stored.update(update.remove, vectors, update.units.map(unitKey));
+            denseChanged = true;
+            note(
+              `Updating dense index: ${update.units.length} units added (${embeddedUnits} embedded, ${update.units.length - embeddedUnits} from the cache).`,
+            );
+          } else dense = stored;
+        } catch (err) {
+          if (opts.readOnly || err instanceof EmbeddingFailed) throw err;
+          note(`Dense index is unusable (${(err as Error).message}); rebuilding.`);
+        }
+      } else {
+        const why = !denseEntry
+          ? manifest
+            ? 'no dense index for this corpus yet'
+            : incompatible
+          : sameModel
+            ? 'built before long passages were embedded as windows'
+            : `model changed (${denseEntry.model} → ${embedder.id})`;
+        if (opts.readOnly) refuse('dense', why ?? 'unknown');
+        note(`Building dense index with ${embedder.id}: ${why}.`);
       }
-    } else {
-      const why = !denseEntry ? (manifest ? 'no dense index for this corpus yet' : incompatible) : `model changed (${denseEntry.model} → ${embedder.id})`;
-      if (opts.readOnly) refuse('dense', why ?? 'unknown');
-      note(`Building dense index with ${embedder.id}: ${why}.`);
-    }
-    if (!dense || hashKeys(dense.unitKeys()) !== expected.unitKeys) {
-      const { vectors, embedded } = await vectorsFor(units, embedder, cache, opts);
-      if (embedded < units.length) note(`${units.length - embedded} of ${units.length} vectors came from the cache.`);
-      dense = DenseIndex.build(vectors, units.map(unitKey), { dimension: embedder.dimension });
-      denseChanged = true;
+      if (!dense || hashKeys(dense.unitKeys()) !== expected.unitKeys) {
+        const built = await vectorsFor(units, embedder, cache, opts);
+        const texts = units.length - built.windowed + built.windows;
+        if (built.embedded < texts) note(`${texts - built.embedded} of ${texts} texts came from the vector cache.`);
+        dense = DenseIndex.build(built.vectors, units.map(unitKey), { dimension: embedder.dimension });
+        denseChanged = true;
+      }
+      windowedUnits = dense.windowedUnits;
+      if (denseChanged && windowedUnits > 0) {
+        note(
+          `Dense index: ${windowedUnits} of ${dense.size} units are longer than the model's window and are embedded as ${dense.points - dense.size + windowedUnits} overlapping windows (every character embedded).`,
+        );
+      }
+    } catch (err) {
+      if (!(err instanceof EmbeddingFailed)) throw err;
+      dense = null;
+      denseProblem = err.message;
+      // The old entry is still right for this corpus only if the corpus did not change.
+      denseEntry = hasChanges || !manifest ? null : (manifest.dense ?? null);
+      note(`Warning: the dense index could not be built (${err.message}); serving keyword search, the keyword index is complete.`);
     }
   }
 
-  const manifestChanged = keywordChanged || denseChanged || manifest?.metadata !== expected.metadata;
+  // The calibration belongs to the dense index it was made for.
+  let fusion: FusionCalibration | null = denseEntry && !denseChanged ? (manifest?.fusion ?? null) : null;
+  let fusionChanged = false;
+  if (embedder && dense) {
+    const { calibrator } = opts;
+    const current =
+      fusion !== null &&
+      fusion.model === embedder.id &&
+      !denseChanged &&
+      (!calibrator || (fusion.version === calibrator.version && fusion.questionSet === calibrator.questionSet));
+    if (!current && calibrator) {
+      try {
+        fusion = await calibrator.run(keyword, dense, embedder);
+      } catch (err) {
+        fusion = null;
+        note(`Warning: the fusion could not be calibrated (${(err as Error).message}); the dense side has weight 0 until it is.`);
+      }
+      fusionChanged = true;
+    } else if (!current) fusion = null;
+  }
+
+  const manifestChanged =
+    keywordChanged || denseChanged || fusionChanged || manifest?.metadata !== expected.metadata || (denseProblem !== null && denseEntry !== manifest?.dense);
   let unsaved: string | null = null;
   if (manifestChanged && !opts.readOnly) {
     try {
@@ -277,11 +383,12 @@ export async function loadOrBuildIndexes(opts: IndexStoreOptions): Promise<Loade
         const file = `dense-${modelSlug(embedder.id)}.hnsw`;
         await checkIndexFile(join(indexDir, file));
         const sums = await dense.save(join(indexDir, file));
-        denseEntry = { model: embedder.id, dimension: embedder.dimension, file, ...sums };
+        denseEntry = { model: embedder.id, dimension: embedder.dimension, file, ...sums, windowing: WINDOWING, windowedUnits };
       }
       // A dense entry for another corpus must not survive a keyword-only rebuild.
       if (!embedder && hasChanges) denseEntry = null;
-      const next: Manifest = { ...expected, builtAt: new Date().toISOString(), keyword: keywordEntry, dense: denseEntry };
+      if (!denseEntry) fusion = null;
+      const next: Manifest = { ...expected, builtAt: new Date().toISOString(), keyword: keywordEntry, dense: denseEntry, fusion };
       await checkIndexFile(join(indexDir, MANIFEST_FILE));
       await atomicWrite(join(indexDir, MANIFEST_FILE), JSON.stringify(next, null, 2));
     } catch (err) {
@@ -292,5 +399,5 @@ export async function loadOrBuildIndexes(opts: IndexStoreOptions): Promise<Loade
   } else {
     note(`Loaded index from ${indexDir} (${units.length} units${dense ? `, dense ${denseEntry?.model}` : ''}).`);
   }
-  return { keyword, dense, events, unsaved };
+  return { keyword, dense, denseProblem, fusion, events, unsaved };
 }

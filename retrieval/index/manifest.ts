@@ -27,6 +27,45 @@ const DenseEntrySchema = z.object({
   file: z.string().min(1),
   sha256: Sha,
   sidecarSha256: Sha,
+  /** How passages longer than the model's input were embedded; absent for indexes that truncated them. */
+  windowing: z.string().optional(),
+  /** Units embedded as more than one window. */
+  windowedUnits: Count.optional(),
+});
+
+const Share = z.number().min(0).max(1);
+
+const FusionSettingSchema = z.object({
+  denseWeight: z.number().nonnegative(),
+  standout: z.number(),
+  denseOnly: z.boolean(),
+});
+
+const CalibrationFiguresSchema = z.object({
+  mrr10: Share,
+  recall5: Share,
+  /** Answer-level figures, computed only for a setting that passed the ranking test. */
+  factInAnswer: Share.nullable(),
+  refused: Count.nullable(),
+  declined: Count.nullable(),
+});
+
+/** The fusion calibrated for the dense index's model on labelled questions, with what it achieved there. */
+export const FusionCalibrationSchema = z.object({
+  version: z.string(),
+  model: z.string().min(1),
+  /** sha256 of the labelled question and key files it was calibrated on. */
+  questionSet: Sha,
+  questions: z.object({ answerable: Count, unanswerable: Count, keyed: Count, documents: Count }),
+  /** The setting in force: `best` when it passed, otherwise keyword only (dense weight 0). */
+  setting: FusionSettingSchema,
+  /** The best setting on all the questions, whether or not it passed. */
+  best: FusionSettingSchema,
+  verdict: z.enum(['accepted', 'no-gain', 'worse-answers', 'too-few-questions']),
+  keyword: CalibrationFiguresSchema,
+  hybrid: CalibrationFiguresSchema,
+  /** Out-of-fold MRR@10 gain of choosing the setting on the other folds, and its paired t statistic. */
+  crossValidated: z.object({ folds: Count, gain: z.number(), t: z.number() }).nullable(),
 });
 
 export const ManifestSchema = z.object({
@@ -41,9 +80,13 @@ export const ManifestSchema = z.object({
   unitKeys: Sha,
   keyword: z.object({ file: z.string().min(1), sha256: Sha }),
   dense: DenseEntrySchema.nullable(),
+  /** Absent in indexes built before fusion was calibrated. */
+  fusion: FusionCalibrationSchema.nullable().optional(),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;
+export type FusionCalibration = z.infer<typeof FusionCalibrationSchema>;
+export type CalibrationFigures = z.infer<typeof CalibrationFiguresSchema>;
 export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 export type DenseEntry = z.infer<typeof DenseEntrySchema>;
 

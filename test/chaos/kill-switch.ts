@@ -1,6 +1,6 @@
 /**
  * Preloaded into the bot's process by the chaos run (`--import ./test/chaos/kill-switch.ts`): on the driver's
- * request over IPC, terminates the embedding worker thread, as a crash inside it would.
+ * request over IPC, kills the embedding worker process, as a crash inside it would.
  */
 import { killWorkers } from '../helpers/worker-tap.js';
 import { isKillRequest, type KillReply } from './messages.js';
