@@ -1,4 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TextEmbedder } from '../embeddings/text-embedder.js';
+import type { WorkerEmbedder } from '../embeddings/worker-embedder.js';
+import type { Engine } from '../retrieval/api.js';
+import { BENCH_FUSION } from './bench-fusion.js';
 import { measureLoopDelay } from './event-loop.js';
 import type { ProbeRequest, ProbeResult } from './probe-protocol.js';
 
@@ -32,7 +39,7 @@ async function importEngine(): Promise<{ steps: Record<string, number>; createEn
 
 async function loadModel(): Promise<TextEmbedder> {
   const opts = { enabled: true, model: request.model, modelsDir: request.modelsDir, offline: true };
-  if (request.mode === 'worker') {
+  if (request.mode !== 'in-thread') {
     const { loadEmbedderInWorker } = await import('../embeddings/worker-embedder.js');
     const loaded = await loadEmbedderInWorker(opts);
     if (!loaded.ok) throw new Error(loaded.problem);
@@ -44,10 +51,84 @@ async function loadModel(): Promise<TextEmbedder> {
   return loaded.embedder;
 }
 
+/** The worker a WorkerEmbedder runs in (its memory is not in this process's RSS), or null for an in-thread model. */
+async function workerStats(embedder: TextEmbedder | null) {
+  return embedder && 'workerStats' in embedder ? (embedder as WorkerEmbedder).workerStats() : null;
+}
+
+/** This process's RSS plus its embedding worker's, in MB. */
+async function totalRssMb(embedder: TextEmbedder | null): Promise<number> {
+  return (process.memoryUsage().rss + ((await workerStats(embedder))?.rss ?? 0)) / 2 ** 20;
+}
+
+/** Waits (up to a minute) for the worker that embedded the corpus to be replaced; seconds it took (0: it already was), or null. */
+async function awaitRecycle(embedder: TextEmbedder, builtBy: number | undefined): Promise<number | null> {
+  const start = performance.now();
+  while (performance.now() - start < 60_000) {
+    const stats = await workerStats(embedder);
+    if (stats && stats.pid !== builtBy) return (performance.now() - start) / 1000;
+    await sleep(250);
+  }
+  return null;
+}
+
+async function serve(engine: Engine, questions: readonly string[]): Promise<void> {
+  for (const q of questions) await engine.search(q);
+}
+
+/** 'build': the index built here with the model, then hybrid queries served, memory measured at each step. */
+async function buildAndServe(createEngine: typeof import('../retrieval/engine.js').createEngine): Promise<Partial<ProbeResult>> {
+  const embedder = await loadModel();
+  const indexDir = await mkdtemp(join(tmpdir(), 'bench-build-probe-'));
+  try {
+    // The worker that embeds the corpus, and the memory when it is done (the fusion is calibrated after that).
+    let builtBy: Promise<number | undefined> | null = null;
+    let afterBuild: Promise<number> | null = null;
+    const engine = await createEngine({
+      seedsDir: request.seedsDir,
+      indexDir,
+      embedder,
+      fusion: BENCH_FUSION,
+      log: () => {},
+      onEmbedProgress: (done, total) => {
+        builtBy ??= workerStats(embedder).then((s) => s?.pid);
+        if (done === total) afterBuild = totalRssMb(embedder);
+      },
+    });
+    await serve(engine, request.questions ?? []);
+    const recycle = await awaitRecycle(embedder, await builtBy!);
+    await serve(engine, request.questions ?? []);
+    const serving = await totalRssMb(embedder);
+    await engine.close();
+    await embedder.dispose();
+    return { rss_after_build_mb: await afterBuild!, rss_serving_after_build_mb: serving, recycle_s: recycle, rss_mb: serving };
+  } finally {
+    await rm(indexDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<ProbeResult> {
   let t = performance.now();
   const { steps, createEngine } = await importEngine();
   const importMs = performance.now() - t;
+  if (request.mode === 'build') {
+    const built = await buildAndServe(createEngine);
+    const none = { p50: 0, p99: 0, max: 0 };
+    return {
+      ...built,
+      mode: 'build',
+      boot_ms: bootMs,
+      import_ms: importMs,
+      import_steps_ms: steps,
+      model_load_ms: null,
+      engine_ms: 0,
+      load_delay: none,
+      embed_delay: null,
+      embed_ms: null,
+      rss_mb: built.rss_mb!,
+      rss_after_embed_mb: null,
+    };
+  }
 
   let modelLoadMs: number | null = null;
   let engineMs = 0;
@@ -70,7 +151,7 @@ async function main(): Promise<ProbeResult> {
     return { opened, embedder };
   });
 
-  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  const rssMb = await totalRssMb(engine.embedder);
   let embedDelay = null;
   let embedMs = null;
   if (engine.embedder && request.embedUnits > 0) {
@@ -82,7 +163,7 @@ async function main(): Promise<ProbeResult> {
     embedDelay = (await measureLoopDelay(() => engine.embedder!.embedPassages(texts))).delay;
     embedMs = performance.now() - t;
   }
-  const rssAfterEmbedMb = process.memoryUsage().rss / 2 ** 20;
+  const rssAfterEmbedMb = await totalRssMb(engine.embedder);
   await engine.opened.close();
   return {
     mode: request.mode,

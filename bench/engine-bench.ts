@@ -4,12 +4,14 @@ import type { TextEmbedder } from '../embeddings/text-embedder.js';
 import { loadEmbedderInWorker } from '../embeddings/worker-embedder.js';
 import type { Engine } from '../retrieval/api.js';
 import type { Corpus } from '../retrieval/corpus/load-corpus.js';
-import { createEngine } from '../retrieval/engine.js';
+import { buildComponents, createEngine } from '../retrieval/engine.js';
 import { DenseIndex } from '../retrieval/index/dense-index.js';
+import { fuse } from '../retrieval/index/fusion.js';
 import { corpusUnits, keywordDoc, MANIFEST_FILE } from '../retrieval/index/index-store.js';
 import { KeywordIndex } from '../retrieval/index/keyword-index.js';
 import type { Manifest } from '../retrieval/index/manifest.js';
 import { Tokenizer } from '../retrieval/query/tokenize.js';
+import { BENCH_FUSION } from './bench-fusion.js';
 import { type LoopDelay, measureLoopDelay, startLoopDelayMonitor } from './event-loop.js';
 import type { ModelChoice } from './model-choice.js';
 import { type Percentiles, summarize } from './percentiles.js';
@@ -32,8 +34,11 @@ export interface EngineFigures {
   /** Starting the embedding worker and loading the model in it. */
   model_load_ms: number | null;
   query_ms: { keyword: Percentiles; dense: Percentiles | null; hybrid: Percentiles | null; answer: Percentiles };
-  /** The two halves of a dense query: the worker round trip for the query vector, and the HNSW search. */
-  dense_parts_ms: { embed: Percentiles; search: Percentiles } | null;
+  /**
+   * The parts of a dense query: the worker round trip for the query vector, the HNSW search, and fusion and gating
+   * (the query's similarity profile on the stored points, then fusing it with the keyword ranking).
+   */
+  dense_parts_ms: { embed: Percentiles; search: Percentiles; fusion: Percentiles } | null;
   /** While running the timed queries one after another: the longest stretch one query holds the thread. */
   query_delay: LoopDelay;
   /** The first answer to each distinct question, which also pays for lazy initialisation (e.g. the dictionary). */
@@ -130,7 +135,7 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
   const keyword = keywordBuild(opts.corpus);
 
   const open = (withModel: boolean): Promise<Engine> => {
-    const model = withModel && embedder ? { embedder } : { embeddings: 'off' as const };
+    const model = withModel && embedder ? { embedder, fusion: BENCH_FUSION } : { embeddings: 'off' as const };
     return createEngine({ seedsDir: opts.seedsDir, indexDir, readOnly: true, log: () => {}, ...model });
   };
   // A fresh engine answers first, so its first answers pay for whatever initialises lazily, as after a restart.
@@ -141,19 +146,26 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
   const keywordEngine = await open(false);
   const hybridEngine = embedder ? await open(true) : null;
   const dense = embedder ? await loadDense(indexDir, embedder, units) : null;
+  // The keyword ranking the dense one is fused with, from the engine's own analyzer and index (Chinese units).
+  const keywordIndex = KeywordIndex.fromBinary(await readFile(join(indexDir, 'keyword.bin'))).forLang('zh');
+  const { analyzer } = buildComponents({ corpus: opts.corpus, tokenizer: new Tokenizer(), keyword: keywordIndex, dense: null, embedder: null });
 
-  const parts = { embed: [] as number[], search: [] as number[] };
+  const parts = { embed: [] as number[], search: [] as number[], fusion: [] as number[] };
   const kinds: [QueryKind, (q: string) => Promise<unknown>][] = [['keyword', (q) => keywordEngine.search(q)]];
   if (embedder && dense && hybridEngine) {
     kinds.push([
       'dense',
       async (q) => {
+        const keyword = keywordIndex.search(analyzer.analyze(q).groups, CANDIDATE_DEPTH);
         const t0 = performance.now();
         const vector = await embedder.embedQuery(q);
         const t1 = performance.now();
-        dense.search(vector, CANDIDATE_DEPTH);
+        const hits = dense.search(vector, CANDIDATE_DEPTH);
+        const t2 = performance.now();
+        fuse({ keyword, dense: { hits, profile: dense.profile(vector) } }, BENCH_FUSION);
         parts.embed.push(t1 - t0);
-        parts.search.push(performance.now() - t1);
+        parts.search.push(t2 - t1);
+        parts.fusion.push(performance.now() - t2);
       },
     ]);
     kinds.push(['hybrid', (q) => hybridEngine.search(q)]);
@@ -165,7 +177,7 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
     // The answering engine was warmed by its first answers above.
     if (kind !== 'answer') for (const q of warmup) await run(q);
   }
-  parts.embed.length = parts.search.length = 0;
+  parts.embed.length = parts.search.length = parts.fusion.length = 0;
   const times = new Map<QueryKind, number[]>(kinds.map(([kind]) => [kind, []]));
   // Each question runs as every kind in turn, so a change in machine load affects all kinds alike.
   const { delay: queryDelay } = await measureLoopDelay(async () => {
@@ -192,7 +204,7 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
       hybrid: percentilesOf('hybrid'),
       answer: percentilesOf('answer')!,
     },
-    dense_parts_ms: dense ? { embed: summarize(parts.embed), search: summarize(parts.search) } : null,
+    dense_parts_ms: dense ? { embed: summarize(parts.embed), search: summarize(parts.search), fusion: summarize(parts.fusion) } : null,
     query_delay: queryDelay,
     first_answer_delay: firstAnswers.delay,
     candidate_depth: CANDIDATE_DEPTH,

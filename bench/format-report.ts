@@ -64,6 +64,7 @@ export function formatReport(r: BenchReport): string {
   if (r.dense_parts_ms) {
     queryRows.push(['  query embedding, worker round trip', ...pct(r.dense_parts_ms.embed)]);
     queryRows.push(['  HNSW search, top 50', ...pct(r.dense_parts_ms.search)]);
+    queryRows.push(['  fusion and gating (similarity profile + fuse)', ...pct(r.dense_parts_ms.fusion)]);
   }
   if (q.hybrid) queryRows.push(['hybrid (engine.search)', ...pct(q.hybrid)]);
   queryRows.push([`answer (engine.ask, ${q.hybrid ? 'hybrid' : 'keyword'}, extractive)`, ...pct(q.answer)]);
@@ -90,7 +91,16 @@ export function formatReport(r: BenchReport): string {
   const withModel = rss.with_model === null ? '' : `, with the model (worker included) ${n(rss.with_model, 0)} MB`;
   const afterEmbed = rss.with_model_after_embedding === null ? '' : `, ${n(rss.with_model_after_embedding, 0)} MB after embedding passages`;
   const memory = `keyword-only ${n(rss.keyword_only, 0)} MB${withModel}${afterEmbed}; bench peak ${n(rss.bench_peak, 0)} MB`;
-  out.push('', `Memory (RSS, fresh process ready to answer): ${memory}`);
+  out.push('', `Memory (RSS of a fresh process and its embedding worker, ready to answer): ${memory}`);
+  if (rss.after_build !== null && rss.serving_after_build !== null) {
+    const recycled =
+      rss.worker_recycle_s === null
+        ? 'the worker was not replaced within a minute'
+        : `the fresh worker took over ${n(rss.worker_recycle_s, 1)} s after the build`;
+    out.push(
+      `Memory after building the index itself: ${n(rss.after_build, 0)} MB; serving hybrid queries after it ${n(rss.serving_after_build, 0)} MB (${recycled})`,
+    );
+  }
 
   const h = r.hnsw;
   const hnswRows = [['n', 'build s', 'p50 ms', 'recall@10', 'brute p50 ms', 'index MB', 'bytes/vector', 'load s']];

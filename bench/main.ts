@@ -125,6 +125,8 @@ runCli(async () => {
     const keywordProbe = await medianProbe(probe('keyword'), probeRuns);
     const workerProbe = model ? await medianProbe(probe('worker'), probeRuns) : null;
     const inThreadProbe = model ? await runProbe(probe('in-thread')) : null;
+    log('building the index in a fresh process, then serving hybrid queries…');
+    const buildProbe = model ? await runProbe({ ...probe('build'), questions: questionSet.questions.slice(0, 50) }) : null;
 
     const runs: HnswRun[] = [];
     for (const n of hnswSizes) {
@@ -177,12 +179,15 @@ runCli(async () => {
         keyword_only: keywordProbe.rss_mb,
         with_model: workerProbe?.rss_mb ?? null,
         with_model_after_embedding: workerProbe?.rss_after_embed_mb ?? null,
+        after_build: buildProbe?.rss_after_build_mb ?? null,
+        serving_after_build: buildProbe?.rss_serving_after_build_mb ?? null,
+        worker_recycle_s: buildProbe?.recycle_s ?? null,
         bench_peak: process.resourceUsage().maxRSS / 1024,
       },
       keyword_scale: keywordScale,
       ...partial,
       ratios: ratiosOf(partial),
-      targets: targetsOf({ ...partial, keyword_scale: keywordScale }),
+      targets: targetsOf({ ...partial, keyword_scale: keywordScale, rss_serving_after_build: buildProbe?.rss_serving_after_build_mb ?? null }),
       notes,
     };
     process.stdout.write(formatReport(report));

@@ -2,10 +2,11 @@ import type { LoopDelay } from './event-loop.js';
 
 /**
  * How the model is run in a probe: not at all, in the embedding worker (what the engine does), or in the probe's
- * main thread (the old way, measured for comparison). Each probe is its own process: onnxruntime-node cannot
- * serve two threads of one process, and a cold start is only cold in a fresh process.
+ * main thread (the old way, measured for comparison); 'build' builds the index itself with the model in the worker,
+ * then serves hybrid queries (the memory a process pays after a build). Each probe is its own process: a cold start
+ * is only cold in a fresh process.
  */
-export type ProbeMode = 'keyword' | 'worker' | 'in-thread';
+export type ProbeMode = 'keyword' | 'worker' | 'in-thread' | 'build';
 
 export interface ProbeRequest {
   mode: ProbeMode;
@@ -16,6 +17,8 @@ export interface ProbeRequest {
   modelsDir?: string;
   /** How many unit texts to embed after start-up, to watch the event loop during embedding. */
   embedUnits: number;
+  /** 'build': questions to serve after the build, before and after the worker is replaced. */
+  questions?: string[];
 }
 
 export interface ProbeResult {
@@ -34,8 +37,13 @@ export interface ProbeResult {
   /** Event-loop delay while embedding `embedUnits` unit texts (null in keyword mode). */
   embed_delay: LoopDelay | null;
   embed_ms: number | null;
-  /** Whole process (worker included), ready to answer. */
+  /** This process and its embedding worker process, ready to answer. */
   rss_mb: number;
   /** After embedding: onnxruntime keeps the memory its largest batch needed. */
   rss_after_embed_mb: number | null;
+  /** 'build': right after building the index (corpus embedded, fusion calibrated), and serving hybrid queries once the worker that embedded the corpus was replaced. */
+  rss_after_build_mb?: number;
+  rss_serving_after_build_mb?: number;
+  /** 'build': seconds from the end of the build until the fresh worker took over. */
+  recycle_s?: number | null;
 }

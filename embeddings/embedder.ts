@@ -35,6 +35,11 @@ export interface LoadEmbedderOptions extends Partial<EmbeddingSettings> {
   /** Overrides the model's usual dtype (e.g. 'fp32' to compare against the quantized file). */
   dtype?: ModelDtype;
   /**
+   * False for a model that only embeds questions: onnxruntime's memory arena makes corpus batches faster (≈ 1.6× on
+   * an e5-small-sized model) but keeps what the largest batch needed (≈ 1 GB); a question needs no arena.
+   */
+  memoryArena?: boolean;
+  /**
    * transformers.js loading events. Left undefined, a download from the hub draws a progress bar on stderr;
    * null keeps every load silent.
    */
@@ -81,6 +86,7 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
 interface Attempt {
   settings: EmbeddingSettings;
   dtype: ModelDtype;
+  memoryArena: boolean;
   /** Folder laid out `<root>/<model>/…` that transformers.js reads (and, when remote, downloads into). */
   root: string;
   remote: boolean;
@@ -105,6 +111,7 @@ async function open(a: Attempt): Promise<LocalEmbedder> {
   const work = (async () => {
     const extractor = await featureExtraction('feature-extraction', settings.model, {
       dtype,
+      session_options: a.memoryArena ? {} : { enableCpuMemArena: false, enableMemPattern: false },
       progress_callback: (info) => {
         guard.touch();
         a.onProgress?.(info);
@@ -144,7 +151,7 @@ async function download(settings: EmbeddingSettings, dtype: ModelDtype, onProgre
   const cache = resolve(settings.cacheDir);
   const staging = join(cache, `.download-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    const embedder = await open({ settings, dtype, root: staging, remote: true, onProgress });
+    const embedder = await open({ settings, dtype, memoryArena: true, root: staging, remote: true, onProgress });
     const dest = join(cache, settings.model);
     try {
       await moveFiles(join(staging, settings.model), dest);
@@ -171,7 +178,7 @@ async function loadWith(settings: EmbeddingSettings, opts: LoadEmbedderOptions):
   const local = roots.find((root) => holdsModel(root, model, files));
   if (local) {
     try {
-      const embedder = await open({ settings, dtype, root: local, remote: false, onProgress: opts.onProgress ?? null });
+      const embedder = await open({ settings, dtype, memoryArena: opts.memoryArena ?? true, root: local, remote: false, onProgress: opts.onProgress ?? null });
       return { ok: true, embedder, location: join(local, model), downloaded: false };
     } catch (err) {
       const where = join(local, model);

@@ -12,8 +12,8 @@ export interface HostSettings {
   restartMaxMs: number;
   /**
    * After embedding at least this many passages, once no passage request has come for `recycleIdleMs`, the worker
-   * is replaced by a fresh one: onnxruntime keeps the arena its largest batch needed (≈ 1 GB for an e5-small-sized
-   * model after a corpus), which a process that now only embeds questions should not carry.
+   * is replaced by a fresh one without a memory arena: onnxruntime keeps the arena its largest batch needed (≈ 1 GB
+   * for an e5-small-sized model after a corpus), which a process that now only embeds questions should not carry.
    */
   recycleAfterPassages: number;
   recycleIdleMs: number;
@@ -111,11 +111,12 @@ export class EmbeddingHost {
     return reply.windows;
   }
 
-  /** The worker's resident memory in bytes (it is not part of this process's RSS), or null while none runs. */
-  async workerRss(): Promise<number | null> {
-    if (!this.current?.usable) return null;
-    const reply = await this.current.call({ type: 'memory' }).catch(() => null);
-    return reply?.type === 'memory' ? reply.rss : null;
+  /** The worker's pid and resident memory in bytes (not part of this process's RSS), or null while none runs. */
+  async workerStats(): Promise<{ pid: number; rss: number } | null> {
+    const worker = this.current;
+    if (!worker?.usable || worker.pid === undefined) return null;
+    const reply = await worker.call({ type: 'memory' }).catch(() => null);
+    return reply?.type === 'memory' ? { pid: worker.pid, rss: reply.rss } : null;
   }
 
   private async request(handle: number, make: (model: number) => Request, onProgress?: EmbedProgress): Promise<Reply> {
@@ -161,7 +162,7 @@ export class EmbeddingHost {
 
   private async restart(): Promise<void> {
     if (this.slots.size === 0) return;
-    const fresh = await this.startWith();
+    const fresh = await this.startWith(false);
     if (!fresh) {
       this.attempts++;
       this.scheduleRestart();
@@ -174,14 +175,15 @@ export class EmbeddingHost {
 
   /**
    * A new worker with every model loaded, adopted as the current one; null (and the worker stopped) when a model
-   * does not load the same as before.
+   * does not load the same as before. One that replaces a worker after a build serves questions: no memory arena.
    */
-  private async startWith(): Promise<EmbeddingProcess | null> {
+  private async startWith(serving: boolean): Promise<EmbeddingProcess | null> {
     const worker = new EmbeddingProcess(this.spawn(), this.settings.stallMs);
     const remotes = new Map<number, number>();
     try {
       for (const [handle, slot] of this.slots) {
-        const reply = await worker.call({ type: 'load', options: slot.options });
+        const options = serving ? { ...slot.options, memoryArena: false } : slot.options;
+        const reply = await worker.call({ type: 'load', options });
         const ok = reply.type === 'loaded' && reply.result.ok && reply.result.name === slot.name && reply.result.dimension === slot.dimension;
         if (!ok || reply.type !== 'loaded' || !reply.result.ok) throw new Error('model did not load as before');
         remotes.set(handle, reply.result.model);
@@ -207,7 +209,7 @@ export class EmbeddingHost {
     if (!old?.usable || this.passageCalls > 0 || this.replacing || this.problem !== null) return;
     this.replacing = true;
     try {
-      if (!(await this.startWith())) return;
+      if (!(await this.startWith(true))) return;
       await old.drained();
       old.stop();
     } finally {

@@ -76,9 +76,9 @@ export class WorkerEmbedder implements TextEmbedder {
     return this.host.watch(listener);
   }
 
-  /** The worker process's resident memory in bytes, or null while it is down. */
-  workerRss(): Promise<number | null> {
-    return this.host.workerRss();
+  /** The worker process's pid and resident memory in bytes (for the bench), or null while it is down. */
+  workerStats(): Promise<{ pid: number; rss: number } | null> {
+    return this.host.workerStats();
   }
 
   /** Unloads the model from the worker. Calls made afterwards reject. */

@@ -29,7 +29,7 @@ function run(n: number, p50: number, recall: number, sweep: [number, number, num
 function figures(overrides: Partial<BenchReport> = {}) {
   return {
     query_ms: { keyword: p(2), dense: p(12), hybrid: p(16), answer: p(20) },
-    dense_parts_ms: { embed: p(11), search: p(1) },
+    dense_parts_ms: { embed: p(11), search: p(1), fusion: p(0.2) },
     hnsw: {
       m: 32,
       ef_construction: 200,
@@ -78,6 +78,21 @@ describe('bench report', () => {
     expect(byName['HNSW 100k, ef=200'].met).toBe(false);
     expect(byName['HNSW 100k, fastest ef reaching 0.95']).toMatchObject({ met: true, measured: 'ef=100: recall 0.970, 1.40 ms' });
     expect(byName['cold start, prebuilt index incl. dense, excl. model load'].met).toBe(true);
+  });
+
+  it('judges fusion and gating time, and the memory of a process serving hybrid queries after its own build', () => {
+    const over = Object.fromEntries(targetsOf({ ...figures(), rss_serving_after_build: 1032 }).map((t) => [t.name, t]));
+    expect(over['fusion and gating p50 (similarity profile + fuse)'].met).toBe(true);
+    expect(over['RSS serving hybrid queries after building the index (process + worker)']).toMatchObject({
+      met: false,
+      measured: '1032 MB (e5-small-sized random model)',
+    });
+    const slow = figures({ dense_parts_ms: { embed: p(11), search: p(1), fusion: p(1.5) } });
+    const under = Object.fromEntries(targetsOf({ ...slow, rss_serving_after_build: 650 }).map((t) => [t.name, t.met]));
+    expect(under['fusion and gating p50 (similarity profile + fuse)']).toBe(false);
+    expect(under['RSS serving hybrid queries after building the index (process + worker)']).toBe(true);
+    const tiny = figures({ model: { name: 'tiny-random-bert', kind: 'test fixture (tiny random model)' } });
+    expect(targetsOf({ ...tiny, rss_serving_after_build: 650 }).find((t) => t.name.startsWith('RSS'))?.met).toBeNull();
   });
 
   it('does not judge the hybrid target on the tiny fixture model', () => {
