@@ -25,6 +25,7 @@ import { type Answer, citationKey, type Unit, unitKey } from '../retrieval/types
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 import { citationsOf } from './helpers/answers.js';
 import { chatSession } from './helpers/chat-session.js';
+import { EVERY_DENSE_HIT } from './helpers/fusion.js';
 import { FIXTURE, FIXTURE_EN, FIXTURE_ZH, type FixtureFiles, fixtureFiles, seedsWithVersions, type VersionsCorpus } from './helpers/versions-corpus.js';
 
 const EN_URL = 'https://undocs.org/en/SYN/TEST/2024/1';
@@ -478,6 +479,8 @@ describe('indexes and the corpus folder', () => {
       indexDir: dir,
       modelsDir: 'test/fixtures/models',
       model: 'tiny-random-bert',
+      // The fixture's vectors mean nothing (its calibrated weight is 0): count every dense hit to test the plumbing.
+      fusion: EVERY_DENSE_HIT,
       log: () => {},
     });
     try {

@@ -145,6 +145,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       MODELS_DIR: 'test/fixtures/models',
       EMBEDDING_MODEL: 'tiny-random-bert',
       OFFLINE: '1',
+      // The fixture's calibrated dense weight is 0 (its vectors mean nothing): a weight by hand keeps the worker asked.
+      DENSE_WEIGHT: '1',
     });
     const bot = await startBotProcess(env, { preload: [KILL_SWITCH] });
     if (!/hybrid retrieval/.test(bot.stderr())) throw new Error(`the bot did not start in hybrid mode:\n${bot.stderr()}`);
