@@ -99,9 +99,16 @@ async function buildAndServe(createEngine: typeof import('../retrieval/engine.js
     const recycle = await awaitRecycle(embedder, await builtBy!);
     await serve(engine, request.questions ?? []);
     const serving = await totalRssMb(embedder);
+    const servingWorker = ((await workerStats(embedder))?.rss ?? 0) / 2 ** 20;
     await engine.close();
     await embedder.dispose();
-    return { rss_after_build_mb: await afterBuild!, rss_serving_after_build_mb: serving, recycle_s: recycle, rss_mb: serving };
+    return {
+      rss_after_build_mb: await afterBuild!,
+      rss_serving_after_build_mb: serving,
+      rss_serving_worker_mb: servingWorker,
+      recycle_s: recycle,
+      rss_mb: serving,
+    };
   } finally {
     await rm(indexDir, { recursive: true, force: true });
   }

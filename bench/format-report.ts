@@ -98,7 +98,7 @@ export function formatReport(r: BenchReport): string {
         ? 'the worker was not replaced within a minute'
         : `the fresh worker took over ${n(rss.worker_recycle_s, 1)} s after the build`;
     out.push(
-      `Memory after building the index itself: ${n(rss.after_build, 0)} MB; serving hybrid queries after it ${n(rss.serving_after_build, 0)} MB (${recycled})`,
+      `Memory after building the index itself: ${n(rss.after_build, 0)} MB; serving hybrid queries after it ${n(rss.serving_after_build, 0)} MB${rss.serving_after_build_worker === null ? '' : `, of which the worker ${n(rss.serving_after_build_worker, 0)} MB`} (${recycled})`,
     );
   }
 

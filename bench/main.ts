@@ -181,6 +181,7 @@ runCli(async () => {
         with_model_after_embedding: workerProbe?.rss_after_embed_mb ?? null,
         after_build: buildProbe?.rss_after_build_mb ?? null,
         serving_after_build: buildProbe?.rss_serving_after_build_mb ?? null,
+        serving_after_build_worker: buildProbe?.rss_serving_worker_mb ?? null,
         worker_recycle_s: buildProbe?.recycle_s ?? null,
         bench_peak: process.resourceUsage().maxRSS / 1024,
       },

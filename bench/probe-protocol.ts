@@ -44,6 +44,8 @@ export interface ProbeResult {
   /** 'build': right after building the index (corpus embedded, fusion calibrated), and serving hybrid queries once the worker that embedded the corpus was replaced. */
   rss_after_build_mb?: number;
   rss_serving_after_build_mb?: number;
+  /** 'build': the embedding worker's share of `rss_serving_after_build_mb`. */
+  rss_serving_worker_mb?: number;
   /** 'build': seconds from the end of the build until the fresh worker took over. */
   recycle_s?: number | null;
 }

@@ -28,6 +28,8 @@ export interface BenchReport {
     with_model_after_embedding: number | null;
     after_build: number | null;
     serving_after_build: number | null;
+    /** The embedding worker's share of `serving_after_build`. */
+    serving_after_build_worker: number | null;
     worker_recycle_s: number | null;
     bench_peak: number;
   };
