@@ -3,6 +3,7 @@
  * client against the fake Discord, over the real engine (keyword mode) and the real seeds.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../bot/discord/register.js';
@@ -182,12 +183,10 @@ describe('answer buttons', () => {
     const down = await h.click(answer, 'fb:down', { user: h.newUser() });
     expect(responseMessages(up)[0].content).toBe('Thanks, your feedback was recorded.');
     expect(isEphemeral(responseMessages(down)[0])).toBe(true);
-    const raw = await readFile(h.config.feedbackFile, 'utf8');
+    // Committed rows sit in the write-ahead log until a checkpoint: both files are what is kept on disk.
+    const raw = [h.bot.context.store.file, `${h.bot.context.store.file}-wal`].map((f) => (existsSync(f) ? readFileSync(f, 'latin1') : '')).join('');
     expect(raw).not.toContain(voter.id);
-    const lines = raw
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines: any[] = h.bot.context.store.feedback.all();
     const mine = lines.find((l) => l.userHash === createHash('sha256').update(`test-salt:${voter.id}`).digest('hex'));
     expect(mine).toMatchObject({ vote: 'up', question, messageId: answer.id, guildId: h.fake.guild.id });
     const cited = buttonIds(answer).filter((id) => id.startsWith('cite:'));
@@ -219,11 +218,7 @@ describe('votes', () => {
     const zh = await h.click(answer, 'fb:up', { user: voter, locale: 'zh-CN' });
     expect(responseMessages(zh)[0].content).toBe('您对这个回答的 👍 已撤回。再次点击即可重新评价。');
     const hash = createHash('sha256').update(`test-salt:${voter.id}`).digest('hex');
-    const mine = (await readFile(h.config.feedbackFile, 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
-      .filter((l) => l.userHash === hash);
+    const mine = h.bot.context.store.feedback.all().filter((l) => l.userHash === hash);
     expect(mine.map((l) => [l.vote, l.previous])).toEqual([
       ['up', null],
       ['down', 'up'],

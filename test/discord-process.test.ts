@@ -30,8 +30,8 @@ async function startBotProcess(fake: FakeDiscord, token: string): Promise<Run> {
       DISCORD_GUILD_ID: '',
       EMBEDDINGS: 'off',
       INDEX_DIR: join(dir, 'index'),
-      FEEDBACK_FILE: join(dir, 'feedback.jsonl'),
-      FEEDBACK_SALT: 'process-test',
+      DATA_DIR: join(dir, 'data'),
+      USER_HASH_SALT: 'process-test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

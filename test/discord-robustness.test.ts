@@ -2,6 +2,9 @@
  * Robustness of the Discord front end: intents, start-up failures, rate limit, bounded concurrency, failing
  * handlers, oversized answers, a dropped gateway connection, graceful shutdown.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordStartupError, launchDiscordBot } from '../bot/discord/start.js';
@@ -92,7 +95,7 @@ describe('gateway identify', () => {
 });
 
 describe('start-up failures', () => {
-  const config = () => ({ ...h.config, feedbackFile: h.config.feedbackFile });
+  const config = () => ({ ...h.config });
 
   it('refuses to start without a token', async () => {
     await expect(launchDiscordBot({ config: { ...config(), token: '' }, engine: real, log: () => {} })).rejects.toThrow(/DISCORD_TOKEN is not set/);
@@ -115,6 +118,45 @@ describe('start-up failures', () => {
       expect(strict.gateway.closes).toContainEqual(expect.objectContaining({ code: 4014, by: 'server' }));
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('the database', () => {
+  it('refuses to start on a database file that is not one, naming the file and leaving it alone', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'discord-corrupt-'));
+    try {
+      const file = join(dataDir, 'bot.db');
+      await writeFile(file, 'not a database\n'.repeat(100));
+      const err = await launchDiscordBot({ config: { ...h.config, dataDir }, engine: real, log: () => {} }).catch((e) => e);
+      expect(err).toBeInstanceOf(DiscordStartupError);
+      expect(err.message).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')} is not a readable SQLite database .*: it may be corrupt\\. Nothing was changed`));
+      expect(await readFile(file, 'utf8')).toBe('not a database\n'.repeat(100));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  // A full disk, as SQLite sees one: the file capped at its current size (max_page_count), so every write
+  // that needs a new page fails with SQLITE_FULL.
+  it('on a full disk, tells the voter in their language that the vote was not saved, and changes nothing', async () => {
+    const answer = responseMessages(await h.slash('ask', { question: '蓝心运动' }, { user: h.newUser() }))[0];
+    const { db } = h.bot.context.store;
+    const before = h.bot.context.store.feedback.all().length;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    try {
+      // A question long enough that its row needs a page the disk does not have.
+      const long = { ...answer, embeds: [{ ...(answer.embeds[0] as object), title: '蓝心运动'.repeat(2000) }] };
+      const zh = await h.click(long, 'fb:up', { user: h.newUser(), locale: 'zh-CN' });
+      expect(responseMessages(zh)[0].content).toBe('未能保存：机器人目前无法写入其数据库。没有任何更改，已通知管理员。请稍后再试。');
+      expect(isEphemeral(responseMessages(zh)[0])).toBe(true);
+      const en = await h.click(long, 'fb:down', { user: h.newUser() });
+      expect(responseMessages(en)[0].content).toMatch(/^This could not be saved: the bot cannot write its database right now\. Nothing was changed/);
+      expect(h.bot.context.store.feedback.all()).toHaveLength(before);
+      expect(h.logs.some((l) => /writing feedback failed: database or disk is full/.test(l))).toBe(true);
+    } finally {
+      db.pragma('max_page_count = 4294967294');
     }
   });
 });

@@ -140,8 +140,8 @@ describe('npm start with SHARD_COUNT=auto and two shards', () => {
         SHARD_COUNT: 'auto',
         EMBEDDINGS: 'off',
         INDEX_DIR: join(dir, 'index'),
-        FEEDBACK_FILE: join(dir, 'feedback.jsonl'),
-        FEEDBACK_SALT: 'shards-test',
+        DATA_DIR: join(dir, 'data'),
+        USER_HASH_SALT: 'shards-test',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, which its shards join: Ctrl-C in a terminal signals the whole group.

@@ -322,9 +322,16 @@ describe('readBotConfig', () => {
       apiBase: null,
       rateLimitPerMinute: 10,
       maxConcurrentAnswers: 2,
-      feedbackFile: 'data/feedback.jsonl',
-      feedbackSalt: null,
+      dataDir: 'data',
+      legacyFeedbackFile: 'data/feedback.jsonl',
+      userHashSalt: null,
     });
+    expect(readBotConfig({ DATA_DIR: '/srv/bot', FEEDBACK_SALT: 'old' })).toMatchObject({
+      dataDir: '/srv/bot',
+      legacyFeedbackFile: '/srv/bot/feedback.jsonl',
+      userHashSalt: 'old',
+    });
+    expect(readBotConfig({ USER_HASH_SALT: 'new', FEEDBACK_SALT: 'old' }).userHashSalt).toBe('new');
     expect(() => readBotConfig({ MAX_CONCURRENT_ANSWERS: '0' })).toThrow('MAX_CONCURRENT_ANSWERS must be a whole number from 1 to 256, not "0".');
     expect(() => readBotConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     // Numbers a double cannot hold, or would show as 1e+23, are refused with the range instead of rounded.

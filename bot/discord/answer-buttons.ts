@@ -1,8 +1,8 @@
 import { ComponentType, type Message } from 'discord.js';
 import { langOfLocale, strings } from '../shared/strings.js';
+import type { FeedbackCitation } from '../store/index.js';
 import type { ButtonHandler } from './context.js';
 import { parseButtonId } from './custom-ids.js';
-import type { FeedbackCitation } from './feedback-store.js';
 import { unescapeText } from './quote-format.js';
 import { referenceMessages } from './reference-view.js';
 import { respond, respondPrivately, updateMessage } from './respond.js';
@@ -47,7 +47,7 @@ export const recordFeedback: ButtonHandler<'feedback'> = async (interaction, act
   const s = strings(langOfLocale(interaction.locale));
   const title = interaction.message.embeds[0]?.title;
   if (!title) return respondPrivately(interaction, s.feedbackMissing);
-  const { outcome, entry } = await ctx.feedback.record({
+  const { outcome, entry } = ctx.store.feedback.record({
     vote: action.vote,
     question: unescapeText(title),
     citations: citationsOn(interaction.message),

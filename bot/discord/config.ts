@@ -1,4 +1,5 @@
 /** Discord bot settings, read once from the environment (see .env.example). */
+import { join } from 'node:path';
 import { describeRange, parseWhole, type WholeRange } from '../shared/numbers.js';
 import { DEFAULT_CHANNEL_BUDGET_MS } from './delivery.js';
 
@@ -14,9 +15,12 @@ export interface BotConfig {
   maxQueuedAnswers: number;
   /** How long a mention's answer (a channel message or thread) is retried while Discord fails, in ms. */
   deliveryBudgetMs: number;
-  feedbackFile: string;
-  /** Salt for hashing user ids in feedback; when null a random one is kept next to the feedback file. */
-  feedbackSalt: string | null;
+  /** The folder of the bot's database (DATA_DIR/bot.db). */
+  dataDir: string;
+  /** The JSON Lines feedback file of earlier versions, imported into the database once when present. */
+  legacyFeedbackFile: string;
+  /** Salt for hashing user ids; when null a random one is created once and kept in the database. */
+  userHashSalt: string | null;
 }
 
 export class ConfigError extends Error {
@@ -32,6 +36,7 @@ function wholeSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, ra
 }
 
 export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const dataDir = env.DATA_DIR?.trim() || 'data';
   return {
     token: env.DISCORD_TOKEN?.trim() ?? '',
     guildId: env.DISCORD_GUILD_ID?.trim() || null,
@@ -40,7 +45,9 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     maxConcurrentAnswers: wholeSetting(env, 'MAX_CONCURRENT_ANSWERS', 2, { min: 1, max: 256 }),
     maxQueuedAnswers: 100,
     deliveryBudgetMs: wholeSetting(env, 'DELIVERY_BUDGET_SECONDS', DEFAULT_CHANNEL_BUDGET_MS / 1000, { min: 1, max: 86_400 }) * 1000,
-    feedbackFile: env.FEEDBACK_FILE?.trim() || 'data/feedback.jsonl',
-    feedbackSalt: env.FEEDBACK_SALT?.trim() || null,
+    dataDir,
+    legacyFeedbackFile: env.FEEDBACK_FILE?.trim() || join(dataDir, 'feedback.jsonl'),
+    // FEEDBACK_SALT is the name earlier versions read: votes imported from them keep grouping by person.
+    userHashSalt: env.USER_HASH_SALT?.trim() || env.FEEDBACK_SALT?.trim() || null,
   };
 }

@@ -6,10 +6,10 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Engine, Lang } from '../../retrieval/index.js';
+import type { Store } from '../store/index.js';
 import type { BotConfig } from './config.js';
 import type { ConversationStore } from './conversations.js';
 import type { ButtonAction } from './custom-ids.js';
-import type { FeedbackStore } from './feedback-store.js';
 import type { OutgoingMessage } from './message-layout.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { WorkQueue } from './work-queue.js';
@@ -18,7 +18,8 @@ import type { WorkQueue } from './work-queue.js';
 export interface BotContext {
   engine: Engine;
   config: BotConfig;
-  feedback: FeedbackStore;
+  /** Votes, conversations, server settings and the question log (SQLite). */
+  store: Store;
   queue: WorkQueue;
   limiter: RateLimiter;
   conversations: ConversationStore;

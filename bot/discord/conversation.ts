@@ -106,8 +106,8 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
         ctx.log(`undelivered: the answer to message ${message.id} (${JSON.stringify(questionFrom(message.content, client.user?.id ?? ''))}): ${err.message}`);
         return;
       }
-      const { text, isBug } = describeFailure(err, strings(langOfText(message.content)));
-      if (isBug) ctx.log(`answering message ${message.id} failed: ${errorDetails(err)}`);
+      const { text, logged } = describeFailure(err, strings(langOfText(message.content)));
+      if (logged) ctx.log(`answering message ${message.id} failed: ${errorDetails(err)}`);
       await say(message, text).catch((replyErr: unknown) => ctx.log(`could not report a failure: ${errorDetails(replyErr)}`));
     }
   };

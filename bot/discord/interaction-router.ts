@@ -79,8 +79,8 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
     } catch (err) {
       // Past its deadline Discord would refuse an apology too: the log is where this answer ends up.
       if (err instanceof DeliveryError) return ctx.log(`undelivered: ${asked(interaction)}: ${err.message}`);
-      const { text, isBug } = describeFailure(err, strings(langOfLocale(interaction.locale)));
-      if (isBug) ctx.log(`${describe(interaction)} failed: ${errorDetails(err)}`);
+      const { text, logged } = describeFailure(err, strings(langOfLocale(interaction.locale)));
+      if (logged) ctx.log(`${describe(interaction)} failed: ${errorDetails(err)}`);
       try {
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);

@@ -5,6 +5,7 @@ import type { Engine } from '../../retrieval/index.js';
 import { errorDetails } from '../shared/error-details.js';
 import { openEngine } from '../shared/open-engine.js';
 import { strings } from '../shared/strings.js';
+import { openStore, type Store, StoreError } from '../store/index.js';
 import { createDiscordClient } from './client.js';
 import { buttonHandlers, commands } from './commands/index.js';
 import { type BotConfig, readBotConfig } from './config.js';
@@ -12,7 +13,6 @@ import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';
 import { ConversationStore } from './conversations.js';
 import { type Clock, DurableDelivery } from './delivery.js';
-import { createFeedbackStore } from './feedback-store.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionRouter } from './interaction-router.js';
 import { RateLimiter } from './rate-limit.js';
@@ -60,6 +60,16 @@ export function explainLoginFailure(err: unknown): string {
   return `Could not connect to Discord: ${message}`;
 }
 
+/** The bot's database; a file that cannot be used stops the start with what is wrong with it and what to do. */
+function openBotStore(config: BotConfig, log: (msg: string) => void): Store {
+  try {
+    return openStore({ dataDir: config.dataDir, legacyFeedbackFile: config.legacyFeedbackFile, salt: config.userHashSalt, log });
+  } catch (err) {
+    if (err instanceof StoreError) throw new DiscordStartupError(err.message);
+    throw err;
+  }
+}
+
 function shardLogging(client: Client, log: (msg: string) => void, stopping: () => boolean): void {
   client.on(Events.ShardDisconnect, (event, id) => log(`gateway shard ${id} disconnected (code ${event.code})`));
   // discord.js reports its own shutdown as "reconnecting" too.
@@ -79,8 +89,15 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   if (!config.token) {
     throw new DiscordStartupError('DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal and put its token in .env (see README).');
   }
+  // Before the engine: a database that cannot be used is reported at once, not after loading the index.
+  const store = openBotStore(config, log);
   // A long-running bot follows the index: `npm run add` in another terminal takes effect without a restart.
-  const engine = opts.engine ?? (await openEngine({ watch: true }));
+  const engine =
+    opts.engine ??
+    (await openEngine({ watch: true }).catch((err: unknown) => {
+      store.close();
+      throw err;
+    }));
   const ownsEngine = !opts.engine;
   const delivery = new DurableDelivery({ channelBudgetMs: config.deliveryBudgetMs, clock: opts.clock, log: (msg) => log(`delivery: ${msg}`) });
   const client = createDiscordClient(config, delivery);
@@ -88,7 +105,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   const context: BotContext = {
     engine,
     config,
-    feedback: createFeedbackStore(config.feedbackFile, config.feedbackSalt, { log }),
+    store,
     queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
     limiter: new RateLimiter(config.rateLimitPerMinute),
     conversations: new ConversationStore(),
@@ -109,6 +126,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   } catch (err) {
     await client.destroy();
     if (ownsEngine) await engine.close();
+    store.close();
     throw new DiscordStartupError(explainLoginFailure(err));
   }
   log(`logged in as ${client.user?.tag} (${engine.status().mode} retrieval, ${engine.status().units} units)`);
@@ -130,6 +148,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     }
     await client.destroy();
     if (ownsEngine) await engine.close();
+    store.close();
     log('disconnected');
   }
   return { client, context, stop: () => (stopped ??= stop()) };

@@ -140,7 +140,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const questions = (await loadBenchQuestions(corpusUnits(await loadCorpus(process.env.SEEDS_DIR || 'seeds')))).questions;
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
     const env = botEnvironment(fake, work, {
-      FEEDBACK_SALT: 'chaos-run',
+      USER_HASH_SALT: 'chaos-run',
       EMBEDDINGS: 'auto',
       MODELS_DIR: 'test/fixtures/models',
       EMBEDDING_MODEL: 'tiny-random-bert',

@@ -62,8 +62,9 @@ export async function startHarness(opts: { engine?: Engine; config?: Partial<Bot
     apiBase: fake.apiBase,
     guildId: fake.guild.id,
     rateLimitPerMinute: 1000,
-    feedbackFile: join(dataDir, 'feedback.jsonl'),
-    feedbackSalt: 'test-salt',
+    dataDir,
+    legacyFeedbackFile: join(dataDir, 'feedback.jsonl'),
+    userHashSalt: 'test-salt',
     ...opts.config,
   };
   await registerCommands(config);

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     DISCORD_API_BASE: fake.apiBase,
     EMBEDDINGS: 'off',
     INDEX_DIR: join(dir, 'index'),
-    FEEDBACK_FILE: join(dir, 'feedback.jsonl'),
+    DATA_DIR: join(dir, 'data'),
     // One member tries every command within a minute here; the default limit (6) would stop the tour.
     RATE_LIMIT_PER_MINUTE: '30',
   };

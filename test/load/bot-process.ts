@@ -21,7 +21,7 @@ export function botEnvironment(fake: FakeDiscord, work: string, settings: NodeJS
     DISCORD_API_BASE: fake.apiBase,
     DISCORD_GUILD_ID: fake.guild.id,
     INDEX_DIR: join(work, 'index'),
-    FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+    DATA_DIR: join(work, 'data'),
     DOTENV_CONFIG_PATH: join(work, 'no.env'),
     ...settings,
   };

@@ -54,7 +54,7 @@ runCli(async () => {
     const { status, questions } = await prepare(indexDir);
     if (questions.fallback) process.stderr.write(`${questions.fallback}\n`);
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
-    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, FEEDBACK_SALT: 'load-run' });
+    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, USER_HASH_SALT: 'load-run' });
     const bot = await startBotProcess(env);
     const logBefore = bot.stderr().length;
     await bot.loopDelay();
