@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerMessages } from '../bot/discord/answer-view.js';
 import { readBotConfig } from '../bot/discord/config.js';
-import { ConversationStore } from '../bot/discord/conversations.js';
 import { citeId, feedbackId, pageId, parseButtonId, referenceId, versionId } from '../bot/discord/custom-ids.js';
 import { quoteBlocks } from '../bot/discord/quote-format.js';
 import { RateLimiter } from '../bot/discord/rate-limit.js';
@@ -301,19 +300,6 @@ describe('WorkQueue', () => {
   });
 });
 
-describe('ConversationStore', () => {
-  it('keeps the last turns per thread and forgets the least recently used thread', () => {
-    const store = new ConversationStore(2, 3);
-    for (let i = 1; i <= 5; i++) store.add('a', { question: `q${i}` });
-    expect(store.history('a').map((t) => t.question)).toEqual(['q3', 'q4', 'q5']);
-    store.add('b', { question: 'b1' });
-    store.add('a', { question: 'q6' });
-    store.add('c', { question: 'c1' });
-    expect(store.history('b')).toEqual([]);
-    expect(store.history('a')).toHaveLength(3);
-  });
-});
-
 describe('readBotConfig', () => {
   it('reads the Discord settings with defaults and rejects nonsense numbers', () => {
     expect(readBotConfig({ DISCORD_TOKEN: ' t ', RATE_LIMIT_PER_MINUTE: '10' })).toMatchObject({
@@ -332,6 +318,11 @@ describe('readBotConfig', () => {
       userHashSalt: 'old',
     });
     expect(readBotConfig({ USER_HASH_SALT: 'new', FEEDBACK_SALT: 'old' }).userHashSalt).toBe('new');
+    expect(readBotConfig({}).conversation).toEqual({ maxTurns: 10, maxAgeDays: 7 });
+    expect(readBotConfig({ CONVERSATION_TURNS: '4', CONVERSATION_DAYS: '30' }).conversation).toEqual({ maxTurns: 4, maxAgeDays: 30 });
+    expect(readBotConfig({}).questionLogDays).toBe(90);
+    expect(readBotConfig({ QUESTION_LOG_DAYS: '30' }).questionLogDays).toBe(30);
+    expect(() => readBotConfig({ CONVERSATION_TURNS: '0' })).toThrow('CONVERSATION_TURNS must be a whole number from 1 to 100, not "0".');
     expect(() => readBotConfig({ MAX_CONCURRENT_ANSWERS: '0' })).toThrow('MAX_CONCURRENT_ANSWERS must be a whole number from 1 to 256, not "0".');
     expect(() => readBotConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     // Numbers a double cannot hold, or would show as 1e+23, are refused with the range instead of rounded.

@@ -167,6 +167,53 @@ function entry(i: number) {
   };
 }
 
+describe('conversations', () => {
+  it('keeps the newest turns of each conversation, none older than the age limit, each conversation apart, across a restart', async () => {
+    const { data } = await fresh();
+    let now = Date.UTC(2026, 0, 1);
+    const opts = { dataDir: data, salt: 's', conversation: { maxTurns: 3, maxAgeDays: 2 }, now: () => now };
+    const store = openStore(opts);
+    for (let i = 1; i <= 5; i++) store.conversations.add('thread:a', 'h1', { question: `q${i}` });
+    store.conversations.add('thread:b', 'h2', { question: 'b1' });
+    expect(store.conversations.history('thread:a').map((t) => t.question)).toEqual(['q3', 'q4', 'q5']);
+    // Bounded on disk too, not only when read.
+    expect(store.db.prepare("SELECT count(*) FROM turns WHERE conversation = 'thread:a'").pluck().get()).toBe(3);
+    store.close();
+    now += 86_400_000;
+    const again = openStore(opts);
+    again.conversations.add('thread:b', 'h2', { question: 'b2' });
+    expect(again.conversations.history('thread:a').map((t) => t.question)).toEqual(['q3', 'q4', 'q5']);
+    now += 86_400_000 + 1;
+    expect(again.conversations.history('thread:a')).toEqual([]);
+    expect(again.conversations.history('thread:b').map((t) => t.question)).toEqual(['b2']);
+    again.close();
+  });
+});
+
+describe('retention', () => {
+  it('deletes questions and votes past QUESTION_LOG_DAYS and turns past CONVERSATION_DAYS, and nothing newer', async () => {
+    const { data } = await fresh();
+    const DAY = 86_400_000;
+    let now = Date.UTC(2026, 0, 1);
+    const store = openStore({ dataDir: data, salt: 's', retention: { questionDays: 30, conversationDays: 7 }, now: () => now });
+    try {
+      store.questions.add({ ...entry(1), time: now });
+      store.feedback.record({ vote: 'up', question: 'q', citations: [], userId: 'u', messageId: 'm', guildId: null });
+      store.conversations.add('thread:t', 'h', { question: 'old turn' });
+      now += 8 * DAY;
+      store.conversations.add('thread:t', 'h', { question: 'new turn' });
+      expect(store.applyRetention()).toEqual({ questions: 0, votes: 0, turns: 1 });
+      now += 23 * DAY;
+      store.questions.add({ ...entry(2), time: now });
+      expect(store.applyRetention()).toEqual({ questions: 1, votes: 1, turns: 1 });
+      expect(store.db.prepare('SELECT cited FROM questions').pluck().all()).toEqual(['["doc:p:2"]']);
+      expect(store.feedback.all()).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('a full disk', () => {
   // A tmpfs cannot be mounted here: the file is capped with max_page_count instead, which makes SQLite fail
   // writes with SQLITE_FULL exactly as a full disk does, on the same code path.

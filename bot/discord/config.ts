@@ -1,6 +1,7 @@
 /** Discord bot settings, read once from the environment (see .env.example). */
 import { join } from 'node:path';
 import { describeRange, parseWhole, type WholeRange } from '../shared/numbers.js';
+import { DEFAULT_CONVERSATION, DEFAULT_RETENTION } from '../store/index.js';
 import { DEFAULT_CHANNEL_BUDGET_MS } from './delivery.js';
 
 export interface BotConfig {
@@ -21,6 +22,10 @@ export interface BotConfig {
   legacyFeedbackFile: string;
   /** Salt for hashing user ids; when null a random one is created once and kept in the database. */
   userHashSalt: string | null;
+  /** Conversation memory: the newest turns kept per conversation, and for how many days after the last one. */
+  conversation: { maxTurns: number; maxAgeDays: number };
+  /** Questions and votes older than this many days are deleted (daily). */
+  questionLogDays: number;
 }
 
 export class ConfigError extends Error {
@@ -49,5 +54,10 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     legacyFeedbackFile: env.FEEDBACK_FILE?.trim() || join(dataDir, 'feedback.jsonl'),
     // FEEDBACK_SALT is the name earlier versions read: votes imported from them keep grouping by person.
     userHashSalt: env.USER_HASH_SALT?.trim() || env.FEEDBACK_SALT?.trim() || null,
+    conversation: {
+      maxTurns: wholeSetting(env, 'CONVERSATION_TURNS', DEFAULT_CONVERSATION.maxTurns, { min: 1, max: 100 }),
+      maxAgeDays: wholeSetting(env, 'CONVERSATION_DAYS', DEFAULT_CONVERSATION.maxAgeDays, { min: 1, max: 3650 }),
+    },
+    questionLogDays: wholeSetting(env, 'QUESTION_LOG_DAYS', DEFAULT_RETENTION.questionDays, { min: 1, max: 3650 }),
   };
 }

@@ -8,7 +8,6 @@ import type {
 import type { Engine, Lang } from '../../retrieval/index.js';
 import type { Store } from '../store/index.js';
 import type { BotConfig } from './config.js';
-import type { ConversationStore } from './conversations.js';
 import type { ButtonAction } from './custom-ids.js';
 import type { OutgoingMessage } from './message-layout.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -22,7 +21,6 @@ export interface BotContext {
   store: Store;
   queue: WorkQueue;
   limiter: RateLimiter;
-  conversations: ConversationStore;
   log: (msg: string) => void;
   /** True once shutdown has begun: new work is refused politely while running work finishes. */
   stopping: () => boolean;

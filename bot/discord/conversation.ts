@@ -63,6 +63,14 @@ async function conversationPlace(message: Message<true>, question: string, ctx: 
 }
 
 /**
+ * Whose turns a follow-up is read against: a thread is one conversation, whoever writes in it; in a channel
+ * (where the bot could not start a thread) each person has their own, or everyone there would share one.
+ */
+export function conversationKey(channel: SendableChannels, userHash: string): string {
+  return channel.isThread() ? `thread:${channel.id}` : `channel:${channel.id}:${userHash}`;
+}
+
+/**
  * Questions in chat: a mention of the bot or a reply to it starts (or continues) a thread and is answered
  * there; in threads the bot started, every message is a follow-up, answered with the thread's earlier turns.
  */
@@ -91,9 +99,12 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
     // Checked before a thread is started: a question the engine refuses gets its reason beside it, not an empty thread.
     checkQuestion(question);
     const place = await conversationPlace(message, question, ctx);
+    const userHash = ctx.store.userHash(message.author.id);
+    const conversation = conversationKey(place.channel, userHash);
     await withTyping(place.channel, ctx.log, async () => {
-      const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history: ctx.conversations.history(place.channel.id) }));
-      ctx.conversations.add(place.channel.id, { question, answer });
+      const history = ctx.store.conversations.history(conversation);
+      const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history }));
+      ctx.store.conversations.add(conversation, userHash, { question, answer });
       await postInChannel(place.channel, answerMessages(question, answer, spansIn(ctx.engine)), place.replyTo);
     });
   }

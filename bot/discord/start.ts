@@ -11,7 +11,6 @@ import { buttonHandlers, commands } from './commands/index.js';
 import { type BotConfig, readBotConfig } from './config.js';
 import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';
-import { ConversationStore } from './conversations.js';
 import { type Clock, DurableDelivery } from './delivery.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionRouter } from './interaction-router.js';
@@ -22,6 +21,8 @@ import { WorkQueue } from './work-queue.js';
 const DRAIN_TIMEOUT_MS = 10_000;
 /** After the drain, answers still waiting to retry a delivery are given up and logged; this long to log them. */
 const GIVE_UP_TIMEOUT_MS = 2_000;
+
+const RETENTION_EVERY_MS = 86_400_000;
 
 export class DiscordStartupError extends Error {
   override name = 'DiscordStartupError';
@@ -63,11 +64,34 @@ export function explainLoginFailure(err: unknown): string {
 /** The bot's database; a file that cannot be used stops the start with what is wrong with it and what to do. */
 function openBotStore(config: BotConfig, log: (msg: string) => void): Store {
   try {
-    return openStore({ dataDir: config.dataDir, legacyFeedbackFile: config.legacyFeedbackFile, salt: config.userHashSalt, log });
+    return openStore({
+      dataDir: config.dataDir,
+      legacyFeedbackFile: config.legacyFeedbackFile,
+      salt: config.userHashSalt,
+      conversation: config.conversation,
+      retention: { questionDays: config.questionLogDays, conversationDays: config.conversation.maxAgeDays },
+      log,
+    });
   } catch (err) {
     if (err instanceof StoreError) throw new DiscordStartupError(err.message);
     throw err;
   }
+}
+
+/** Deletes what is past its retention period now and then daily; every shard may, the deletes are idempotent. */
+function keepRetention(store: Store, log: (msg: string) => void): NodeJS.Timeout {
+  const apply = () => {
+    try {
+      const erased = store.applyRetention();
+      if (erased.questions + erased.votes + erased.turns > 0) {
+        log(`retention: deleted ${erased.questions} questions, ${erased.votes} votes and ${erased.turns} conversation turns past their days`);
+      }
+    } catch (err) {
+      log(`retention: ${errorDetails(err)}; trying again tomorrow`);
+    }
+  };
+  apply();
+  return setInterval(apply, RETENTION_EVERY_MS).unref();
 }
 
 function shardLogging(client: Client, log: (msg: string) => void, stopping: () => boolean): void {
@@ -108,10 +132,10 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     store,
     queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
     limiter: new RateLimiter(config.rateLimitPerMinute),
-    conversations: new ConversationStore(),
     log,
     stopping: () => stopping,
   };
+  const retention = keepRetention(store, log);
   const route = createInteractionRouter(context, commands, buttonHandlers);
   const onMessage = createConversationHandler(context, client);
   const inflight = new InFlight();
@@ -126,6 +150,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   } catch (err) {
     await client.destroy();
     if (ownsEngine) await engine.close();
+    clearInterval(retention);
     store.close();
     throw new DiscordStartupError(explainLoginFailure(err));
   }
@@ -148,6 +173,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     }
     await client.destroy();
     if (ownsEngine) await engine.close();
+    clearInterval(retention);
     store.close();
     log('disconnected');
   }

@@ -27,6 +27,8 @@ export interface Harness {
   autocomplete(name: string, options: Record<string, string | number>, focused: string, as?: Actor): Promise<Array<{ name: string; value: string | number }>>;
   click(message: FakeMessage, customId: string, as?: Actor): Promise<InteractionRecord>;
   messageMenu(name: string, target: FakeMessage, as?: Actor): Promise<InteractionRecord>;
+  /** Stops the bot as a deploy would, and starts a new one on the same data folder, engine and fake Discord. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,15 +71,15 @@ export async function startHarness(opts: { engine?: Engine; config?: Partial<Bot
   };
   await registerCommands(config);
   const logs: string[] = [];
-  const bot = await launchDiscordBot({ config, engine, clock: opts.clock, log: (msg) => logs.push(msg) });
+  const launch = () => launchDiscordBot({ config, engine, clock: opts.clock, log: (msg) => logs.push(msg) });
   const defaultUser = user('alice');
 
   const sendSlash = (name: string, options: Record<string, string | number> = {}, as: Actor = {}) =>
     fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData(name, options), user: as.user ?? defaultUser, ...as });
 
-  return {
+  const harness: Harness = {
     fake,
-    bot,
+    bot: await launch(),
     engine,
     config,
     logs,
@@ -110,12 +112,17 @@ export async function startHarness(opts: { engine?: Engine; config?: Partial<Bot
           locale: as.locale,
         }),
       ),
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = await launch();
+    },
     /** Stops the bot and the fake, and closes the engine (test engines live as long as their harness). */
     async stop() {
-      await bot.stop();
+      await harness.bot.stop();
       await fake.close();
       await engine.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
