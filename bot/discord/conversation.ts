@@ -7,6 +7,7 @@ import type { BotContext } from './context.js';
 import { DeliveryError } from './delivery.js';
 import { describeFailure } from './failures.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
+import { logQuestion } from './question-log.js';
 import { postInChannel } from './respond.js';
 import { truncate } from './split-text.js';
 
@@ -84,6 +85,7 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
     const addressed = message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
     if (!addressed && !inOwnThread) return;
 
+    const receivedAt = Date.now();
     const question = questionFrom(message.content, botId);
     const s = strings(langOfText(question));
     if (ctx.stopping() || !question) {
@@ -105,7 +107,8 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
       const history = ctx.store.conversations.history(conversation);
       const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history }));
       ctx.store.conversations.add(conversation, userHash, { question, answer });
-      await postInChannel(place.channel, answerMessages(question, answer, spansIn(ctx.engine)), place.replyTo);
+      const messageId = await postInChannel(place.channel, answerMessages(question, answer, spansIn(ctx.engine)), place.replyTo);
+      logQuestion(ctx, { via: 'mention', question, guildId: message.guildId, userId: message.author.id, receivedAt }, answer, messageId);
     });
   }
 

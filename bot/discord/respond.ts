@@ -9,16 +9,19 @@ function delivered(msg: OutgoingMessage) {
 
 /**
  * Sends messages as the interaction's response: the first one is the reply (or replaces the deferred
- * "thinking…"), the rest follow up in order.
+ * "thinking…"), the rest follow up in order. Resolves with the first message's id (the one that carries an
+ * answer's buttons) when Discord returned it.
  */
-export async function respond(interaction: RepliableInteraction, messages: OutgoingMessage[], opts: { ephemeral?: boolean } = {}): Promise<void> {
+export async function respond(interaction: RepliableInteraction, messages: OutgoingMessage[], opts: { ephemeral?: boolean } = {}): Promise<string | null> {
   const flags = opts.ephemeral ? MessageFlags.Ephemeral : undefined;
   const [first, ...rest] = messages;
-  if (!first) return;
-  if (interaction.deferred) await interaction.editReply(delivered(first));
-  else if (interaction.replied) await interaction.followUp({ ...delivered(first), flags });
+  if (!first) return null;
+  let id: string | null = null;
+  if (interaction.deferred) id = (await interaction.editReply(delivered(first))).id;
+  else if (interaction.replied) id = (await interaction.followUp({ ...delivered(first), flags })).id;
   else await interaction.reply({ ...delivered(first), flags });
   for (const msg of rest) await interaction.followUp({ ...delivered(msg), flags });
+  return id;
 }
 
 /**
@@ -40,12 +43,14 @@ export async function respondPrivately(interaction: RepliableInteraction, text: 
   }
 }
 
-/** Posts messages in a channel; the first may answer `replyTo` so the reply links to the question. */
-export async function postInChannel(channel: SendableChannels, messages: OutgoingMessage[], replyTo?: Message): Promise<void> {
+/** Posts messages in a channel; the first may answer `replyTo` so the reply links to the question. Resolves with the first one's id. */
+export async function postInChannel(channel: SendableChannels, messages: OutgoingMessage[], replyTo?: Message): Promise<string | null> {
+  let id: string | null = null;
   for (const [i, msg] of messages.entries()) {
-    if (i === 0 && replyTo) await replyTo.reply(delivered(msg));
-    else await channel.send(delivered(msg));
+    const sent = i === 0 && replyTo ? await replyTo.reply(delivered(msg)) : await channel.send(delivered(msg));
+    id ??= sent.id;
   }
+  return id;
 }
 
 /** Replaces the message a button belongs to (paging through a list). */

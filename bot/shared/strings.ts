@@ -337,6 +337,24 @@ const STRINGS = {
     rateLimited: (limit: number, seconds: number) => `You are asking too fast: at most ${limit} requests per minute. Try again in ${seconds} s.`,
     busy: 'The bot is busy answering other questions. Please try again in a moment.',
     failed: 'Something went wrong while answering. The error was logged; please try again.',
+    report: {
+      title: (days: number, guild: string | null) => `Questions of the last ${days} day(s)${guild ? ` in server ${guild}` : ', all servers'}`,
+      none: 'No questions were logged in this period.',
+      totals: (total: number, answered: number, partial: number, notFound: number, rate: string) =>
+        `${total} question(s): ${answered} answered, ${partial} partial, ${notFound} not found (not-found rate ${rate})`,
+      perDay: 'Questions per day',
+      day: (day: string, n: number, notFound: number) => `${day}  ${n} (${notFound} not found)`,
+      gaps: 'Top not-found questions (coverage gaps), by key terms',
+      gap: (terms: string, n: number) => `${terms} — ${n} question(s)`,
+      downVoted: 'Most down-voted citations',
+      citationVotes: (label: string, down: number, up: number) => `${label} — 👎 ${down}, 👍 ${up}`,
+      noDownVotes: 'No citation was voted down.',
+      votes: (up: number, down: number) => `Votes: 👍 ${up}, 👎 ${down}`,
+      latency: (p50: string, p95: string, p99: string, max: string) =>
+        `Latency (question to delivered answer): p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms`,
+    },
+    forgotten: (e: { questions: number; votes: number; turns: number }) =>
+      `Erased what the bot kept about you: ${e.questions} question(s), ${e.votes} vote record(s) and ${e.turns} conversation turn(s). Your next question starts a new record.`,
     notSaved: 'This could not be saved: the bot cannot write its database right now. Nothing was changed; the operator was told. Please try again later.',
     shuttingDown: 'The bot is restarting. Please try again in a minute.',
     emptyQuestion: 'Ask a question after mentioning me, e.g. “What does UNODC do against trafficking in persons?”',
@@ -549,6 +567,24 @@ const STRINGS = {
     rateLimited: (limit: number, seconds: number) => `提问太快了：每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,
     busy: '机器人正忙于回答其他问题，请稍后再试。',
     failed: '回答时出错，错误已记录，请再试一次。',
+    report: {
+      title: (days: number, guild: string | null) => `最近 ${days} 天的提问${guild ? `（服务器 ${guild}）` : '（所有服务器）'}`,
+      none: '这段时间没有记录到提问。',
+      totals: (total: number, answered: number, partial: number, notFound: number, rate: string) =>
+        `共 ${total} 个问题：已回答 ${answered}，部分回答 ${partial}，未找到 ${notFound}（未找到率 ${rate}）`,
+      perDay: '每天的提问',
+      day: (day: string, n: number, notFound: number) => `${day}  ${n}（未找到 ${notFound}）`,
+      gaps: '未找到答案最多的问题（覆盖缺口），按关键词',
+      gap: (terms: string, n: number) => `${terms} — ${n} 个问题`,
+      downVoted: '得到 👎 最多的引文',
+      citationVotes: (label: string, down: number, up: number) => `${label} — 👎 ${down}，👍 ${up}`,
+      noDownVotes: '没有引文得到 👎。',
+      votes: (up: number, down: number) => `评价：👍 ${up}，👎 ${down}`,
+      latency: (p50: string, p95: string, p99: string, max: string) =>
+        `延迟（从提问到回答送达）：p50 ${p50} 毫秒，p95 ${p95} 毫秒，p99 ${p99} 毫秒，最大 ${max} 毫秒`,
+    },
+    forgotten: (e: { questions: number; votes: number; turns: number }) =>
+      `已删除机器人保存的您的记录：${e.questions} 条提问、${e.votes} 条评价记录和 ${e.turns} 轮对话。您的下一个问题将开始新的记录。`,
     notSaved: '未能保存：机器人目前无法写入其数据库。没有任何更改，已通知管理员。请稍后再试。',
     shuttingDown: '机器人正在重启，请一分钟后再试。',
     emptyQuestion: '请在提及我之后提出问题，例如“毒品和犯罪问题办公室如何打击贩运人口？”',

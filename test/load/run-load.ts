@@ -3,10 +3,11 @@
  * the real discord.js client, the real engine over seeds/) — against the fake Discord on 127.0.0.1. Prints
  * acknowledgement and answer latency, errors and the bot's event-loop delay, and exits 1 when a target is missed.
  *
- *   npm run load [-- --count 200 --concurrency 20 --json FILE]
+ *   npm run load [-- --count 200 --concurrency 20 --json FILE --data DIR]
  *
  * Keyword retrieval unless EMBEDDINGS, EMBEDDING_MODEL or MODELS_DIR ask for the model. The index is built (or
- * verified) before the bot starts; it goes to a temporary folder unless INDEX_DIR names one.
+ * verified) before the bot starts; it goes to a temporary folder unless INDEX_DIR names one. The bot's store
+ * (DATA_DIR) is a temporary folder too unless `--data` names one to keep (for `npm run report` afterwards).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { botEnvironment, startBotProcess } from './bot-process.js';
 import { driveAsks } from './drive-asks.js';
 import { botErrorLines, formatFigures, loadFigures } from './figures.js';
 
-const USAGE = 'npm run load -- [--count N] [--concurrency N] [--json FILE]';
+const USAGE = 'npm run load -- [--count N] [--concurrency N] [--json FILE] [--data DIR]';
 
 const COUNT_RANGE = { min: 1, max: 100_000 };
 
@@ -41,7 +42,7 @@ async function prepare(indexDir: string) {
 runCli(async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     usage: USAGE,
-    options: { count: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '20' }, json: { type: 'string' } },
+    options: { count: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '20' }, json: { type: 'string' }, data: { type: 'string' } },
   });
   const count = wholeArg(values.count, '--count', COUNT_RANGE, USAGE);
   const concurrency = wholeArg(values.concurrency, '--concurrency', COUNT_RANGE, USAGE);
@@ -54,7 +55,7 @@ runCli(async () => {
     const { status, questions } = await prepare(indexDir);
     if (questions.fallback) process.stderr.write(`${questions.fallback}\n`);
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
-    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, USER_HASH_SALT: 'load-run' });
+    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, USER_HASH_SALT: 'load-run', ...(values.data ? { DATA_DIR: values.data } : {}) });
     const bot = await startBotProcess(env);
     const logBefore = bot.stderr().length;
     await bot.loopDelay();

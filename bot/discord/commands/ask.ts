@@ -8,6 +8,7 @@ export const ask = textQueryCommand({
   descriptionZh: '就联合国文件提问，回答引用段落编号',
   text: { name: 'question', description: 'Your question, in Chinese or English', descriptionZh: '您的问题（中文或英文）' },
   async reply(ctx, question, source) {
-    return answerMessages(question, await ctx.engine.ask(question, { source }), spansIn(ctx.engine));
+    const answer = await ctx.engine.ask(question, { source });
+    return { messages: answerMessages(question, answer, spansIn(ctx.engine)), answer };
   },
 });

@@ -4,13 +4,14 @@ import type { BotCommand, ButtonHandlers } from '../context.js';
 import { pageTurner } from '../paged-view.js';
 import { ask } from './ask.js';
 import { document } from './document.js';
+import { forgetMe } from './forget-me.js';
 import { paragraph } from './paragraph.js';
 import { quoteCited } from './quote-cited.js';
 import { recommendation, recommendationList } from './recommendation.js';
 import { search } from './search.js';
 import { documentList, sources } from './sources.js';
 
-export const commands: BotCommand[] = [ask, recommendation, paragraph, document, search, sources, quoteCited];
+export const commands: BotCommand[] = [ask, recommendation, paragraph, document, search, sources, quoteCited, forgetMe];
 
 export const buttonHandlers: ButtonHandlers = {
   cite: showCitedUnit,

@@ -29,6 +29,6 @@ export const search = textQueryCommand({
       color: SEARCH_COLOR,
       ...(fields.length ? { fields } : { description: s.noResults }),
     };
-    return [{ embeds: [embed] }];
+    return { messages: [{ embeds: [embed] }] };
   },
 });

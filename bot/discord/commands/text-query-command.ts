@@ -1,6 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
+import type { Answer } from '../../../retrieval/index.js';
 import type { BotContext, SlashCommand } from '../context.js';
 import type { OutgoingMessage } from '../message-layout.js';
+import { logQuestion } from '../question-log.js';
 import { respond } from '../respond.js';
 import { chosenDocument, documentOption, respondWithDocuments } from './document-option.js';
 
@@ -12,8 +14,8 @@ interface Described {
 
 export interface TextQuerySpec extends Described {
   text: Described;
-  /** Computes the reply; it runs in the bounded answer queue. */
-  reply(ctx: BotContext, text: string, source: string | undefined): Promise<OutgoingMessage[]>;
+  /** Computes the reply, and the answer when it is one (it goes in the question log); runs in the bounded answer queue. */
+  reply(ctx: BotContext, text: string, source: string | undefined): Promise<{ messages: OutgoingMessage[]; answer?: Answer }>;
 }
 
 /**
@@ -36,10 +38,13 @@ export function textQueryCommand(spec: TextQuerySpec): SlashCommand {
     autocomplete: (interaction, ctx) => respondWithDocuments(interaction, ctx.engine),
 
     async execute(interaction, ctx) {
+      const receivedAt = Date.now();
       await interaction.deferReply();
       const text = interaction.options.getString(spec.text.name, true);
       const source = chosenDocument(interaction, ctx.engine);
-      await respond(interaction, await ctx.queue.run(() => spec.reply(ctx, text, source)));
+      const { messages, answer } = await ctx.queue.run(() => spec.reply(ctx, text, source));
+      const messageId = await respond(interaction, messages);
+      if (answer) logQuestion(ctx, { via: 'ask', question: text, guildId: interaction.guildId, userId: interaction.user.id, receivedAt }, answer, messageId);
     },
   };
 }
