@@ -39,7 +39,18 @@ describe('registration', () => {
   it('registers the seven commands, with their options, to the development guild', () => {
     const saved = h.fake.registered.get(h.fake.guild.id)!;
     const byName = Object.fromEntries(saved.map((c) => [c.name, c]));
-    expect(Object.keys(byName).sort()).toEqual(['Quote cited paragraphs', 'ask', 'document', 'forget-me', 'paragraph', 'recommendation', 'search', 'sources']);
+    expect(Object.keys(byName).sort()).toEqual([
+      'Quote cited paragraphs',
+      'ask',
+      'document',
+      'forget-me',
+      'paragraph',
+      'recommendation',
+      'search',
+      'settings',
+      'sources',
+      'stats',
+    ]);
     const opts = (name: string) => byName[name].options?.map((o: any) => [o.name, o.type, !!o.required, !!o.autocomplete]) ?? [];
     expect(opts('ask')).toEqual([
       ['question', 3, true, false],

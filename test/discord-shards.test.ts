@@ -33,7 +33,7 @@ function guildPerShard(fake: FakeDiscord): FakeGuild[] {
     if (existing) return existing;
     const later = BigInt((shard - shardOf(base.id) + SHARDS) % SHARDS);
     const id = (BigInt(base.id) + (later << 22n)).toString();
-    const guild: FakeGuild = { id, name: `Guild on shard ${shard}`, channels: [textChannel(id, 'general')], threads: [] };
+    const guild: FakeGuild = { id, name: `Guild on shard ${shard}`, channels: [textChannel(id, 'general')], threads: [], roles: [] };
     fake.guilds.push(guild);
     return guild;
   });

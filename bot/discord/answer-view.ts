@@ -66,7 +66,8 @@ function relatedLine({ citation, quote }: { citation: Citation; quote: string },
 }
 
 /** `spanOf` locates each quote in its unit; where it finds none, the 📄 view's Cite button quotes the unit's first sentence. */
-export function answerMessages(question: string, answer: Answer, spanOf: SpanOf): OutgoingMessage[] {
+/** `votes: false` leaves out 👍/👎 (a server's setting). */
+export function answerMessages(question: string, answer: Answer, spanOf: SpanOf, opts: { votes?: boolean } = {}): OutgoingMessage[] {
   const s = strings(answer.lang);
   const notFound = answer.outcome === 'not-found';
   const shown = citedUnits(notFound ? answer.related : answer.passages);
@@ -98,7 +99,7 @@ export function answerMessages(question: string, answer: Answer, spanOf: SpanOf)
     );
   const components = [
     ...buttonRows(cites, CITE_ROWS),
-    ...buttonRows([button(feedbackId('up'), '', { emoji: '👍' }), button(feedbackId('down'), '', { emoji: '👎' })], 1),
+    ...(opts.votes === false ? [] : buttonRows([button(feedbackId('up'), '', { emoji: '👍' }), button(feedbackId('down'), '', { emoji: '👎' })], 1)),
   ];
   return embedMessages(embeds).map((group, i) => (i === 0 ? { embeds: group, components } : { embeds: group }));
 }

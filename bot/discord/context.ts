@@ -21,13 +21,22 @@ export interface BotContext {
   store: Store;
   queue: WorkQueue;
   limiter: RateLimiter;
+  /** The language of a reply with no question to read it from: the server's setting, else the member's client. */
+  replyLang(interaction: { guildId: string | null; locale: string }): Lang;
   log: (msg: string) => void;
   /** True once shutdown has begun: new work is refused politely while running work finishes. */
   stopping: () => boolean;
 }
 
+/**
+ * Who may run a command: by default those the server lets ask (its role list); `everyone` always (/forget-me);
+ * `manage` members with Manage Server, which the command checks itself to word the refusal.
+ */
+export type CommandAccess = 'ask' | 'everyone' | 'manage';
+
 export interface SlashCommand {
   kind: 'slash';
+  access?: CommandAccess;
   data: RESTPostAPIApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
@@ -35,6 +44,7 @@ export interface SlashCommand {
 
 export interface MessageMenuCommand {
   kind: 'message';
+  access?: CommandAccess;
   data: RESTPostAPIApplicationCommandsJSONBody;
   execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
 }

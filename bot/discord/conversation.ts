@@ -6,6 +6,7 @@ import { answerMessages, spansIn } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { DeliveryError } from './delivery.js';
 import { describeFailure } from './failures.js';
+import { answersIn, mayAsk, rateLimitOf, roleIdsOf } from './guild-policy.js';
 import { LIMITS, NO_MENTIONS } from './limits.js';
 import { logQuestion } from './question-log.js';
 import { postInChannel } from './respond.js';
@@ -42,8 +43,8 @@ async function withTyping<T>(channel: SendableChannels, log: (msg: string) => vo
  * Where the conversation continues: the thread the message is in, or a new thread started from it so the
  * channel stays readable. Without permission to create threads, the answer replies in the channel.
  */
-async function conversationPlace(message: Message<true>, question: string, ctx: BotContext) {
-  if (message.channel.isThread()) return { channel: message.channel as SendableChannels, replyTo: message };
+async function conversationPlace(message: Message<true>, question: string, ctx: BotContext, inThreads: boolean) {
+  if (message.channel.isThread() || !inThreads) return { channel: message.channel as SendableChannels, replyTo: message };
   try {
     const thread = await message.startThread({
       name: truncate(question, LIMITS.threadName),
@@ -88,26 +89,41 @@ export function createConversationHandler(ctx: BotContext, client: Client) {
     const receivedAt = Date.now();
     const question = questionFrom(message.content, botId);
     const s = strings(langOfText(question));
+    const settings = ctx.store.settings.get(message.guildId);
+    if (!answersIn(settings, message.channel)) {
+      // A server that answers slash commands only says so to whoever mentions the bot; elsewhere it stays quiet.
+      if (settings.replyMode === 'ephemeral' && addressed) await say(message, s.mentionsOff);
+      return;
+    }
     if (ctx.stopping() || !question) {
       await say(message, ctx.stopping() ? s.shuttingDown : s.emptyQuestion);
       return;
     }
-    const decision = ctx.limiter.take(message.author.id);
+    if (!mayAsk(settings, roleIdsOf(message.member), message.member?.permissions ?? null)) {
+      await say(message, s.notAllowedToAsk);
+      return;
+    }
+    const limit = rateLimitOf(settings, ctx.config);
+    const decision = ctx.limiter.take(message.author.id, limit);
     if (!decision.allowed) {
-      if (!decision.warned) await say(message, s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000)));
+      if (!decision.warned) await say(message, s.rateLimited(limit, Math.ceil(decision.retryAfterMs / 1000)));
       return;
     }
 
     // Checked before a thread is started: a question the engine refuses gets its reason beside it, not an empty thread.
     checkQuestion(question);
-    const place = await conversationPlace(message, question, ctx);
+    const place = await conversationPlace(message, question, ctx, settings.replyMode === 'thread');
     const userHash = ctx.store.userHash(message.author.id);
     const conversation = conversationKey(place.channel, userHash);
     await withTyping(place.channel, ctx.log, async () => {
       const history = ctx.store.conversations.history(conversation);
       const answer = await ctx.queue.run(() => ctx.engine.ask(question, { history }));
       ctx.store.conversations.add(conversation, userHash, { question, answer });
-      const messageId = await postInChannel(place.channel, answerMessages(question, answer, spansIn(ctx.engine)), place.replyTo);
+      const messageId = await postInChannel(
+        place.channel,
+        answerMessages(question, answer, spansIn(ctx.engine), { votes: settings.feedbackButtons }),
+        place.replyTo,
+      );
       logQuestion(ctx, { via: 'mention', question, guildId: message.guildId, userId: message.author.id, receivedAt }, answer, messageId);
     });
   }

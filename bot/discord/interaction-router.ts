@@ -5,6 +5,7 @@ import type { BotCommand, BotContext, ButtonHandlers } from './context.js';
 import { parseButtonId } from './custom-ids.js';
 import { DeliveryError } from './delivery.js';
 import { describeFailure } from './failures.js';
+import { mayAsk, rateLimitOf, roleIdsOf } from './guild-policy.js';
 import { respondPrivately } from './respond.js';
 
 function describe(interaction: Interaction): string {
@@ -51,11 +52,13 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
   }
 
   async function command(interaction: RepliableInteraction): Promise<void> {
-    const s = strings(langOfLocale(interaction.locale));
+    const s = strings(ctx.replyLang(interaction));
     if (ctx.stopping()) return respondPrivately(interaction, s.shuttingDown);
+    const settings = ctx.store.settings.get(interaction.guildId);
     const limited = () => {
-      const decision = ctx.limiter.take(interaction.user.id);
-      return decision.allowed ? null : s.rateLimited(ctx.config.rateLimitPerMinute, Math.ceil(decision.retryAfterMs / 1000));
+      const limit = rateLimitOf(settings, ctx.config);
+      const decision = ctx.limiter.take(interaction.user.id, limit);
+      return decision.allowed ? null : s.rateLimited(limit, Math.ceil(decision.retryAfterMs / 1000));
     };
     if (interaction.isButton()) {
       // A vote writes to disk: it counts against the limit like a question. Showing a paragraph or a page does not.
@@ -65,6 +68,9 @@ export function createInteractionRouter(ctx: BotContext, commands: BotCommand[],
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
     const found = byName.get(interaction.commandName);
     if (!found) throw new Error(`unknown command "${interaction.commandName}"`);
+    if ((found.access ?? 'ask') === 'ask' && !mayAsk(settings, roleIdsOf(interaction.member), interaction.memberPermissions)) {
+      return respondPrivately(interaction, s.notAllowedToAsk);
+    }
     const refusal = limited();
     if (refusal) return respondPrivately(interaction, refusal);
     if (found.kind === 'slash' && interaction.isChatInputCommand()) return found.execute(interaction, ctx);

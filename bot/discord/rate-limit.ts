@@ -16,11 +16,12 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(userId: string): RateDecision {
+  /** `perMinute`: a server's own limit, when it set one. */
+  take(userId: string, perMinute = this.perMinute): RateDecision {
     const t = this.now();
     if (++this.takes % 1000 === 0) this.sweep(t);
     const recent = (this.hits.get(userId) ?? []).filter((at) => t - at < WINDOW_MS);
-    if (recent.length < this.perMinute) {
+    if (recent.length < perMinute) {
       recent.push(t);
       this.hits.set(userId, recent);
       this.warnedUntil.delete(userId);

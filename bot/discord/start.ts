@@ -12,6 +12,7 @@ import { type BotConfig, readBotConfig } from './config.js';
 import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';
 import { type Clock, DurableDelivery } from './delivery.js';
+import { replyLang } from './guild-policy.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionRouter } from './interaction-router.js';
 import { RateLimiter } from './rate-limit.js';
@@ -130,6 +131,7 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     engine,
     config,
     store,
+    replyLang: (interaction) => replyLang(store.settings.get(interaction.guildId), interaction.locale),
     queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
     limiter: new RateLimiter(config.rateLimitPerMinute),
     log,

@@ -7,7 +7,7 @@ import { registerCommands } from '../../bot/discord/register.js';
 import { type DiscordBot, launchDiscordBot } from '../../bot/discord/start.js';
 import type { Engine } from '../../retrieval/api.js';
 import { createEngine } from '../../retrieval/engine.js';
-import { type FakeChannel, type FakeMessage, type FakeUser, InteractionType, user } from './payloads.js';
+import { type FakeChannel, type FakeMessage, type FakeUser, InteractionType, type MemberFields, user } from './payloads.js';
 import { FakeDiscord, type FakeDiscordOptions, type InteractionRecord } from './server.js';
 
 const MESSAGE_COMMAND = 3;
@@ -22,6 +22,8 @@ export interface Harness {
   /** A fresh user, so each test starts with an untouched rate limit. */
   newUser(name?: string): FakeUser;
   slash(name: string, options?: Record<string, string | number>, as?: Actor): Promise<InteractionRecord>;
+  /** `/name sub options…` */
+  subcommand(name: string, sub: string, options?: Record<string, string | number | boolean>, as?: Actor): Promise<InteractionRecord>;
   /** Sends the interaction without waiting for the bot's response. */
   sendSlash(name: string, options?: Record<string, string | number>, as?: Actor): InteractionRecord;
   autocomplete(name: string, options: Record<string, string | number>, focused: string, as?: Actor): Promise<Array<{ name: string; value: string | number }>>;
@@ -34,6 +36,8 @@ export interface Harness {
 
 export interface Actor {
   user?: FakeUser;
+  /** Roles and permissions of the member (all permissions, no roles by default). */
+  member?: MemberFields;
   locale?: string;
   channel?: FakeChannel;
 }
@@ -86,6 +90,10 @@ export async function startHarness(opts: { engine?: Engine; config?: Partial<Bot
     newUser: (name = 'member') => user(name),
     sendSlash,
     slash: (name, options, as) => fake.settled(sendSlash(name, options, as)),
+    subcommand: (name, sub, options = {}, as = {}) =>
+      fake.settled(
+        fake.interact({ type: InteractionType.ApplicationCommand, data: fake.commandData(name, options, undefined, sub), user: as.user ?? defaultUser, ...as }),
+      ),
     async autocomplete(name, options, focused, as = {}) {
       const record = fake.interact({ type: InteractionType.Autocomplete, data: fake.commandData(name, options, focused), user: as.user ?? defaultUser, ...as });
       await fake.settled(record);

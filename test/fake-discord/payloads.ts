@@ -68,12 +68,21 @@ export interface FakeGuild {
   name: string;
   channels: FakeChannel[];
   threads: FakeChannel[];
+  /** Roles besides @everyone. */
+  roles: { id: string; name: string }[];
 }
 
-export function member(u: FakeUser) {
+/** What a member holds: roles, and the permissions an interaction reports (all of them by default). */
+export interface MemberFields {
+  roles?: string[];
+  /** A permission bit field as a decimal string ("0": none). */
+  permissions?: string;
+}
+
+export function member(u: FakeUser, fields: MemberFields = {}) {
   return {
     user: u,
-    roles: [],
+    roles: fields.roles ?? [],
     joined_at: new Date(0).toISOString(),
     deaf: false,
     mute: false,
@@ -83,7 +92,7 @@ export function member(u: FakeUser) {
     avatar: null,
     premium_since: null,
     communication_disabled_until: null,
-    permissions: ALL_PERMISSIONS,
+    permissions: fields.permissions ?? ALL_PERMISSIONS,
   };
 }
 
@@ -101,6 +110,7 @@ export function guildCreate(guild: FakeGuild, botUser: FakeUser) {
     joined_at: new Date(0).toISOString(),
     roles: [
       { id: guild.id, name: '@everyone', permissions: ALL_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ...guild.roles.map((r, i) => ({ ...r, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
     ],
     channels: guild.channels,
     threads: guild.threads,
@@ -170,6 +180,7 @@ export function interaction(fields: {
   user: FakeUser;
   locale?: string;
   message?: FakeMessage;
+  member?: MemberFields;
 }) {
   const { channel } = fields;
   return {
@@ -182,7 +193,7 @@ export function interaction(fields: {
     guild_locale: 'en-US',
     channel_id: channel.id,
     channel,
-    member: member(fields.user),
+    member: member(fields.user, fields.member),
     token: `itoken-${snowflake()}-${Math.random().toString(36).slice(2)}`,
     version: 1,
     app_permissions: ALL_PERMISSIONS,

@@ -12,6 +12,7 @@ import {
   type InteractionPayload,
   InteractionType,
   interaction,
+  type MemberFields,
   message,
   snowflake,
   textChannel,
@@ -112,7 +113,13 @@ export class FakeDiscord extends EventEmitter {
     this.botUser = user('UN Docs Bot', { bot: true });
     this.guilds = Array.from({ length: opts.guildCount ?? 1 }, (_, i) => {
       const id = snowflake();
-      return { id, name: `Guild ${i + 1}`, channels: [textChannel(id, 'general'), textChannel(id, 'research', 1)], threads: [] };
+      return {
+        id,
+        name: `Guild ${i + 1}`,
+        channels: [textChannel(id, 'general'), textChannel(id, 'research', 1)],
+        threads: [],
+        roles: [{ id: snowflake(), name: 'researcher' }],
+      };
     });
     this.gateway = new FakeGateway({
       token: this.token,
@@ -169,6 +176,7 @@ export class FakeDiscord extends EventEmitter {
     channel?: FakeChannel;
     locale?: string;
     message?: FakeMessage;
+    member?: MemberFields;
   }): InteractionRecord {
     // The interaction carries a snapshot of the message, as over the real gateway.
     const snapshot = fields.message ? structuredClone(fields.message) : undefined;
@@ -183,18 +191,23 @@ export class FakeDiscord extends EventEmitter {
    * The `data` of a slash-command interaction for a command registered to the first guild, with option types
    * taken from the registration. While typing, Discord sends the focused option's partial input as a string.
    */
-  commandData(name: string, options: Record<string, string | number> = {}, focused?: string) {
+  /** `sub` names a subcommand, whose options `options` then are. */
+  commandData(name: string, options: Record<string, string | number | boolean> = {}, focused?: string, sub?: string) {
     const command = this.registeredCommand(name);
+    const defs = sub ? command.options?.find((o: { name: string }) => o.name === sub)?.options : command.options;
+    if (sub && !defs && !command.options?.some((o: { name: string }) => o.name === sub)) throw new Error(`/${name} has no subcommand ${sub}`);
+    const values = Object.entries(options).map(([key, value]) => {
+      const def = defs?.find((o: { name: string }) => o.name === key);
+      if (!def) throw new Error(`/${name}${sub ? ` ${sub}` : ''} has no option ${key}`);
+      return { name: key, type: def.type, value: key === focused ? String(value) : value, ...(key === focused ? { focused: true } : {}) };
+    });
+    const SUBCOMMAND = 1;
     return {
       id: command.id,
       name,
       type: command.type,
       guild_id: this.guild.id,
-      options: Object.entries(options).map(([key, value]) => {
-        const def = command.options?.find((o: { name: string }) => o.name === key);
-        if (!def) throw new Error(`/${name} has no option ${key}`);
-        return { name: key, type: def.type, value: key === focused ? String(value) : value, ...(key === focused ? { focused: true } : {}) };
-      }),
+      options: sub ? [{ name: sub, type: SUBCOMMAND, options: values }] : values,
     };
   }
 
@@ -205,7 +218,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A user posts a message (MESSAGE_CREATE); `mention` adds a real `<@bot>` mention. */
-  postMessage(fields: { author: FakeUser; content: string; channel?: FakeChannel; mention?: boolean; replyTo?: FakeMessage }): FakeMessage {
+  postMessage(fields: { author: FakeUser; content: string; channel?: FakeChannel; mention?: boolean; replyTo?: FakeMessage; roles?: string[] }): FakeMessage {
     const channel = fields.channel ?? this.channel;
     const content = fields.mention ? `<@${this.botUser.id}> ${fields.content}` : fields.content;
     const msg = message({
@@ -222,7 +235,7 @@ export class FakeDiscord extends EventEmitter {
         : {}),
     });
     this.messages.set(msg.id, msg);
-    this.gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: new Date(0).toISOString() } }, channel.guild_id);
+    this.gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: fields.roles ?? [], joined_at: new Date(0).toISOString() } }, channel.guild_id);
     return msg;
   }
 

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { SlashCommandBuilder } from 'discord.js';
 import { infoOf } from '../../shared/citation-text.js';
 import { documentCard } from '../../shared/document-card.js';
-import { langOfLocale, strings } from '../../shared/strings.js';
+import { strings } from '../../shared/strings.js';
 import type { SlashCommand } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { listFields } from '../message-layout.js';
@@ -28,7 +28,7 @@ export const document: SlashCommand = {
   autocomplete: (interaction, ctx) => respondWithDocuments(interaction, ctx.engine),
 
   async execute(interaction, ctx) {
-    const lang = langOfLocale(interaction.locale);
+    const lang = ctx.replyLang(interaction);
     const s = strings(lang);
     const card = documentCard(infoOf(ctx.engine, chosenDocument(interaction, ctx.engine)!)!, lang);
     const facts = card.fields.map((f) => ({

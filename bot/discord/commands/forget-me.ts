@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { langOfLocale, strings } from '../../shared/strings.js';
+import { strings } from '../../shared/strings.js';
 import type { SlashCommand } from '../context.js';
 import { respondPrivately } from '../respond.js';
 
@@ -10,6 +10,7 @@ import { respondPrivately } from '../respond.js';
  */
 export const forgetMe: SlashCommand = {
   kind: 'slash',
+  access: 'everyone',
   data: new SlashCommandBuilder()
     .setName('forget-me')
     .setDescription('Erase your questions, votes and conversations kept by the bot')
@@ -18,6 +19,6 @@ export const forgetMe: SlashCommand = {
 
   async execute(interaction, ctx) {
     const erased = ctx.store.forget(interaction.user.id);
-    await respondPrivately(interaction, strings(langOfLocale(interaction.locale)).forgotten(erased));
+    await respondPrivately(interaction, strings(ctx.replyLang(interaction)).forgotten(erased));
   },
 };

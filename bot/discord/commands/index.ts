@@ -9,9 +9,11 @@ import { paragraph } from './paragraph.js';
 import { quoteCited } from './quote-cited.js';
 import { recommendation, recommendationList } from './recommendation.js';
 import { search } from './search.js';
+import { settings } from './settings.js';
 import { documentList, sources } from './sources.js';
+import { stats } from './stats.js';
 
-export const commands: BotCommand[] = [ask, recommendation, paragraph, document, search, sources, quoteCited, forgetMe];
+export const commands: BotCommand[] = [ask, recommendation, paragraph, document, search, sources, quoteCited, forgetMe, settings, stats];
 
 export const buttonHandlers: ButtonHandlers = {
   cite: showCitedUnit,

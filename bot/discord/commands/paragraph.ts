@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { paragraphRef } from '../../../retrieval/index.js';
-import { langOfLocale } from '../../shared/strings.js';
+
 import type { SlashCommand } from '../context.js';
 import { respond } from '../respond.js';
 import { subparagraphMessages, unitMessages } from '../unit-view.js';
@@ -27,7 +27,7 @@ export const paragraph: SlashCommand = {
   autocomplete: (interaction, ctx) => respondWithDocuments(interaction, ctx.engine),
 
   async execute(interaction, ctx) {
-    const lang = langOfLocale(interaction.locale);
+    const lang = ctx.replyLang(interaction);
     const source = chosenDocument(interaction, ctx.engine)!;
     const ref = paragraphRef(interaction.options.getString('number', true));
     await respond(

@@ -72,7 +72,7 @@ export const recommendation: SlashCommand = {
   autocomplete,
 
   async execute(interaction, ctx) {
-    const lang = langOfLocale(interaction.locale);
+    const lang = ctx.replyLang(interaction);
     const source = chosenDocument(interaction, ctx.engine);
     const n = interaction.options.getInteger('number');
     if (n === null) {

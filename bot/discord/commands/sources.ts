@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { documentName, type Lang } from '../../../retrieval/index.js';
-import { langOfLocale, strings } from '../../shared/strings.js';
+import { strings } from '../../shared/strings.js';
 import type { BotContext, PagedView, SlashCommand } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { pagedMessage } from '../paged-view.js';
@@ -36,6 +36,6 @@ export const sources: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, ctx) {
-    await respond(interaction, [documentList.render(ctx, langOfLocale(interaction.locale), '-', 0)]);
+    await respond(interaction, [documentList.render(ctx, ctx.replyLang(interaction), '-', 0)]);
   },
 };

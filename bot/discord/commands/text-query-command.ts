@@ -1,5 +1,6 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../../../retrieval/index.js';
+import type { GuildSettings } from '../../store/index.js';
 import type { BotContext, SlashCommand } from '../context.js';
 import type { OutgoingMessage } from '../message-layout.js';
 import { logQuestion } from '../question-log.js';
@@ -15,7 +16,7 @@ interface Described {
 export interface TextQuerySpec extends Described {
   text: Described;
   /** Computes the reply, and the answer when it is one (it goes in the question log); runs in the bounded answer queue. */
-  reply(ctx: BotContext, text: string, source: string | undefined): Promise<{ messages: OutgoingMessage[]; answer?: Answer }>;
+  reply(ctx: BotContext, text: string, source: string | undefined, settings: GuildSettings): Promise<{ messages: OutgoingMessage[]; answer?: Answer }>;
 }
 
 /**
@@ -39,10 +40,12 @@ export function textQueryCommand(spec: TextQuerySpec): SlashCommand {
 
     async execute(interaction, ctx) {
       const receivedAt = Date.now();
-      await interaction.deferReply();
+      const settings = ctx.store.settings.get(interaction.guildId);
+      // A server answering privately (slash commands only) gets its answers where only the asker sees them.
+      await interaction.deferReply(settings.replyMode === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
       const text = interaction.options.getString(spec.text.name, true);
       const source = chosenDocument(interaction, ctx.engine);
-      const { messages, answer } = await ctx.queue.run(() => spec.reply(ctx, text, source));
+      const { messages, answer } = await ctx.queue.run(() => spec.reply(ctx, text, source, settings));
       const messageId = await respond(interaction, messages);
       if (answer) logQuestion(ctx, { via: 'ask', question: text, guildId: interaction.guildId, userId: interaction.user.id, receivedAt }, answer, messageId);
     },
