@@ -17,7 +17,7 @@ export function table(rows: readonly (readonly string[])[]): string {
 }
 
 const n = (x: number, digits = 2) => x.toFixed(digits);
-const pct = (p: Percentiles) => [n(p.p50), n(p.p95), n(p.p99)];
+const pct = (p: Percentiles, digits = 2) => [n(p.p50, digits), n(p.p95, digits), n(p.p99, digits)];
 const delay = (d: LoopDelay) => [n(d.p50, 1), n(d.p99, 1), n(d.max, 1)];
 
 function section(title: string, body: string): string {
@@ -69,6 +69,13 @@ export function formatReport(r: BenchReport): string {
   if (q.hybrid) queryRows.push(['hybrid (engine.search)', ...pct(q.hybrid)]);
   queryRows.push([`answer (engine.ask, ${q.hybrid ? 'hybrid' : 'keyword'}, extractive)`, ...pct(q.answer)]);
   out.push('', section(`Query latency over ${r.questions.timed} queries each (kinds interleaved)`, table(queryRows)));
+
+  const storeRows = [
+    ['store (ms, SQLite WAL)', 'p50', 'p95', 'p99'],
+    ['per answer: settings + history read, turn + log written', ...pct(r.store_ms.per_answer_ms, 3)],
+    ['  one write transaction', ...pct(r.store_ms.write_ms, 3)],
+  ];
+  out.push('', section(`Store overhead over ${r.store_ms.answers} answers`, table(storeRows)));
 
   const e = r.event_loop_delay_ms;
   const loopRows = [

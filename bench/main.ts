@@ -16,6 +16,7 @@ import type { ProbeRequest, ProbeResult } from './probe-protocol.js';
 import { atLeast, loadBenchQuestions } from './questions.js';
 import { type BenchReport, coldStartMs, ratiosOf, targetsOf } from './report.js';
 import { runProbe } from './run-probe.js';
+import { benchStore } from './store-bench.js';
 import { sentencesOf, synthesizeCorpus } from './synthetic-units.js';
 import 'dotenv/config';
 import { parseCommandLine, wholeArg } from '../bot/shared/args.js';
@@ -148,7 +149,11 @@ runCli(async () => {
       );
     }
 
+    log('store overhead per answer…');
+    const storeMs = await benchStore(seedsDir, questionSet.questions, dir);
+
     const partial = {
+      store_ms: storeMs,
       query_ms: engine.query_ms,
       dense_parts_ms: engine.dense_parts_ms,
       hnsw: { m: params.m, ef_construction: params.efConstruction, ef: params.ef, vectors: SYNTHETIC_DESCRIPTION, queries: HNSW_QUERIES, runs },

@@ -4,6 +4,7 @@ import { fastestEfReaching, type HnswRun } from './hnsw-bench.js';
 import type { KeywordScale } from './keyword-scale.js';
 import type { ModelKind } from './model-choice.js';
 import type { ProbeResult } from './probe-protocol.js';
+import type { StoreFigures } from './store-bench.js';
 
 /** The figures `npm run bench -- --json FILE` writes; the printed tables show the same numbers. */
 export interface BenchReport {
@@ -35,6 +36,8 @@ export interface BenchReport {
   };
   hnsw: { m: number; ef_construction: number; ef: number; vectors: string; queries: number; runs: HnswRun[] };
   keyword_scale: KeywordScale | null;
+  /** What the bot's SQLite store adds to each answer (bench/store-bench.ts). */
+  store_ms: StoreFigures;
   event_loop_delay_ms: {
     build: EngineFigures['build_delay'];
     /** Model load in the worker + createEngine over the prebuilt index (fresh process). */
@@ -90,10 +93,14 @@ export function ratiosOf(r: RatioInputs): Record<string, number> {
 /** The issue's targets, each with what this run measured; null `met` when this run cannot tell (e.g. tiny model). */
 export function targetsOf(
   r: Pick<BenchReport, 'query_ms' | 'hnsw' | 'cold_start_ms' | 'model'> &
-    Partial<Pick<BenchReport, 'keyword_scale' | 'dense_parts_ms'>> & { rss_serving_after_build?: number | null },
+    Partial<Pick<BenchReport, 'keyword_scale' | 'dense_parts_ms' | 'store_ms'>> & { rss_serving_after_build?: number | null },
 ): Target[] {
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   const targets: Target[] = [{ name: 'keyword query p50', goal: '≤ 5 ms', measured: ms(r.query_ms.keyword.p50), met: r.query_ms.keyword.p50 <= 5 }];
+  if (r.store_ms) {
+    const overhead = r.store_ms.per_answer_ms.p50;
+    targets.push({ name: 'store overhead per answer p50 (settings, history, log)', goal: '≤ 1 ms', measured: `${overhead.toFixed(3)} ms`, met: overhead <= 1 });
+  }
   const hybrid = r.query_ms.hybrid;
   const sized = r.model !== null && r.model.kind !== 'test fixture (tiny random model)';
   targets.push({
