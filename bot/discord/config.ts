@@ -26,6 +26,9 @@ export interface BotConfig {
   conversation: { maxTurns: number; maxAgeDays: number };
   /** Questions and votes older than this many days are deleted (daily). */
   questionLogDays: number;
+  /** The /healthz and /metrics endpoint's port (0: any free one); null: no endpoint. */
+  healthPort: number | null;
+  healthHost: string;
 }
 
 export class ConfigError extends Error {
@@ -59,5 +62,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       maxAgeDays: wholeSetting(env, 'CONVERSATION_DAYS', DEFAULT_CONVERSATION.maxAgeDays, { min: 1, max: 3650 }),
     },
     questionLogDays: wholeSetting(env, 'QUESTION_LOG_DAYS', DEFAULT_RETENTION.questionDays, { min: 1, max: 3650 }),
+    healthPort: env.HEALTH_PORT?.trim() ? wholeSetting(env, 'HEALTH_PORT', 0, { min: 0, max: 65_535 }) : null,
+    healthHost: env.HEALTH_HOST?.trim() || '127.0.0.1',
   };
 }

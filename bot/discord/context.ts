@@ -10,6 +10,7 @@ import type { Store } from '../store/index.js';
 import type { BotConfig } from './config.js';
 import type { ButtonAction } from './custom-ids.js';
 import type { OutgoingMessage } from './message-layout.js';
+import type { BotMetrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { WorkQueue } from './work-queue.js';
 
@@ -19,6 +20,7 @@ export interface BotContext {
   config: BotConfig;
   /** Votes, conversations, server settings and the question log (SQLite). */
   store: Store;
+  metrics: BotMetrics;
   queue: WorkQueue;
   limiter: RateLimiter;
   /** The language of a reply with no question to read it from: the server's setting, else the member's client. */

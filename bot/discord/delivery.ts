@@ -122,6 +122,8 @@ export interface DeliveryOptions {
   clock?: Clock;
   random?: () => number;
   log?: (msg: string) => void;
+  /** Called for every retry, for the metrics. */
+  onRetry?: () => void;
 }
 
 /** Retries of an earlier attempt that reached Discord though its answer did not reach us. */
@@ -141,6 +143,7 @@ export class DurableDelivery {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly log: (msg: string) => void;
+  private readonly onRetry: () => void;
   private readonly aborter = new AbortController();
   /** Interaction token → when the interaction was created, oldest first; expired tokens are dropped as new ones come. */
   private readonly tokens = new Map<string, number>();
@@ -152,6 +155,7 @@ export class DurableDelivery {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.log = options.log ?? (() => {});
+    this.onRetry = options.onRetry ?? (() => {});
   }
 
   /** Stops every waiting retry: each rejects with a DeliveryError (reason "shutdown") that its handler logs. */
@@ -177,6 +181,7 @@ export class DurableDelivery {
         const elapsed = () => this.clock.now() - started;
         if (this.clock.now() + wait > deadline) throw new DeliveryError(route, tries, elapsed(), 'deadline', err);
         if (tries === 1) this.log(`${route}: ${describeError(err)}; retrying for up to ${Math.round((deadline - this.clock.now()) / 1000)} s`);
+        this.onRetry();
         try {
           await this.clock.sleep(wait, this.aborter.signal);
         } catch {

@@ -17,8 +17,9 @@ export function isInteractionWebhook(request: Pick<InternalRequest, 'fullRoute' 
  */
 export function separateInteractionBudget(client: Client): void {
   const interactions = new REST({ ...client.options.rest, globalRequestsPerSecond: Number.POSITIVE_INFINITY });
-  // Rate-limit waits on either manager show up where discord.js users look for them.
+  // Rate-limit waits and responses on either manager show up where discord.js users look for them.
   interactions.on(RESTEvents.RateLimited, (info) => client.rest.emit(RESTEvents.RateLimited, info));
+  interactions.on(RESTEvents.Response, (request, response) => client.rest.emit(RESTEvents.Response, request, response));
   const general = client.rest.queueRequest.bind(client.rest);
   client.rest.queueRequest = (request) => (isInteractionWebhook(request, client.application?.id) ? interactions.queueRequest(request) : general(request));
 }

@@ -36,5 +36,7 @@ export function questionEntry(asked: AskedQuestion, answer: Answer, userHash: st
 
 /** Best effort: a full disk costs the log entry (counted by the store), never the answer already delivered. */
 export function logQuestion(ctx: BotContext, asked: AskedQuestion, answer: Answer, messageId: string | null): void {
-  ctx.store.questions.add(questionEntry(asked, answer, ctx.store.userHash(asked.userId), messageId, Date.now()));
+  const entry = questionEntry(asked, answer, ctx.store.userHash(asked.userId), messageId, Date.now());
+  ctx.metrics.answered(entry.via, entry.outcome, entry.latencyMs);
+  ctx.store.questions.add(entry);
 }

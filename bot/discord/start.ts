@@ -1,6 +1,7 @@
 /** The Discord front end's entry: opens the engine, connects discord.js, routes events, shuts down gracefully. */
 import { once } from 'node:events';
-import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes } from 'discord.js';
+import type { Server } from 'node:http';
+import { type Client, DiscordjsErrorCodes, Events, GatewayCloseCodes, RESTEvents, Status } from 'discord.js';
 import type { Engine } from '../../retrieval/index.js';
 import { errorDetails } from '../shared/error-details.js';
 import { openEngine } from '../shared/open-engine.js';
@@ -13,8 +14,10 @@ import type { BotContext } from './context.js';
 import { createConversationHandler } from './conversation.js';
 import { type Clock, DurableDelivery } from './delivery.js';
 import { replyLang } from './guild-policy.js';
+import { type Health, startHealthServer } from './health-server.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionRouter } from './interaction-router.js';
+import { BotMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -63,7 +66,7 @@ export function explainLoginFailure(err: unknown): string {
 }
 
 /** The bot's database; a file that cannot be used stops the start with what is wrong with it and what to do. */
-function openBotStore(config: BotConfig, log: (msg: string) => void): Store {
+function openBotStore(config: BotConfig, metrics: BotMetrics, log: (msg: string) => void): Store {
   try {
     return openStore({
       dataDir: config.dataDir,
@@ -71,6 +74,7 @@ function openBotStore(config: BotConfig, log: (msg: string) => void): Store {
       salt: config.userHashSalt,
       conversation: config.conversation,
       retention: { questionDays: config.questionLogDays, conversationDays: config.conversation.maxAgeDays },
+      observer: metrics.storeObserver,
       log,
     });
   } catch (err) {
@@ -114,8 +118,9 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
   if (!config.token) {
     throw new DiscordStartupError('DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal and put its token in .env (see README).');
   }
+  const metrics = new BotMetrics();
   // Before the engine: a database that cannot be used is reported at once, not after loading the index.
-  const store = openBotStore(config, log);
+  const store = openBotStore(config, metrics, log);
   // A long-running bot follows the index: `npm run add` in another terminal takes effect without a restart.
   const engine =
     opts.engine ??
@@ -124,13 +129,24 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
       throw err;
     }));
   const ownsEngine = !opts.engine;
-  const delivery = new DurableDelivery({ channelBudgetMs: config.deliveryBudgetMs, clock: opts.clock, log: (msg) => log(`delivery: ${msg}`) });
+  const delivery = new DurableDelivery({
+    channelBudgetMs: config.deliveryBudgetMs,
+    clock: opts.clock,
+    log: (msg) => log(`delivery: ${msg}`),
+    onRetry: () => metrics.restRetries.inc(),
+  });
   const client = createDiscordClient(config, delivery);
+  // Held back before sending (a bucket known to be empty) or answered 429 and waited out: discord.js reports the two apart.
+  client.rest.on(RESTEvents.RateLimited, () => metrics.rateLimited.inc());
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status === 429) metrics.rateLimited.inc();
+  });
   let stopping = false;
   const context: BotContext = {
     engine,
     config,
     store,
+    metrics,
     replyLang: (interaction) => replyLang(store.settings.get(interaction.guildId), interaction.locale),
     queue: new WorkQueue(config.maxConcurrentAnswers, config.maxQueuedAnswers),
     limiter: new RateLimiter(config.rateLimitPerMinute),
@@ -138,6 +154,13 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     stopping: () => stopping,
   };
   const retention = keepRetention(store, log);
+  /** What the bot holds besides the health endpoint, released on a failed start and on stop. */
+  const release = async () => {
+    await client.destroy();
+    if (ownsEngine) await engine.close();
+    clearInterval(retention);
+    store.close();
+  };
   const route = createInteractionRouter(context, commands, buttonHandlers);
   const onMessage = createConversationHandler(context, client);
   const inflight = new InFlight();
@@ -150,15 +173,30 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
     await client.login(config.token);
     await ready;
   } catch (err) {
-    await client.destroy();
-    if (ownsEngine) await engine.close();
-    clearInterval(retention);
-    store.close();
+    await release();
     throw new DiscordStartupError(explainLoginFailure(err));
   }
   log(`logged in as ${client.user?.tag} (${engine.status().mode} retrieval, ${engine.status().units} units)`);
   const { fusion } = engine.status();
   if (fusion) log(strings('en').fusionSummary(fusion));
+  const health = (): Health => ({
+    gateway: client.ws.status === Status.Ready,
+    index: engine.status().units > 0,
+    mode: engine.status().mode,
+    database: store.health(),
+  });
+  let endpoint: Server | null = null;
+  if (config.healthPort !== null) {
+    try {
+      const started = await startHealthServer(config.healthHost, config.healthPort, health, metrics.registry);
+      endpoint = started.server;
+      log(`health endpoint on ${started.url} (/healthz, /metrics)`);
+    } catch (err) {
+      // Monitoring that was asked for and cannot run is a start-up failure, not a silent gap.
+      await release();
+      throw new DiscordStartupError(`HEALTH_PORT ${config.healthPort} on ${config.healthHost} cannot be used: ${errorDetails(err)}`);
+    }
+  }
 
   let stopped: Promise<void> | null = null;
   async function stop(): Promise<void> {
@@ -173,10 +211,8 @@ export async function launchDiscordBot(opts: DiscordBotOptions = {}): Promise<Di
       delivery.abortRetries();
       await Promise.race([inflight.idle(), new Promise((resolve) => setTimeout(resolve, GIVE_UP_TIMEOUT_MS).unref())]);
     }
-    await client.destroy();
-    if (ownsEngine) await engine.close();
-    clearInterval(retention);
-    store.close();
+    endpoint?.close();
+    await release();
     log('disconnected');
   }
   return { client, context, stop: () => (stopped ??= stop()) };

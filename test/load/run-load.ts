@@ -24,6 +24,7 @@ import { FakeDiscord } from '../fake-discord/server.js';
 import { botEnvironment, startBotProcess } from './bot-process.js';
 import { driveAsks } from './drive-asks.js';
 import { botErrorLines, formatFigures, loadFigures } from './figures.js';
+import { formatStoreWrites, storeWrites } from './store-writes.js';
 
 const USAGE = 'npm run load -- [--count N] [--concurrency N] [--json FILE] [--data DIR]';
 
@@ -55,7 +56,13 @@ runCli(async () => {
     const { status, questions } = await prepare(indexDir);
     if (questions.fallback) process.stderr.write(`${questions.fallback}\n`);
     await registerCommands({ token: fake.token, guildId: fake.guild.id, apiBase: fake.apiBase });
-    const env = botEnvironment(fake, work, { INDEX_DIR: indexDir, USER_HASH_SALT: 'load-run', ...(values.data ? { DATA_DIR: values.data } : {}) });
+    const env = botEnvironment(fake, work, {
+      INDEX_DIR: indexDir,
+      USER_HASH_SALT: 'load-run',
+      // Any free port: the store's write latencies are read from /metrics after the run.
+      HEALTH_PORT: '0',
+      ...(values.data ? { DATA_DIR: values.data } : {}),
+    });
     const bot = await startBotProcess(env);
     const logBefore = bot.stderr().length;
     await bot.loopDelay();
@@ -64,6 +71,8 @@ runCli(async () => {
     const records = await driveAsks(fake, questions.questions, count, concurrency);
     const durationMs = performance.now() - started;
     const loopDelay = await bot.loopDelay();
+    const endpoint = /health endpoint on (http:\/\/\S+) /.exec(bot.stderr())?.[1];
+    const writes = storeWrites(endpoint ? await (await fetch(`${endpoint}/metrics`)).text() : '');
     const botErrors = botErrorLines(bot.stderr().slice(logBefore));
     const code = await bot.stop();
     if (code !== 0) botErrors.push(`the bot exited with code ${code} on SIGTERM`);
@@ -77,9 +86,9 @@ runCli(async () => {
     process.stdout.write(
       `machine: ${context.machine.cpus} × ${context.machine.cpu_model}, Node ${process.version}, load average ${loadAverage.toFixed(2)} before the run\n` +
         `engine: ${status.mode} retrieval${status.model ? ` (${status.model})` : ''}, ${status.units} units; questions: ${questions.questions.length} from ${questions.source}, cycled\n` +
-        `${formatFigures(figures)}\n`,
+        `${formatFigures(figures)}\n${formatStoreWrites(writes)}\n`,
     );
-    if (values.json) await writeFile(values.json, `${JSON.stringify({ ...context, ...figures }, null, 2)}\n`);
+    if (values.json) await writeFile(values.json, `${JSON.stringify({ ...context, ...figures, store_writes: writes }, null, 2)}\n`);
     if (figures.targets.some((t) => !t.met)) process.exitCode = 1;
   } finally {
     await fake.close();
