@@ -9,6 +9,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordClient } from '../bot/discord/client.js';
 import { registerCommands } from '../bot/discord/register.js';
@@ -178,6 +179,22 @@ describe('npm start with SHARD_COUNT=auto and two shards', () => {
     expect(deliveredTo(b)).toEqual([[1, 2]]);
     expectAnswered(a);
     expectAnswered(b);
+  });
+
+  it('lets both shard processes write the one database file at once, losing no question', async () => {
+    const asks = guilds.flatMap((g) => Array.from({ length: 10 }, (_, i) => ask(g, i % 2 ? 'What is the Blue Heart Campaign?' : '什么是蓝心运动？')));
+    await Promise.all(asks.map((a) => fake.settled(a, 150, 20_000)));
+    asks.forEach(expectAnswered);
+    const db = new Database(join(dir, 'data', 'bot.db'), { readonly: true });
+    try {
+      const logged = () => guilds.map((g) => db.prepare("SELECT count(*) FROM questions WHERE guild_id = ? AND via = 'ask'").pluck().get(g.id) as number);
+      // Each entry is written just after its answer is delivered.
+      for (let i = 0; i < 100 && logged().some((n) => n < 10); i++) await sleep(50);
+      expect(logged().every((n) => n >= 10)).toBe(true);
+      expect(db.prepare('SELECT count(*) FROM questions WHERE guild_id NOT IN (?, ?)').pluck().get(guilds[0]!.id, guilds[1]!.id)).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('runs the shards in separate processes: pausing shard 1 holds back only guild 2', async () => {
