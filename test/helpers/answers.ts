@@ -1,34 +1,12 @@
 /** Reading answers in tests: flat citations with their quotes, the outcome, the plain text a user reads. */
 import { answerText } from '../../bot/shared/render-answer.js';
 import { strings } from '../../bot/shared/strings.js';
-import { type Answer, type DocumentMeta, InputError, LookupError, type Passage } from '../../retrieval/index.js';
+import { type Answer, type Citation, type DocumentMeta, InputError, LookupError, type Passage } from '../../retrieval/index.js';
 
-export interface QuotedCitation {
-  unitKey: string;
-  source: string;
-  paragraph: number | null;
-  recommendation: number | null;
-  label: string;
-  url: string | null;
-  status: 'draft' | 'final';
-  quote: string;
-  score: number;
-}
+/** A citation with the quote and score of the passage that carries it. */
+export type QuotedCitation = Citation & { quote: string; score: number };
 
-const flat = (passages: Passage[]): QuotedCitation[] =>
-  passages.flatMap((p) =>
-    p.citations.map((c) => ({
-      unitKey: c.unitKey,
-      source: c.source,
-      paragraph: c.paragraph,
-      recommendation: c.recommendation,
-      label: c.label,
-      url: c.url,
-      status: c.status,
-      quote: p.quote,
-      score: p.score,
-    })),
-  );
+const flat = (passages: Passage[]): QuotedCitation[] => passages.flatMap((p) => p.citations.map((c) => ({ ...c, quote: p.quote, score: p.score })));
 
 export const citationsOf = (a: Answer): QuotedCitation[] => flat(a.passages);
 export const relatedOf = (a: Answer): QuotedCitation[] => flat(a.related);
