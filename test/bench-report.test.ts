@@ -74,6 +74,9 @@ describe('bench report', () => {
   it('checks every target, including the fastest ef that reaches the recall goal at 100k', () => {
     const byName = Object.fromEntries(targetsOf(figures()).map((t) => [t.name, t]));
     expect(byName['keyword query p50'].met).toBe(true);
+    expect(byName['answer p50 (engine.ask, extractive)']).toMatchObject({ met: false, measured: '20.00 ms' });
+    const quick = figures({ query_ms: { ...figures().query_ms, answer: { p50: 6.5, p95: 11, p99: 14 } } });
+    expect(targetsOf(quick).find((t) => t.name.startsWith('answer'))?.met).toBe(true);
     expect(byName['hybrid query p50 (e5-small-sized model)'].met).toBe(true);
     expect(byName['HNSW 100k, ef=200'].met).toBe(false);
     expect(byName['HNSW 100k, fastest ef reaching 0.95']).toMatchObject({ met: true, measured: 'ef=100: recall 0.970, 1.40 ms' });
