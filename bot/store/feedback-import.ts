@@ -27,7 +27,7 @@ export interface ImportMark {
 const isVote = (v: unknown): v is Vote => v === 'up' || v === 'down';
 
 /** The lines that are whole votes, and how many lines are not (a cut-short tail, a damaged line). */
-export function parseFeedbackLines(raw: string): { records: FeedbackRecord[]; skipped: number } {
+function parseFeedbackLines(raw: string): { records: FeedbackRecord[]; skipped: number } {
   const records: FeedbackRecord[] = [];
   let skipped = 0;
   for (const line of raw.split('\n')) {

@@ -34,7 +34,7 @@ export interface ReportData {
   downVoted: DownVoted[];
 }
 
-export const NOT_FOUND_SAMPLE = 2_000;
+const NOT_FOUND_SAMPLE = 2_000;
 const TOP_DOWN_VOTED = 10;
 
 /** `AND guild_id = ?` when the scope names a guild: every query filters the same way. */

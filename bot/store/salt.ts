@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Writer } from './writer.js';
 
-export const SALT_KEY = 'user_salt';
+const SALT_KEY = 'user_salt';
 
 export function hashUserId(salt: string, userId: string): string {
   return createHash('sha256').update(`${salt}:${userId}`).digest('hex');

@@ -56,7 +56,7 @@ export const CANDIDATE_DEPTH = 50;
  * Reciprocal rank fusion of the two keyword rankings (Chinese and English readings), whose BM25 scores come from
  * two indexes and cannot be compared. K_RRF = 60 is the constant from Cormack et al. (2009).
  */
-export const K_RRF = 60;
+const K_RRF = 60;
 
 /** The versions of a paragraph are one citation, ranked once per list (at its best version's rank). */
 const citationOf = (key: string) => parseUnitKey(key).citation;
