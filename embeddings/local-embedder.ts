@@ -1,5 +1,6 @@
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { Embeddings } from '@langchain/core/embeddings';
+import { compactTokenizer } from './compact-tokenizer.js';
 import type { ModelProfile } from './model-profiles.js';
 import { windowSpans } from './passage-windows.js';
 import type { Span } from './worker-protocol.js';
@@ -41,6 +42,7 @@ export class LocalEmbedder extends Embeddings {
 
   /** Runs one probe text so a model that loads but cannot run fails here, at start-up, not on the first question. */
   static async create(extractor: FeatureExtractionPipeline, id: string, profile: ModelProfile, batchSize: number): Promise<LocalEmbedder> {
+    compactTokenizer(extractor.tokenizer);
     const probe = await extractor([`${profile.passagePrefix}probe`], { pooling: profile.pooling, normalize: true });
     const dimension = probe.dims.at(-1);
     if (!dimension) throw new Error(`model ${id} returned an empty embedding`);

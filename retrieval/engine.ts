@@ -108,27 +108,34 @@ async function loadLlm(config: LlmConfig) {
   return { chain: llmAnswerChain, model: await chatModelFor(config), UnitRetriever };
 }
 
-export interface ComponentInputs {
+interface LanguageInputs {
   corpus: Corpus;
   tokenizer: Tokenizer;
   keyword: KeywordIndex;
+  urlPattern?: string;
+}
+
+export interface ComponentInputs extends LanguageInputs {
   dense: DenseIndex | null;
   embedder: TextEmbedder | null;
-  urlPattern?: string;
   log?: (msg: string) => void;
   /** The fusion in force, read per question (default: keyword ranking only). */
   fusion?: () => FusionSetting;
   queryTimeoutMs?: number;
 }
 
-/** The objects a question goes through, built once over loaded indexes (tests build them the same way). */
-export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, urlPattern, log, fusion, queryTimeoutMs }: ComponentInputs) {
+/**
+ * What reading and answering a question needs from the corpus and its keyword index, whatever the dense side:
+ * built once per keyword index (the fusion calibration's retriever and the served one share it), because its
+ * dictionaries are most of a process's memory and of its start-up time.
+ */
+function buildLanguage({ corpus, tokenizer, keyword, urlPattern }: LanguageInputs) {
   const catalogue = new UnitCatalogue(corpus, tokenizer, { urlPattern });
   const glossary = readGlossary();
   // Each reading of a question is analysed against, and ranks, the units of its own language only.
   const zh = keyword.forLang('zh');
   const en = corpus.documents.some((d) => d.meta.languages.includes('en')) ? keyword.forLang('en') : null;
-  // CC-CEDICT is read once (~0.4 s): the bridge's reverse dictionary and the person names' pinyin both need it.
+  // CC-CEDICT is read once (~0.2 s): the bridge's reverse dictionary and the person names' pinyin both need it.
   const cedict = readCedict();
   const dictionary = corpusDictionary(zh, cedict);
   const persons = findPersonNames(
@@ -145,6 +152,26 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
     englishStats: en ?? undefined,
   });
   const glosser = new Glosser({ glossary, dictionary, persons, tokenizer, generic: GENERIC_NOUNS });
+  const shared = { units: catalogue, tokenizer };
+  // English text has no Chinese domain phrases to mask and no general-Chinese frequencies to compare with.
+  const english: AnswerContext | undefined = en ? { ...shared, stats: en, lang: 'en', topicality: null, phrases: new DomainPhrases([]) } : undefined;
+  const ctx: AnswerContext = {
+    ...shared,
+    stats: zh,
+    lang: 'zh',
+    topicality: new Topicality(zh),
+    phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
+    ...(english ? { english } : {}),
+  };
+  return { catalogue, analyzer, glosser, ctx, zh, en };
+}
+
+type Language = ReturnType<typeof buildLanguage>;
+
+/** The objects a question goes through, built over loaded indexes (tests build them the same way). */
+export function buildComponents(inputs: ComponentInputs, language: Language = buildLanguage(inputs)) {
+  const { dense, embedder, log, fusion, queryTimeoutMs } = inputs;
+  const { catalogue, analyzer, glosser, ctx, zh, en } = language;
   const retriever = new Retriever({
     analyzer,
     keyword: zh,
@@ -157,17 +184,6 @@ export function buildComponents({ corpus, tokenizer, keyword, dense, embedder, u
     log,
     queryTimeoutMs,
   });
-  const shared = { units: catalogue, tokenizer };
-  // English text has no Chinese domain phrases to mask and no general-Chinese frequencies to compare with.
-  const english: AnswerContext | undefined = en ? { ...shared, stats: en, lang: 'en', topicality: null, phrases: new DomainPhrases([]) } : undefined;
-  const ctx: AnswerContext = {
-    ...shared,
-    stats: zh,
-    lang: 'zh',
-    topicality: new Topicality(zh),
-    phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
-    ...(english ? { english } : {}),
-  };
   return { catalogue, analyzer, retriever, ctx, glosser };
 }
 
@@ -240,6 +256,14 @@ async function loadState(
   const indexDir = opts.indexDir ?? 'data/index';
   const corpus = await loadCorpus(opts.seedsDir ?? 'seeds', { cache: new ParseCache(join(indexDir, PARSE_CACHE_DIR), readOnly) });
   const urlPattern = opts.citationUrlPattern;
+  const languages = new WeakMap<KeywordIndex, Language>();
+  const languageOf = (keyword: KeywordIndex): Language => {
+    const known = languages.get(keyword);
+    if (known) return known;
+    const built = buildLanguage({ corpus, tokenizer, keyword, urlPattern });
+    languages.set(keyword, built);
+    return built;
+  };
   const calibrator =
     calibration.set &&
     fusionCalibrator({
@@ -247,7 +271,7 @@ async function loadState(
       corpus,
       k: DEFAULT_K,
       components: (keyword, dense, model) => {
-        const c = buildComponents({ corpus, tokenizer, keyword, dense, embedder: model, urlPattern });
+        const c = buildComponents({ corpus, tokenizer, keyword, dense, embedder: model, urlPattern }, languageOf(keyword));
         return {
           retriever: c.retriever,
           unit: (key: string): Unit | undefined => c.catalogue.unit(key),
@@ -256,17 +280,20 @@ async function loadState(
       },
     });
   const indexes = await loadOrBuildIndexes({ indexDir, corpus, tokenizer, embedder, readOnly, log, onEmbedProgress: opts.onEmbedProgress, calibrator });
-  const components = buildComponents({
-    corpus,
-    tokenizer,
-    keyword: indexes.keyword,
-    dense: indexes.dense,
-    embedder,
-    urlPattern,
-    log,
-    fusion: () => fusionOf(opts, indexes),
-    queryTimeoutMs: opts.queryTimeoutMs,
-  });
+  const components = buildComponents(
+    {
+      corpus,
+      tokenizer,
+      keyword: indexes.keyword,
+      dense: indexes.dense,
+      embedder,
+      urlPattern,
+      log,
+      fusion: () => fusionOf(opts, indexes),
+      queryTimeoutMs: opts.queryTimeoutMs,
+    },
+    languageOf(indexes.keyword),
+  );
   return { corpus, indexes, components };
 }
 

