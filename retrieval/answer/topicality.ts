@@ -14,37 +14,61 @@ import type { CorpusStats } from '../types.js';
  */
 const NUMBER_GENERAL_IDF = 5;
 
-/** jieba's general-language idf table (~350k words, ~0.2 s to read): the words `keep` wants, and the table's largest idf. */
-function readGeneralIdf(keep: (word: string) => boolean): { idf: Map<string, number>; max: number } {
-  const path = createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt');
-  const text = readFileSync(path, 'utf8');
-  const idf = new Map<string, number>();
-  let max = 0;
-  // Walked line by line rather than split: only the few thousand corpus words are kept, the rest is short-lived.
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const space = text.lastIndexOf(' ', end - 1);
-    if (space > start) {
-      const value = Number(text.slice(space + 1, end));
-      if (value > max) max = value;
-      const word = text.slice(start, space);
-      if (keep(word)) idf.set(word, value);
+const LOOKED_UP_LIMIT = 10_000;
+
+/**
+ * jieba's general-language idf table (~350k words): the corpus's indexed words in a map, read once (~0.15 s);
+ * any other word (a term found only as a substring of corpus text) looked up in the table's text when first
+ * asked for. A map of the whole table would hold ≈ 30 MB for the few thousand words a corpus uses, and testing
+ * every table word as a substring of the corpus costs ≈ 0.5 s at start-up.
+ */
+class GeneralIdf {
+  private readonly text: string;
+  private readonly words = new Map<string, number>();
+  /** Other words looked up so far (null: not in the table); emptied when it grows, as questions bring new ones. */
+  private readonly looked = new Map<string, number | null>();
+  /** The table's largest idf: what a word it lacks gets. */
+  readonly max: number;
+
+  constructor(isWord: (word: string) => boolean) {
+    this.text = `\n${readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/idf.txt'), 'utf8')}`;
+    let max = 0;
+    // Walked line by line rather than split: only the corpus's words are kept, the rest is short-lived.
+    for (let start = 1; start < this.text.length; ) {
+      const newline = this.text.indexOf('\n', start);
+      const end = newline === -1 ? this.text.length : newline;
+      const space = this.text.lastIndexOf(' ', end - 1);
+      if (space > start) {
+        const value = Number(this.text.slice(space + 1, end));
+        if (value > max) max = value;
+        const word = this.text.slice(start, space);
+        if (isWord(word)) this.words.set(word, value);
+      }
+      start = end + 1;
     }
-    start = end + 1;
+    this.max = max;
   }
-  return { idf, max };
+
+  of(word: string): number | null {
+    const known = this.words.get(word) ?? this.looked.get(word);
+    if (known !== undefined) return known;
+    const at = this.text.indexOf(`\n${word} `);
+    let value: number | null = null;
+    if (at !== -1) {
+      const newline = this.text.indexOf('\n', at + 1);
+      value = Number(this.text.slice(at + word.length + 2, newline === -1 ? this.text.length : newline));
+    }
+    if (this.looked.size >= LOOKED_UP_LIMIT) this.looked.clear();
+    this.looked.set(word, value);
+    return value;
+  }
 }
 
 export class Topicality {
-  private readonly general: Map<string, number>;
-  private readonly max: number;
+  private readonly general: GeneralIdf;
 
-  /** The table keeps the corpus's words only: a term the corpus lacks scores -Infinity before it is looked up. */
-  constructor(private readonly stats: Pick<CorpusStats, 'size' | 'df'>) {
-    const { idf, max } = readGeneralIdf((word) => stats.df(word) > 0);
-    this.general = idf;
-    this.max = max;
+  constructor(private readonly stats: Pick<CorpusStats, 'size' | 'df' | 'hasWord'>) {
+    this.general = new GeneralIdf((word) => stats.hasWord(word));
   }
 
   of(term: string): number {
@@ -52,7 +76,7 @@ export class Topicality {
     if (df === 0 || this.stats.size === 0) return -Infinity;
     // Unknown to the general table and not a plain number: a compound such as 毒品和犯罪问题办公室 (a glossary
     // term) or a symbol such as 72/179, i.e. domain vocabulary.
-    const general = this.general.get(term) ?? (/^\d+$/.test(term) ? NUMBER_GENERAL_IDF : this.max);
+    const general = this.general.of(term) ?? (/^\d+$/.test(term) ? NUMBER_GENERAL_IDF : this.general.max);
     return Math.log(df / this.stats.size) + general;
   }
 }
