@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HashedNgramEmbedder } from '../embeddings/hashed-ngram-embedder.js';
 import type { TextEmbedder } from '../embeddings/text-embedder.js';
 import { loadEmbedderInWorker } from '../embeddings/worker-embedder.js';
 import type { Engine } from '../retrieval/api.js';
@@ -121,7 +122,9 @@ export async function benchEngine(opts: EngineBenchOptions): Promise<EngineFigur
 
   let embedder: TextEmbedder | null = null;
   let modelLoadMs: number | null = null;
-  if (opts.model) {
+  if (opts.model?.kind === 'hashed n-gram test embedder') {
+    embedder = new HashedNgramEmbedder();
+  } else if (opts.model) {
     log(`loading ${opts.model.model} in the embedding worker…`);
     const t = performance.now();
     const loaded = await loadEmbedderInWorker({ enabled: true, model: opts.model.model, modelsDir: opts.model.modelsDir, offline: true });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { HASHED_NGRAM_MODEL } from '../embeddings/hashed-ngram-embedder.js';
 import { modelProfile, requiredModelFiles } from '../embeddings/model-profiles.js';
 import { DEFAULT_CACHE_DIR, DEFAULT_MODEL } from '../embeddings/settings.js';
 
@@ -7,7 +8,7 @@ export const E5_SIZED_MODEL = 'e5-small-random';
 export const FIXTURE_MODEL = 'tiny-random-bert';
 export const FIXTURE_DIR = 'test/fixtures/models';
 
-export type ModelKind = 'real model' | 'e5-small-sized random model' | 'test fixture (tiny random model)';
+export type ModelKind = 'real model' | 'e5-small-sized random model' | 'test fixture (tiny random model)' | 'hashed n-gram test embedder';
 
 export interface ModelChoice {
   model: string;
@@ -21,8 +22,12 @@ function kindOf(model: string): ModelKind {
   return 'real model';
 }
 
+/** The informative test embedder, which runs in the bench's own process and has no files. */
+const HASHED_NGRAMS: ModelChoice = { model: HASHED_NGRAM_MODEL, modelsDir: '', kind: 'hashed n-gram test embedder' };
+
 /**
- * The model the dense figures use, never downloaded: `requested` (or EMBEDDING_MODEL) wherever it is; else the
+ * The model the dense figures use, never downloaded: `requested` (or EMBEDDING_MODEL) wherever it is, or the
+ * hashed n-gram test embedder when `requested` names it (HASHED_NGRAM_MODEL); else the
  * default real model if MODELS_DIR or the cache has it; else the e5-small-sized random model if it was built
  * (scripts/make-tiny-model.py --e5-small-size); else the test fixture. Null when EMBEDDINGS=off.
  */
@@ -34,6 +39,7 @@ export function chooseBenchModel(env: NodeJS.ProcessEnv, requested?: string): Mo
     const dir = dirs.find((d) => files.every((f) => existsSync(join(d, model, f))));
     return dir ? { model, modelsDir: dir, kind: kindOf(model) } : null;
   };
+  if (requested === HASHED_NGRAM_MODEL) return HASHED_NGRAMS;
   const wanted = requested ?? env.EMBEDDING_MODEL?.trim();
   if (wanted) {
     const found = find(wanted);
