@@ -75,7 +75,7 @@ export function ratiosOf(r: RatioInputs): Record<string, number> {
   const out: Record<string, number> = {};
   const q = r.query_ms;
   if (q.hybrid) out.hybrid_over_keyword_p50 = fixed(q.hybrid.p50 / q.keyword.p50);
-  out.answer_over_retrieval_p50 = fixed(q.answer.p50 / (q.hybrid ?? q.keyword).p50);
+  out.answer_over_retrieval_p50 = fixed(q.answer.p50 / q.keyword.p50);
   if (r.dense_parts_ms && q.hybrid) out.query_embedding_share_of_hybrid_p50 = fixed(r.dense_parts_ms.embed.p50 / q.hybrid.p50);
   for (const run of r.hnsw.runs) out[`brute_force_over_hnsw_p50_${run.n}`] = fixed(run.brute_force.p50_ms / run.p50_ms, 1);
   const [small, large] = [r.hnsw.runs[0], r.hnsw.runs.at(-1)];
@@ -98,14 +98,15 @@ export function targetsOf(
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   const targets: Target[] = [
     { name: 'keyword query p50', goal: '≤ 5 ms', measured: ms(r.query_ms.keyword.p50), met: r.query_ms.keyword.p50 <= 5 },
-    { name: 'answer p50 (engine.ask, extractive)', goal: '≤ 10 ms', measured: ms(r.query_ms.answer.p50), met: r.query_ms.answer.p50 <= 10 },
+    { name: 'answer p50 (engine.ask, keyword, extractive)', goal: '≤ 10 ms', measured: ms(r.query_ms.answer.p50), met: r.query_ms.answer.p50 <= 10 },
   ];
   if (r.store_ms) {
     const overhead = r.store_ms.per_answer_ms.p50;
     targets.push({ name: 'store overhead per answer p50 (settings, history, log)', goal: '≤ 1 ms', measured: `${overhead.toFixed(3)} ms`, met: overhead <= 1 });
   }
   const hybrid = r.query_ms.hybrid;
-  const sized = r.model !== null && r.model.kind !== 'test fixture (tiny random model)';
+  // Only a model of e5-small's size says anything about these two targets.
+  const sized = r.model?.kind === 'e5-small-sized random model' || r.model?.kind === 'real model';
   targets.push({
     name: 'hybrid query p50 (e5-small-sized model)',
     goal: '≤ 30 ms',

@@ -43,7 +43,7 @@ describe('npm run bench', () => {
     expect(Object.keys(report.build).sort()).toEqual(['dense', 'keyword']);
     for (const kind of ['keyword', 'dense']) expect(Object.keys(report.build[kind])).toEqual(expect.arrayContaining(['seconds', 'units_per_s']));
     expect(Object.keys(report.cold_start_ms).sort()).toEqual(['with_model', 'without_model']);
-    expect(Object.keys(report.query_ms).sort()).toEqual(['answer', 'dense', 'hybrid', 'keyword']);
+    expect(Object.keys(report.query_ms).sort()).toEqual(['answer', 'answer_hybrid', 'dense', 'hybrid', 'keyword']);
     for (const kind of Object.values(report.query_ms) as Record<string, number>[]) expect(Object.keys(kind).sort()).toEqual(PERCENTILES);
     expect(report.questions.timed).toBeGreaterThanOrEqual(200);
     expect(report.hnsw.runs[0]).toMatchObject({ n: 2000, brute_force: { p50_ms: expect.any(Number) } });
