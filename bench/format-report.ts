@@ -62,7 +62,8 @@ export function formatReport(r: BenchReport): string {
   ];
   if (q.dense) queryRows.push(['dense (embed + HNSW)', ...pct(q.dense)]);
   if (r.dense_parts_ms) {
-    queryRows.push(['  query embedding, worker round trip', ...pct(r.dense_parts_ms.embed)]);
+    const inProcess = r.model?.kind === 'hashed n-gram test embedder';
+    queryRows.push([`  query embedding, ${inProcess ? 'in process' : 'worker round trip'}`, ...pct(r.dense_parts_ms.embed)]);
     queryRows.push(['  HNSW search, top 50', ...pct(r.dense_parts_ms.search)]);
     queryRows.push(['  fusion and gating (similarity profile + fuse)', ...pct(r.dense_parts_ms.fusion)]);
   }
