@@ -81,6 +81,29 @@ describe('compactTokenizer', () => {
   });
 });
 
+describe('compactTokenizer on a tokenizer the set does not fit', () => {
+  // Stand-ins of the library's shape: what is tested is that the tokenizer comes back as it was.
+  const shaped = (encode: (usesTrie: boolean) => number[]) => {
+    const trie = { commonPrefixSearch: (t: string) => [t.slice(0, 1)] };
+    const config = { vocab: [['a', 0]] };
+    const tokenizer = { model: { trie, config } as { trie: unknown; config: unknown }, encode: () => encode(tokenizer.model.trie === trie) };
+    return { tokenizer, trie, config };
+  };
+
+  it('puts the trie and the piece list back when the ids change, or when encoding fails', () => {
+    const throwsWithoutTrie = (usesTrie: boolean): number[] => {
+      if (!usesTrie) throw new Error('this version needs its trie');
+      return [1];
+    };
+    for (const encode of [(usesTrie: boolean) => (usesTrie ? [1] : [2]), throwsWithoutTrie]) {
+      const { tokenizer, trie, config } = shaped(encode);
+      expect(compactTokenizer(tokenizer)).toBe(false);
+      expect(tokenizer.model.trie).toBe(trie);
+      expect(tokenizer.model.config).toBe(config);
+    }
+  });
+});
+
 describe('PieceSet', () => {
   it('yields the pieces that begin a text, shortest first, walking code points', () => {
     const set = new PieceSet(['工', '工作', '工作组', '作组', '𓀀', '𓀀a']);

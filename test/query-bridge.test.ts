@@ -103,13 +103,13 @@ describe('CC-CEDICT reverse dictionary', () => {
     try {
       const entries = [
         ['貳', '贰', 'er4', 'two ("]," in a gloss [sic])', [], []],
-        ['上級', '上级', 'shang4 ji2', ['higher authorities', 'back\\slash \\"'], [], [0]],
+        ['上級', '上级', 'shang4 ji2', ['higher authorities', 'back\\slash \\"', 'ends in a backslash \\'], [], [0]],
       ];
       const whole = `export default ${JSON.stringify({ all: entries, variantLookup: { x: [1] }, classifierLookup: {} })}`;
       await writeFile(join(dir, 'all.js'), whole);
       expect(readCedict(join(dir, 'all.js'))).toEqual([
         { zh: '贰', pinyin: 'er4', senses: ['two ("]," in a gloss [sic])'] },
-        { zh: '上级', pinyin: 'shang4 ji2', senses: ['higher authorities', 'back\\slash \\"'] },
+        { zh: '上级', pinyin: 'shang4 ji2', senses: ['higher authorities', 'back\\slash \\"', 'ends in a backslash \\'] },
       ]);
       await writeFile(join(dir, 'all.js'), whole.slice(0, whole.indexOf('上級')));
       expect(() => readCedict(join(dir, 'all.js'))).toThrow(/not in the expected format: the entry list is not closed/);

