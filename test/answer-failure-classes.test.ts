@@ -116,6 +116,19 @@ describe('what the question asks', () => {
     const a = await ask('报告里说的“一站式”服务指的是什么？');
     expect(a.passages[0]!.quote).toContain('“一站式”服务');
   });
+
+  it('does not search for the noun that names the kind of answer ("in what year", "what share of")', async () => {
+    expect(withoutFraming('In what year did Japan amend its passport law?')).toBe('In what did Japan amend its passport law?');
+    expect(withoutFraming('What share of the responding countries named training?')).toBe('What of the responding countries named training?');
+    expect(withoutFraming('Which type of work permit did the Group recommend?')).toBe('Which of work permit did the Group recommend?');
+    // Only right after the question word: a share of the budget, the year 2007 are content.
+    expect(withoutFraming('What did the year 2007 bring for the share of cases?')).toBe('What did the year 2007 bring for the share of cases?');
+    const analysis = (await corpus.retrieve('In what year did Japan amend its passport law?')).analysis;
+    const terms = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
+    expect(terms).toEqual(expect.arrayContaining(['日本', '护照']));
+    expect(terms.some((t) => t.includes('年'))).toBe(false);
+    expect(analysis.unexplained).not.toContain('year');
+  });
 });
 
 describe('what is cited', () => {

@@ -8,10 +8,17 @@ const ZH_FRAMING = /(?:这些|该|这份|那份|本)?(?:报告|文件)(?!员)(?:
 const EN_FRAMING =
   /\b(?:reports?|documents?)\b(?= (?:say|says|said|mention|mentions|mentioned|state|states|stated|describe|describes|talk|talks)\b)|(?<=\b(?:according to|in|per|from|of) (?:the|these|this|that|its) (?:[\w'’-]+ ){0,4}?)(?:reports?|documents?)\b/gi;
 
+/**
+ * Nouns that, right after "what" or "which", name the kind of answer rather than a topic: "in what year" asks for
+ * a date, "what share of" for a number. Searched for, they would ask for 年度 or 共享 in the paragraph.
+ */
+const EN_ANSWER_KIND = /(?<=\b(?:what|which) )(?:years?|months?|date|day|share|proportion|percentage|sort|types?)\b/gi;
+
 export function withoutFraming(question: string): string {
   return question
     .replace(ZH_FRAMING, ' ')
     .replace(EN_FRAMING, ' ')
+    .replace(EN_ANSWER_KIND, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
