@@ -8,10 +8,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../bot/shared/strings.js';
 import { composeQuote } from '../retrieval/answer/compose.js';
+import { typeEvidence } from '../retrieval/answer/evidence.js';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
 import { withoutFraming } from '../retrieval/query/framing.js';
 import { normalizeQuestion } from '../retrieval/query/normalize.js';
-import type { Answer, Unit } from '../retrieval/types.js';
+import type { Answer, QueryAnalysis, Unit } from '../retrieval/types.js';
 import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
 
 let corpus: AnswerCorpus;
@@ -99,6 +100,33 @@ describe('the quoted sentence holds the asked fact', () => {
     const unit = paragraphWith('示范议定书');
     const quote = await quoteFrom('东南欧打击偷运移民非法资金流动的区域专家组会议最后取得了什么成果？', unit);
     expect(quote).toContain('会议取得的成果是');
+  });
+});
+
+describe('the answer in a later paragraph', () => {
+  it('answers "who were the panellists" with the paragraph naming them, found from the one introducing the agenda item', async () => {
+    // The item is introduced by its title in one paragraph and its panellists named under "项目 3" in a later one.
+    const intro = paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3');
+    const panel = paragraphWith('项目 3 下的讨论由以下专题主讲人主讲');
+    for (const question of [
+      '关于外交和领事官员及联络官的那个议程项目，专题主讲人是谁？',
+      'Who spoke as panellists on the role of diplomatic and consular officials?',
+    ]) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(a.passages[0]!.citations[0]!.paragraph).toBe(panel.paragraph);
+      expect(a.passages[0]!.quote).toContain('Chenobia Calhoun');
+      expect(a.passages.some((p) => p.citations.some((c) => c.paragraph === intro.paragraph))).toBe(false);
+    }
+  });
+
+  it('takes only people’s names, not the body that heard them, as the answer to "who were the panellists"', () => {
+    const asked = { question: 'Who were the panellists?', answerType: 'person_body', groups: [], asked: [], salient: [] } as unknown as QueryAnalysis;
+    const evidenceOf = (text: string) => typeEvidence(text, asked, corpus.ctx);
+    expect(evidenceOf(paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3').text).strength).toBe(0);
+    const named = evidenceOf(paragraphWith('项目 3 下的讨论由以下专题主讲人主讲').text);
+    expect(named.strength).toBe(1);
+    expect(named.facts).toContain('chenobia calhoun');
   });
 });
 

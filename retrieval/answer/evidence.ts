@@ -6,7 +6,7 @@
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
 import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
-import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes } from './evidence-common.js';
+import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes, PEOPLE_ASKED } from './evidence-common.js';
 import { englishEvidence } from './evidence-en.js';
 
 export { type Evidence, LOCAL_TYPES } from './evidence-common.js';
@@ -47,6 +47,7 @@ const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nt', 'nz', 'ns']);
 const PLACE_TAGS = new Set(['ns']);
+const PERSON_TAGS = new Set(['nr', 'nrt']);
 
 /**
  * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
@@ -138,6 +139,11 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
       if (COUNTRY_ASKED.test(analysis.question)) {
         const facts = newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question).filter((f) => !everywhere(f, stats));
         return { strength: facts.length ? 1 : 0, facts };
+      }
+      // "Who were the panellists" is answered by people's names, not by the working group that heard them.
+      if (PEOPLE_ASKED.test(analysis.question)) {
+        const facts = newOnes(nameFacts(raw, text, PERSON_TAGS, tokenizer), question);
+        return { strength: facts.length ? 1 : PERSON_MARK.test(text) ? 0.7 : 0, facts };
       }
       const named = [...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
       const facts = newOnes(named, question).filter((f) => !everywhere(f, stats));

@@ -143,6 +143,16 @@ interface Reached {
   after?: Unit;
 }
 
+/**
+ * The agenda items a unit speaks of (议程项目 3, 项目 3 下的讨论; agenda item 3): a report introduces an item in one
+ * paragraph and gives its panellists or outcome in a later one that names the item only by its number.
+ */
+const AGENDA_ITEM = /(?:议程)?项目\s*(\d+)|\bagenda items? (\d+)|\bitem (\d+)\b/gi;
+
+function agendaItems(text: string): Set<string> {
+  return new Set([...text.matchAll(AGENDA_ITEM)].map((m) => m[1] ?? m[2] ?? m[3]!));
+}
+
 function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {
   const out: Reached[] = [];
   const add = (unit: Unit, result: ScoredUnit, rank: number, after?: Unit) => {
@@ -166,6 +176,20 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     const lacking = i < FOLLOWED_UNITS && STRICT_TYPES.has(analysis.answerType) && composed.evidence.strength < 1;
     if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && composeQuote(next, view.analysis, view.ctx).evidence.strength === 1)) {
       add(next, result, i + 1, result.unit);
+    } else if (lacking) {
+      // Or by a later paragraph on the same agenda item that gives what this one lacks.
+      const items = agendaItems(result.unit.text);
+      const later = items.size
+        ? units
+            .slice(at + 1)
+            .find(
+              (u) =>
+                u.kind === 'paragraph' &&
+                [...agendaItems(u.text)].some((n) => items.has(n)) &&
+                composeQuote(u, view.analysis, view.ctx).evidence.strength === 1,
+            )
+        : undefined;
+      if (later) add(later, result, i + 1, result.unit);
     }
   });
   return out;
