@@ -149,6 +149,7 @@ describe('what the question asks', () => {
     expect(withoutFraming('In what year did Japan amend its passport law?')).toBe('In what did Japan amend its passport law?');
     expect(withoutFraming('What share of the responding countries named training?')).toBe('What of the responding countries named training?');
     expect(withoutFraming('Which type of work permit did the Group recommend?')).toBe('Which of work permit did the Group recommend?');
+    expect(withoutFraming('By what deadline were replies due?')).toBe('By what were replies due?');
     // Only right after the question word: a share of the budget, the year 2007 are content.
     expect(withoutFraming('What did the year 2007 bring for the share of cases?')).toBe('What did the year 2007 bring for the share of cases?');
     const analysis = (await corpus.retrieve('In what year did Japan amend its passport law?')).analysis;

@@ -214,6 +214,7 @@ describe('calibrated abstention', () => {
       ['2018年第27届会议通过了哪几项决议？', 'list'],
       ['“全球行动”是在哪13个国家实施的？', 'list'],
       ["What's the information cut-off date for the report?", 'date'],
+      ['By what deadline were governments asked to reply?', 'date'],
       ['Which decision set up the working group?', 'name'],
       ['What are the key areas of technical assistance?', 'list'],
       ['Has South Africa joined the Blue Heart Campaign?', 'yesno'],
