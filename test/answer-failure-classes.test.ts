@@ -108,6 +108,7 @@ describe('the answer in a later paragraph', () => {
     // The item is introduced by its title in one paragraph and its panellists named under "项目 3" in a later one.
     const intro = paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3');
     const panel = paragraphWith('项目 3 下的讨论由以下专题主讲人主讲');
+    const otherPanel = paragraphWith('项目 2 下的讨论由以下专题主讲人主讲');
     for (const question of [
       '关于外交和领事官员及联络官的那个议程项目，专题主讲人是谁？',
       'Who spoke as panellists on the role of diplomatic and consular officials?',
@@ -117,6 +118,8 @@ describe('the answer in a later paragraph', () => {
       expect(a.passages[0]!.citations[0]!.paragraph).toBe(panel.paragraph);
       expect(a.passages[0]!.quote).toContain('Chenobia Calhoun');
       expect(a.passages.some((p) => p.citations.some((c) => c.paragraph === intro.paragraph))).toBe(false);
+      // Nor the panellists of the other agenda item.
+      expect(a.passages.some((p) => p.citations.some((c) => c.paragraph === otherPanel.paragraph))).toBe(false);
     }
   });
 
@@ -127,6 +130,8 @@ describe('the answer in a later paragraph', () => {
     const named = evidenceOf(paragraphWith('项目 3 下的讨论由以下专题主讲人主讲').text);
     expect(named.strength).toBe(1);
     expect(named.facts).toContain('chenobia calhoun');
+    // Words the segmenter tags as names (索引 in a list of documents) are no panellists.
+    expect(evidenceOf(paragraphWith('工作组收到了下列文件').text).strength).toBe(0);
   });
 });
 
@@ -150,6 +155,7 @@ describe('what the question asks', () => {
     expect(withoutFraming('What share of the responding countries named training?')).toBe('What of the responding countries named training?');
     expect(withoutFraming('Which type of work permit did the Group recommend?')).toBe('Which of work permit did the Group recommend?');
     expect(withoutFraming('By what deadline were replies due?')).toBe('By what were replies due?');
+    expect(withoutFraming('Which day-care centres were visited?')).toBe('Which day-care centres were visited?');
     // Only right after the question word: a share of the budget, the year 2007 are content.
     expect(withoutFraming('What did the year 2007 bring for the share of cases?')).toBe('What did the year 2007 bring for the share of cases?');
     const analysis = (await corpus.retrieve('In what year did Japan amend its passport law?')).analysis;

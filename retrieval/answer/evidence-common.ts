@@ -15,11 +15,14 @@ export interface Evidence {
  */
 export const LOCAL_TYPES: ReadonlySet<string> = new Set(['count', 'date', 'place', 'name', 'person_body']);
 
-/** "Which country" questions, in either language. */
-/** "Who were the panellists", "哪些专题主讲人": people asked for by their role, answered by their names only. */
+/**
+ * "Who were the panellists", "专题主讲人是谁": people asked for by their role, answered by their names only. Not
+ * "speakers" (发言者): in these reports those are delegations, named by their countries.
+ */
 export const PEOPLE_ASKED =
-  /(?:哪些|哪几位|哪位|谁)[^？?。]{0,8}(?:专题主讲人|主讲人|发言者|发言人|主持人|小组成员)|(?:专题主讲人|主讲人|发言者|发言人|主持人|小组成员)[^？?。]{0,8}(?:是谁|有谁|有哪些|是哪些)|\b(?:who|which)\b[^?]{0,30}\b(?:panell?ists?|speakers?|presenters?|moderators?|chairs?|chairpersons?)\b/i;
+  /(?:哪些|哪几位|哪位|谁)[^？?。]{0,8}(?:专题主讲人|主讲人|主持人|小组成员)|(?:专题主讲人|主讲人|主持人|小组成员)[^？?。]{0,8}(?:是谁|有谁|有哪些|是哪些)|\b(?:who|which)\b[^?]{0,30}\b(?:panell?ists?|presenters?|moderators?|chairs?|chairpersons?)\b/i;
 
+/** "Which country" questions, in either language. */
 export const COUNTRY_ASKED = /哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
 
 /** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */

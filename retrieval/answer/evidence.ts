@@ -29,6 +29,8 @@ const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */
 const OPENS_WITH_CONSEQUENCE = /^(?:因此|为此|从而|所以)/;
 const PERSON_MARK = /(?:女士|先生|阁下|博士|教授)/;
+/** A Chinese name written with its title: 孟庆甜女士. */
+const TITLED_NAME = /([\u4e00-\u9fff]{2,4}?)(?:女士|先生|阁下|博士|教授)/g;
 /** Groups of people, the answer to "who are most of the victims": 男子, 妇女和女童, 无人陪伴的未成年人. */
 const PEOPLE = /男子|男性|妇女|女性|女童|女孩|男孩|儿童|未成年人|青少年|成年人|移民|工人|劳工|家庭用人|难民|学生|官员|检察官|法官|警察/;
 /** Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". */
@@ -47,7 +49,6 @@ const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nt', 'nz', 'ns']);
 const PLACE_TAGS = new Set(['ns']);
-const PERSON_TAGS = new Set(['nr', 'nrt']);
 
 /**
  * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
@@ -141,9 +142,11 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
         return { strength: facts.length ? 1 : 0, facts };
       }
       // "Who were the panellists" is answered by people's names, not by the working group that heard them.
+      // A Chinese name only with its title (孟庆甜女士): jieba tags many words as names (索引, 宣言).
       if (PEOPLE_ASKED.test(analysis.question)) {
-        const facts = newOnes(nameFacts(raw, text, PERSON_TAGS, tokenizer), question);
-        return { strength: facts.length ? 1 : PERSON_MARK.test(text) ? 0.7 : 0, facts };
+        const titled = [...text.matchAll(TITLED_NAME)].map((m) => m[1]!);
+        const facts = newOnes([...titled, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText)], question);
+        return { strength: facts.length ? 1 : 0, facts };
       }
       const named = [...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
       const facts = newOnes(named, question).filter((f) => !everywhere(f, stats));

@@ -147,10 +147,20 @@ interface Reached {
  * The agenda items a unit speaks of (议程项目 3, 项目 3 下的讨论; agenda item 3): a report introduces an item in one
  * paragraph and gives its panellists or outcome in a later one that names the item only by its number.
  */
-const AGENDA_ITEM = /(?:议程)?项目\s*(\d+)|\bagenda items? (\d+)|\bitem (\d+)\b/gi;
+const AGENDA_ITEM =
+  /(?:议程)?项目\s*(\d+(?:\s*(?:和|、|及|至)\s*\d+)*)(?!\s*(?:年|期|个|月|\d))|\bagenda items? (\d+(?:\s*(?:and|,|to)\s*\d+)*)\b|\bitem (\d+)\b/gi;
+/** Paragraphs on the same item read further, at most: the item's panellists, its outcome. */
+const ITEM_PARAGRAPHS = 5;
 
 function agendaItems(text: string): Set<string> {
-  return new Set([...text.matchAll(AGENDA_ITEM)].map((m) => m[1] ?? m[2] ?? m[3]!));
+  return new Set([...text.matchAll(AGENDA_ITEM)].flatMap((m) => (m[1] ?? m[2] ?? m[3]!).match(/\d+/g)!));
+}
+
+/** Whether two units speak of different agenda items (each of some, none in common). */
+function otherItem(a: Unit, b: Unit): boolean {
+  const x = agendaItems(a.text);
+  const y = agendaItems(b.text);
+  return x.size > 0 && y.size > 0 && ![...y].some((n) => x.has(n));
 }
 
 function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {
@@ -179,16 +189,13 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     } else if (lacking) {
       // Or by a later paragraph on the same agenda item that gives what this one lacks.
       const items = agendaItems(result.unit.text);
-      const later = items.size
+      const onItem = items.size
         ? units
-            .slice(at + 1)
-            .find(
-              (u) =>
-                u.kind === 'paragraph' &&
-                [...agendaItems(u.text)].some((n) => items.has(n)) &&
-                composeQuote(u, view.analysis, view.ctx).evidence.strength === 1,
-            )
-        : undefined;
+            .slice(at + 2)
+            .filter((u) => u.kind === 'paragraph' && [...agendaItems(u.text)].some((n) => items.has(n)))
+            .slice(0, ITEM_PARAGRAPHS)
+        : [];
+      const later = onItem.find((u) => composeQuote(u, view.analysis, view.ctx).evidence.strength === 1);
       if (later) add(later, result, i + 1, result.unit);
     }
   });
@@ -246,7 +253,8 @@ function addsFacts(c: Candidate, shown: Candidate[]): boolean {
  * topic. Both titles are read in the candidate's language, with its reading.
  */
 function otherTopic(c: Candidate, first: Candidate): boolean {
-  if (c.unit.source === first.unit.source) return false;
+  // The panellists of another agenda item of the same meeting answer nothing about this one.
+  if (c.unit.source === first.unit.source) return otherItem(c.unit, first.unit);
   const { analysis, ctx } = c.view;
   const quote = matchText(c.quote, ctx.lang);
   return analysis.groups.some((g) => {

@@ -12,7 +12,7 @@ const EN_FRAMING =
  * Nouns that, right after "what" or "which", name the kind of answer rather than a topic: "in what year" asks for
  * a date, "what share of" for a number. Searched for, they would ask for 年度 or 共享 in the paragraph.
  */
-const EN_ANSWER_KIND = /(?<=\b(?:what|which) )(?:years?|months?|date|day|deadline|share|proportion|percentage|sort|types?)\b/gi;
+const EN_ANSWER_KIND = /(?<=\b(?:what|which) )(?:years?|months?|dates?|days?|deadlines?|share|proportion|percentage|sort|types?)(?![\w-])/gi;
 
 export function withoutFraming(question: string): string {
   return question
