@@ -57,8 +57,13 @@ async function workerStats(embedder: TextEmbedder | null) {
 }
 
 /** This process's RSS plus its embedding worker's, in MB. */
+async function rssMb(embedder: TextEmbedder | null): Promise<{ total: number; worker: number }> {
+  const worker = (await workerStats(embedder))?.rss ?? 0;
+  return { total: (process.memoryUsage().rss + worker) / 2 ** 20, worker: worker / 2 ** 20 };
+}
+
 async function totalRssMb(embedder: TextEmbedder | null): Promise<number> {
-  return (process.memoryUsage().rss + ((await workerStats(embedder))?.rss ?? 0)) / 2 ** 20;
+  return (await rssMb(embedder)).total;
 }
 
 /** Seconds without questions before the settled memory figure. */
@@ -101,24 +106,22 @@ async function buildAndServe(createEngine: typeof import('../retrieval/engine.js
     await serve(engine, request.questions ?? []);
     const recycle = await awaitRecycle(embedder, await builtBy!);
     await serve(engine, request.questions ?? []);
-    const serving = await totalRssMb(embedder);
-    const servingWorker = ((await workerStats(embedder))?.rss ?? 0) / 2 ** 20;
+    const serving = await rssMb(embedder);
     // V8 returns what loading the model left (the model file's bytes, the tokenizer's parse) only once the process
     // has been idle for a while, as a bot between questions is.
     await sleep(SETTLE_S * 1000);
     await serve(engine, request.questions ?? []);
-    const settled = await totalRssMb(embedder);
-    const settledWorker = ((await workerStats(embedder))?.rss ?? 0) / 2 ** 20;
+    const settled = await rssMb(embedder);
     await engine.close();
     await embedder.dispose();
     return {
       rss_after_build_mb: await afterBuild!,
-      rss_serving_after_build_mb: serving,
-      rss_serving_worker_mb: servingWorker,
-      rss_serving_settled_mb: settled,
-      rss_serving_settled_worker_mb: settledWorker,
+      rss_serving_after_build_mb: serving.total,
+      rss_serving_worker_mb: serving.worker,
+      rss_serving_settled_mb: settled.total,
+      rss_serving_settled_worker_mb: settled.worker,
       recycle_s: recycle,
-      rss_mb: serving,
+      rss_mb: serving.total,
     };
   } finally {
     await rm(indexDir, { recursive: true, force: true });

@@ -72,11 +72,11 @@ export class PieceSet implements PrefixSearch {
 export function compactTokenizer(tokenizer: TokenizerShape): boolean {
   const model = tokenizer.model;
   if (!unigramShape(model)) return false;
-  const before = SELF_CHECK.map((t) => tokenizer.encode(t));
   const { trie, config } = model;
   // The trie holds the base pieces only (added tokens join the id maps later), so the set is built from the same list.
   const pieces = (config.vocab as unknown[]).map((entry) => (Array.isArray(entry) ? entry[0] : undefined));
   if (!pieces.every((p): p is string => typeof p === 'string')) return false;
+  const before = SELF_CHECK.map((t) => tokenizer.encode(t));
   let same = false;
   try {
     model.trie = new PieceSet(pieces);

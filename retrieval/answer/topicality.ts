@@ -58,12 +58,17 @@ class GeneralIdf {
   }
 }
 
-export class Topicality {
-  private readonly general: GeneralIdf;
+/** The table is the same for every corpus: read once per process, however often the corpus is reloaded. */
+let table: GeneralIdf | undefined;
+function generalIdf(): GeneralIdf {
+  table ??= new GeneralIdf();
+  return table;
+}
 
-  constructor(private readonly stats: Pick<CorpusStats, 'size' | 'df'>) {
-    this.general = new GeneralIdf();
-  }
+export class Topicality {
+  private readonly general = generalIdf();
+
+  constructor(private readonly stats: Pick<CorpusStats, 'size' | 'df'>) {}
 
   of(term: string): number {
     const df = this.stats.df(term);
