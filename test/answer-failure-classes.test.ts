@@ -141,6 +141,27 @@ describe('what the question asks', () => {
     expect(quotes(a)).toContain('再次受害');
   });
 
+  it('takes a purpose clause after a comma ("，以制定…") as the reason a recommendation gives', async () => {
+    const [unit] = corpus.units.filter((u) => u.kind === 'recommendation' && u.text.includes('人口贩运的新趋势进行相关研究'));
+    const analysis = (await corpus.retrieve('会员国为什么要研究人口贩运的新趋势？')).analysis;
+    expect(typeEvidence(unit.text, analysis, corpus.ctx).strength).toBe(1);
+    // "以及" joins, it gives no purpose.
+    expect(typeEvidence('会员国应分享最佳做法，以及相关数据。', analysis, corpus.ctx).strength).toBe(0.5);
+  });
+
+  it('answers a "why" whose premise the documents do not bear out (a country that joined, asked why it left) by saying no reason is given', async () => {
+    for (const question of ['为什么阿富汗退出了《偷运移民议定书》？', 'Why did Afghanistan withdraw from the smuggling protocol?']) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('partial');
+      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'reason' });
+    }
+    expect(strings('zh').note({ code: 'not-stated', answerType: 'reason' })).toBe('所引段落没有给出所问的原因。');
+    // A "why" the documents answer with a cause is still answered.
+    const why = await ask('日本和拉脱维亚为什么制订了国家行动计划？');
+    expect(why.outcome).toBe('answered');
+    expect(quotes(why)).toContain('因为');
+  });
+
   it('leaves out the words that point at the documents ("报告里说的") when choosing the sentence', async () => {
     expect(withoutFraming('报告里说的“一站式”服务指的是什么？')).toBe('“一站式”服务指的是什么？');
     expect(withoutFraming('列支敦士登报告了多少起人口贩运案件？')).toBe('列支敦士登报告了多少起人口贩运案件？');

@@ -22,8 +22,9 @@ const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
+/** A purpose clause after a comma counts as the reason too: "会员国应…进行研究，以制定或调整预防战略". */
 const CAUSE =
-  /由于|因为|为了|旨在|以便|鉴于|目的是|原因是|原因在于|以期|以确保|以帮助|以加强|以免|以避免|为避免|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
+  /由于|因为|为了|旨在|以便|鉴于|目的是|原因是|原因在于|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其])|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
 /** "因此", "为此" point back to a cause: one within the text has its cause before it in the text… */
 const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */

@@ -79,6 +79,14 @@ const STATED_CONFIDENCE = 0.5;
 const STATED = 0.5;
 
 /**
+ * A "why" is answered only by a passage that gives a cause: "为什么退出了议定书" asked of a paragraph saying the
+ * country became a party is a premise the documents do not bear out, and the nearest passage says so by
+ * giving no reason.
+ */
+const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason';
+const states = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >= (analysis.answerType === 'reason' ? 1 : STATED);
+
+/**
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
  * nouns included; English words the bridge could not map are too often its own gap to be claimed absent),
  * named things the quoted units do not mention, and an asked number, date, place or name they do not give.
@@ -93,7 +101,7 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
   const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => mentions(c.unit, e, ctx))).map((e) => e.text);
   if (missing.length) notes.push({ code: 'not-in-passages', terms: missing });
-  if (STRICT_TYPES.has(analysis.answerType) && !chosen.some((c) => c.evidence.strength >= STATED)) {
+  if (asksStatedFact(analysis) && !chosen.some((c) => states(c, analysis))) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });
   }
   return notes;
