@@ -260,6 +260,11 @@ export interface QueryAnalysis {
   /** Ordinals among the unexplained words (第十二届, "twelfth"): a session the corpus never mentions. */
   ordinals: string[];
   answerType: AnswerType;
+  /**
+   * Whether the question asks what someone said or did ("what did X say", "what did UNODC do in Mexico",
+   * 做了哪些工作): the paragraph goes on telling it after the sentence that names them, and so does the quote.
+   */
+  narrative: boolean;
   /** What the counted thing is, for counts ("how many parties" → 缔约方): normalized Chinese forms. */
   counted: string[];
   /** What the question asks about ("what outcome", 什么成果 → 成果): normalized Chinese forms, possibly none. */

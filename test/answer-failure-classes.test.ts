@@ -103,6 +103,30 @@ describe('the quoted sentence holds the asked fact', () => {
   });
 });
 
+describe('what someone said or did', () => {
+  it('quotes the statement past the sentence introducing the speaker, through what she went on to say', async () => {
+    const a = await ask("What did Ooshara Sewpaul say about South Africa's work against trafficking?");
+    const first = a.passages[0]!.quote;
+    expect(first).toMatch(/^Ooshara Sewpaul 女士介绍了/);
+    expect(first).toContain('诉讼会诊');
+    expect(first).toContain('巴索行动');
+  });
+
+  it('stops where the next country’s report begins', async () => {
+    const a = await ask('What did Greece report about coordination mechanisms?');
+    expect(a.passages[0]!.quote).toContain('另一个通过打击人口贩运行动方案协调政府各部委之间的工作');
+    expect(a.passages[0]!.quote).not.toContain('波兰');
+  });
+
+  it('quotes what was done, not only the sentence naming the activity ("what did UNODC do in …")', async () => {
+    const a = await ask('What did UNODC do in Mexico for law enforcement officers?');
+    expect(a.passages[0]!.quote).toContain('创新培训方法');
+    // The kind of question decides, not the paragraph: a "where" question still quotes the one sentence.
+    const where = await ask('Where did UNODC train 200 law enforcement officers from Canada, Mexico and the United States?');
+    expect(where.passages[0]!.quote).not.toContain('创新培训方法');
+  });
+});
+
 describe('the answer in a later paragraph', () => {
   it('answers "who were the panellists" with the paragraph naming them, found from the one introducing the agenda item', async () => {
     // The item is introduced by its title in one paragraph and its panellists named under "项目 3" in a later one.
@@ -124,7 +148,14 @@ describe('the answer in a later paragraph', () => {
   });
 
   it('takes only people’s names, not the body that heard them, as the answer to "who were the panellists"', () => {
-    const asked = { question: 'Who were the panellists?', answerType: 'person_body', groups: [], asked: [], salient: [] } as unknown as QueryAnalysis;
+    const asked = {
+      question: 'Who were the panellists?',
+      answerType: 'person_body',
+      narrative: false,
+      groups: [],
+      asked: [],
+      salient: [],
+    } as unknown as QueryAnalysis;
     const evidenceOf = (text: string) => typeEvidence(text, asked, corpus.ctx);
     expect(evidenceOf(paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3').text).strength).toBe(0);
     const named = evidenceOf(paragraphWith('项目 3 下的讨论由以下专题主讲人主讲').text);
@@ -169,6 +200,14 @@ describe('what the question asks', () => {
     expect(withoutFraming('What do the reports say about Qatar?')).toBe('What do the say about Qatar?');
     const a = await ask('报告里说的“一站式”服务指的是什么？');
     expect(a.passages[0]!.quote).toContain('“一站式”服务');
+  });
+
+  it('takes a number in 万 for the rounded magnitude it is, not a number the documents must contain ("98万多人")', async () => {
+    const a = await ask('缅甸哪个机构向98万多人介绍了人口贩运的危险？');
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('非法移民问题中央监督委员会');
+    expect((await corpus.retrieve('1,000万人')).analysis.numbers).toEqual([]);
+    expect((await corpus.retrieve('2007年有98人')).analysis.numbers).toEqual(['2007', '98']);
   });
 
   it('does not search for the noun that names the kind of answer ("in what year", "what share of")', async () => {

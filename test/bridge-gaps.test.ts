@@ -36,6 +36,21 @@ describe('reported gaps', () => {
     expect((await top('Who spoke for the Asia-Pacific group?', 3))[0]).toBe(`${WG}#p7`);
   });
 
+  it('reads chat abbreviations (WG, SG, res, Oct 2007) and an ordinal COP, instead of calling them unmentioned', async () => {
+    expect(glossed('WG')).toEqual(['工作组']);
+    expect(glossed('SG report')).toEqual(['秘书长', '报告']);
+    expect(glossed('res 2006/27')).toEqual(['决议']);
+    const terms = (english: string) => corpus.analyzer.bridge(english).terms.map((t) => t.term);
+    expect(terms('Oct 2007')).toEqual(['2007年10月']);
+    expect(terms('Sept 2019')).toEqual(['2019年9月']);
+    expect(terms('after the eighth COP')).toContain('第八届');
+    const a = extractiveAnswer(await corpus.retrieve('Which countries joined the trafficking protocol after the eighth COP?'), corpus.ctx);
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('马尔代夫');
+    const who = extractiveAnswer(await corpus.retrieve('who co-organised the Vilnius conference in Oct 2007?'), corpus.ctx);
+    expect(who.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+  });
+
   it('"SOM Protocol" is the Smuggling of Migrants Protocol', () => {
     expect(glossed('SOM Protocol')).toEqual(['偷运移民议定书']);
     expect(glossed('How many parties does the SOM Protocol have?')).toContain('偷运移民议定书');

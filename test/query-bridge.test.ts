@@ -60,7 +60,10 @@ describe('English helpers', () => {
     expect(englishOrdinal('26th')).toBe(26);
     expect(englishOrdinal('firstly')).toBeNull();
     expect(englishMonth('november')).toBe(11);
-    expect(englishMonth('nov')).toBeNull();
+    // Chat abbreviates months; a word that merely starts like one is none.
+    expect(englishMonth('nov')).toBe(11);
+    expect(englishMonth('sept')).toBe(9);
+    expect(englishMonth('novel')).toBeNull();
     expect([9, 10, 17, 26, 71, 99].map(chineseNumeral)).toEqual(['九', '十', '十七', '二十六', '七十一', '九十九']);
     expect(() => chineseNumeral(100)).toThrow(RangeError);
   });

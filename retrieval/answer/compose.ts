@@ -27,6 +27,8 @@ const ASKED_WEIGHT = 0.25;
 export interface Composed {
   unit: Unit;
   quote: string;
+  /** The run of spans chosen for how it answers the question; the quote goes on past it for a statement. */
+  matched: string;
   /** Term coverage of the quote (0..1), fixed domain phrases the question did not ask about masked. */
   coverage: number;
   evidence: Evidence;
@@ -46,7 +48,7 @@ export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: Answe
  * campaign", "She"), opens with a word of it, or points back to a thing it named ("…散发这些传单" after "…使用…传单").
  */
 const POINTS_BACK: Record<Lang, RegExp> = {
-  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
+  zh: /^(?:(?:然后|此外|另外|接着|随后|同时|最后)[，,]?)?(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
   en: /^(?:this|these|that|those|such|it|its|they|their|she|he|her|his|the (?:meeting|event|campaign|workshop|programme|project|initiative|group))\b/i,
 };
 const POINTER = /(?:这些|该|此|这一|这项|这种|这类|上述)([\u4e00-\u9fff]{2})/g;
@@ -100,7 +102,7 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
   if (spans.length === 0) {
     const evidence = typeEvidence(unit.text, analysis, ctx);
     const speaksOfAsked = analysis.asked.some((a) => matchText(unit.text, ctx.lang).includes(a));
-    return { unit, quote: unit.text, coverage: maskedCoverage(unit.text, analysis, ctx), evidence, speaksOfAsked };
+    return { unit, quote: unit.text, matched: unit.text, coverage: maskedCoverage(unit.text, analysis, ctx), evidence, speaksOfAsked };
   }
   const local = LOCAL_TYPES.has(analysis.answerType);
   const spanCoverage = spans.map((s) => maskedCoverage(s.text, analysis, ctx));
@@ -120,6 +122,40 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
       if (score > best.score + 1e-9) best = { lo, hi, score, coverage, evidence };
     }
   }
-  const quote = unit.text.slice(spans[best.lo]!.start, spans[best.hi]!.end);
-  return { unit, quote, coverage: best.coverage, evidence: best.evidence, speaksOfAsked: spanAsked(best.lo, best.hi) === 1 };
+  const hi = analysis.narrative ? narrativeEnd(spans, best.lo, best.hi, unit, analysis, ctx) : best.hi;
+  const quote = unit.text.slice(spans[best.lo]!.start, spans[hi]!.end);
+  const matched = unit.text.slice(spans[best.lo]!.start, spans[best.hi]!.end);
+  return { unit, quote, matched, coverage: best.coverage, evidence: best.evidence, speaksOfAsked: spanAsked(best.lo, best.hi) === 1 };
+}
+
+/** What someone said or did is quoted up to this long: a panellist's paragraph is often one statement throughout. */
+const NARRATIVE_CHARS = 700;
+const NAME_TAGS = new Set(['nr', 'nrt', 'ns', 'nt', 'nz']);
+
+/**
+ * "What did X say / do": the telling goes on after the sentence introducing it ("X介绍了…。她强调…。然后，她描述了…"),
+ * so the quote does too, through the sentences that carry on or have no subject of their own, and stops at one
+ * that opens with another speaker's name (the next country reporting) or at the length bound.
+ */
+function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
+  let end = hi;
+  for (let i = hi + 1; i < spans.length; i++) {
+    if (spans[i]!.end - spans[lo]!.start > NARRATIVE_CHARS) break;
+    const next = spans[i]!.text;
+    const sofar = `${analysis.question} ${unit.text.slice(spans[lo]!.start, spans[end]!.end)}`;
+    if (!carriesOn(spans[end]!.text, next, ctx) && opensWithOtherName(next, sofar, ctx)) break;
+    end = i;
+  }
+  return end;
+}
+
+function opensWithOtherName(text: string, sofar: string, ctx: AnswerContext): boolean {
+  if (ctx.lang === 'en') {
+    const first = text.match(/^(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+/)?.[0];
+    return first !== undefined && !/^(?:The|This|These|That|It|She|He|They|In|On|At|For|Since|Then|Finally)\b/.test(first) && !sofar.includes(first);
+  }
+  const latin = text.match(/^[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*/)?.[0];
+  if (latin) return !sofar.includes(latin);
+  const first = ctx.tokenizer.tag(text.slice(0, 16))[0];
+  return first !== undefined && NAME_TAGS.has(first.tag) && !sofar.includes(first.word);
 }

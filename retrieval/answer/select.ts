@@ -130,8 +130,8 @@ function coverageInContext(c: Composed, after: Unit | undefined, analysis: Query
       ? ctx.units.documentUnits(c.unit.source, c.unit.lang).find((u) => u.kind === 'paragraph' && u.paragraph === c.unit.paragraph)
       : undefined;
   const lead = holder?.text.split('\n')[0] ?? '';
-  const own = maskedCoverage([c.quote, ...c.unit.section, lead].join(' '), analysis, ctx);
-  return after ? Math.max(own, CONTINUATION_DISCOUNT * maskedCoverage(`${after.text} ${c.quote}`, analysis, ctx)) : own;
+  const own = maskedCoverage([c.matched, ...c.unit.section, lead].join(' '), analysis, ctx);
+  return after ? Math.max(own, CONTINUATION_DISCOUNT * maskedCoverage(`${after.text} ${c.matched}`, analysis, ctx)) : own;
 }
 
 /** The units an answer may quote from, with what each was reached from. */

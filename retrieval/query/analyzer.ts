@@ -7,7 +7,7 @@
 import type { CorpusStats, Lang, QueryAnalysis, QueryTerm } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 import { countCjk, detectLang } from '../util/lang.js';
-import { detectAnswerType } from './answer-type.js';
+import { asksNarrative, detectAnswerType } from './answer-type.js';
 import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
@@ -75,9 +75,12 @@ function mentions(phrase: string, word: string): boolean {
   return new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(word)}(?:[^a-z0-9]|$)`).test(phrase);
 }
 
-/** Numbers a question names (years, resolution numbers such as 72/179), normalized as the index does. */
+/**
+ * Numbers a question names (years, resolution numbers such as 72/179), normalized as the index does. A number of
+ * 万 or 亿 ("98万多人") is a rounded magnitude the documents write in full (980,700): no number to match.
+ */
 export function questionNumbers(question: string): string[] {
-  return [...new Set(normalizeText(question).match(/\d+(?:[./]\d+)*/g) ?? [])];
+  return [...new Set(normalizeText(question).match(/\d+(?:[./]\d+)*(?![\d./]|\s*多?[万亿])/g) ?? [])];
 }
 
 export interface QueryAnalyzerDeps {
@@ -151,6 +154,7 @@ export class QueryAnalyzer {
       isGlossaryName: (phrase: string) => this.glossary.byPhrase.has(canonicalPhrase(englishTokens(phrase))),
       isDictionaryName: (zh: string) => this.dictionary.nameOf(zh) !== null,
     };
+    const answerType = detectAnswerType(question);
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
     const en = this.englishStats
@@ -165,7 +169,8 @@ export class QueryAnalyzer {
       unexplained,
       numbers,
       ordinals,
-      answerType: detectAnswerType(question),
+      answerType,
+      narrative: asksNarrative(question, answerType),
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
       salient: salientElements(question, numbers, absentWords, deps, ordinals),

@@ -51,6 +51,15 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ['yesno', /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|吗[？?]?\s*$/i],
 ];
 
+/** What someone did or what came of it, asked without a kind of fact: the telling is the answer. */
+const DID_WHAT =
+  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)/i;
+
+/** Whether a question asks what someone said or did, which a report tells over several sentences. */
+export function asksNarrative(question: string, type: AnswerType): boolean {
+  return type === 'statement' || (type === 'other' && DID_WHAT.test(question));
+}
+
 /**
  * Chinese asks where the question word stands (often at the end): the first pattern that matches wins. English
  * asks with the word that opens its clause: "Who … when drafting policies?" asks who, not when, so the match that

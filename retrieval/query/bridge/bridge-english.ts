@@ -121,7 +121,8 @@ function ordinalTerm(tokens: string[], i: number): { term: string; used: number 
   const n = englishOrdinal(tokens[i]);
   if (n === null || n > 99) return null;
   const next = canonicalWord(tokens[i + 1] ?? '');
-  if (next === 'session') return { term: `第${chineseNumeral(n)}届`, used: 2 };
+  // A session is numbered, and so is the body that meets in sessions: "the eighth COP" is its eighth session.
+  if (next === 'session' || next === 'cop' || next === 'conference') return { term: `第${chineseNumeral(n)}届`, used: next === 'session' ? 2 : 1 };
   if (next === 'meeting') return { term: `第${chineseNumeral(n)}次会议`, used: 2 };
   // "first", "second"… alone are ordinary words (首次, 第二); only larger ordinals are reliably numbering.
   return n >= 10 || /^\d/.test(tokens[i]) ? { term: `第${chineseNumeral(n)}`, used: 1 } : null;

@@ -209,8 +209,11 @@ export function monthName(month: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/** `november` → 11; null otherwise. `may` is also a modal verb: callers only trust it next to a year. */
+/** How chat abbreviates months ("Oct 2007"); `sept` as well as `sep`. */
+const MONTH_ABBREVIATIONS: Record<string, number> = { sept: 9, ...Object.fromEntries(MONTHS.map((m, i) => [m.slice(0, 3), i + 1])) };
+
+/** `november`, `nov` → 11; null otherwise. `may`, `mar` are also words: callers only trust them next to a year. */
 export function englishMonth(word: string): number | null {
   const i = MONTHS.indexOf(word);
-  return i >= 0 ? i + 1 : null;
+  return i >= 0 ? i + 1 : (MONTH_ABBREVIATIONS[word] ?? null);
 }
