@@ -170,6 +170,8 @@ export type AnswerNote =
   | { code: 'only-in-names'; terms: { term: string; name: string }[] }
   /** The kind of fact asked for (a number, a date, a place, a name) that the quoted units do not give. */
   | { code: 'not-stated'; answerType: AnswerType }
+  /** The question asks for so many items ("which 14 countries"); the quoted units name fewer. */
+  | { code: 'list-incomplete'; asked: number }
   /** The question was in traditional characters: the documents (and so the quotes) are simplified. */
   | { code: 'traditional-input' }
   /** Misspelt words were corrected: what was searched for instead. */
@@ -265,6 +267,8 @@ export interface QueryAnalysis {
    * 做了哪些工作): the paragraph goes on telling it after the sentence that names them, and so does the quote.
    */
   narrative: boolean;
+  /** How many items the question asks to be named ("which 14 countries", 19个国家都是哪些), when it says; else null. */
+  listSize: number | null;
   /** What the counted thing is, for counts ("how many parties" → 缔约方): normalized Chinese forms. */
   counted: string[];
   /** What the question asks about ("what outcome", 什么成果 → 成果): normalized Chinese forms, possibly none. */

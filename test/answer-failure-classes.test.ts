@@ -127,6 +127,20 @@ describe('what someone said or did', () => {
   });
 });
 
+describe('a list asked by its length', () => {
+  it('says when the quoted paragraphs name fewer items than the question asks for, and not when they name them all', async () => {
+    const few = await ask('Which 14 countries took part in the South-Eastern Europe expert meetings on illicit financial flows?');
+    expect(few.notes).toContainEqual({ code: 'list-incomplete', asked: 14 });
+    expect(strings('en').note({ code: 'list-incomplete', asked: 14 })).toBe('The quoted paragraphs do not name all 14 asked for.');
+    const some = await ask('正式加入蓝心运动的19个国家都有哪些？');
+    expect(some.notes).toContainEqual({ code: 'list-incomplete', asked: 19 });
+    expect(quotes(some)).toContain('津巴布韦');
+    const all = await ask('“全球行动”是在哪13个国家实施的？');
+    expect(all.notes.some((n) => n.code === 'list-incomplete')).toBe(false);
+    expect(quotes(all)).toContain('吉尔吉斯斯坦');
+  });
+});
+
 describe('the answer in a later paragraph', () => {
   it('answers "who were the panellists" with the paragraph naming them, found from the one introducing the agenda item', async () => {
     // The item is introduced by its title in one paragraph and its panellists named under "项目 3" in a later one.
@@ -152,6 +166,7 @@ describe('the answer in a later paragraph', () => {
       question: 'Who were the panellists?',
       answerType: 'person_body',
       narrative: false,
+      listSize: null,
       groups: [],
       asked: [],
       salient: [],
@@ -270,6 +285,16 @@ describe('names the documents never mention', () => {
     expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: ['Cambodia'] });
     // A country the dictionary translates to a place name is still found.
     expect((await ask('What did UNODC do in Nigeria?')).notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+  });
+
+  it('finds a title the documents translate word by word ("The Mother Chronicles" → 《母亲编年史》)', async () => {
+    const a = await ask("Which NGO wrote 'The Mother Chronicles'?");
+    expect(a.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+    // "wrote" is 撰写, which the documents have only in a tool's name: how it was done, not what it is about.
+    expect(a.notes.filter((n) => n.code === 'only-in-names')).toEqual([]);
+    expect(quotes(a)).toContain('非洲富拉');
+    // A name whose words are found apart is still not the name: "Amnesty International" stays unmentioned.
+    expect((await ask('What did Amnesty International say about Qatar?')).notes).toContainEqual({ code: 'not-mentioned', terms: ['Amnesty International'] });
   });
 
   it('does not take the capitalised first word of a question for a name ("Apart from countries, …")', async () => {

@@ -5,7 +5,7 @@ import { ABSTAIN_BELOW, assessConfidence } from '../retrieval/answer/confidence.
 import { type AnswerInput, extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
 import { rankCandidates } from '../retrieval/answer/select.js';
 import { splitSentences } from '../retrieval/answer/split-sentences.js';
-import { detectAnswerType } from '../retrieval/query/answer-type.js';
+import { askedListSize, asksNarrative, detectAnswerType } from '../retrieval/query/answer-type.js';
 import type { Answer } from '../retrieval/types.js';
 import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
 import { citationsOf, isNotFound, relatedOf, textOf } from './helpers/answers.js';
@@ -220,6 +220,26 @@ describe('calibrated abstention', () => {
       ['Has South Africa joined the Blue Heart Campaign?', 'yesno'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });
+  });
+
+  it('reads how many items a question asks to be named, and what someone did or said', () => {
+    const sizes: [string, number | null][] = [
+      ['Which 14 countries sent participants?', 14],
+      ['which nine foreign languages were the posters printed in?', 9],
+      ['Can you list all 19 countries that joined?', 19],
+      ['What are the 13 countries where GLO.ACT is implemented?', 13],
+      ['“全球行动”是在哪13个国家实施的？', 13],
+      ['正式加入蓝心运动的十九个国家都是哪些？', 19],
+      ['这个联合平台是哪两个机构的？', 2],
+      ['Which countries joined in 2016?', null],
+      ['How many of the 23 entities attended?', null],
+      ['Which one country reported no cases?', null],
+    ];
+    for (const [q, n] of sizes) expect({ q, n: askedListSize(q) }).toEqual({ q, n });
+    expect(asksNarrative('What did UNODC do in Mexico?', detectAnswerType('What did UNODC do in Mexico?'))).toBe(true);
+    expect(asksNarrative('毒罪办在墨西哥做了哪些工作？', 'list')).toBe(false);
+    expect(asksNarrative('毒罪办在墨西哥做了什么？', detectAnswerType('毒罪办在墨西哥做了什么？'))).toBe(true);
+    expect(asksNarrative('When did UNODC do the assessment?', detectAnswerType('When did UNODC do the assessment?'))).toBe(false);
   });
 
   it('does not count a match inside a domain phrase the question did not ask about', () => {

@@ -6,7 +6,15 @@ import type { KeywordIndex } from '../retrieval/index/keyword-index.js';
 import type { QueryAnalyzer } from '../retrieval/query/analyzer.js';
 import { corpusDictionary, DICTIONARY_WEIGHT } from '../retrieval/query/bridge/bridge-english.js';
 import { glossPhrases, ReverseDictionary, readCedict } from '../retrieval/query/bridge/cedict.js';
-import { chineseNumeral, englishMonth, englishOrdinal, englishTokens, lemmaCandidates } from '../retrieval/query/bridge/english.js';
+import {
+  chineseNumeral,
+  chineseNumeralValue,
+  englishCardinal,
+  englishMonth,
+  englishOrdinal,
+  englishTokens,
+  lemmaCandidates,
+} from '../retrieval/query/bridge/english.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
 let index: KeywordIndex;
@@ -66,6 +74,9 @@ describe('English helpers', () => {
     expect(englishMonth('novel')).toBeNull();
     expect([9, 10, 17, 26, 71, 99].map(chineseNumeral)).toEqual(['九', '十', '十七', '二十六', '七十一', '九十九']);
     expect(() => chineseNumeral(100)).toThrow(RangeError);
+    expect(['nine', 'fourteen', 'twenty', 'twenty-one', '13', 'nineteenth', 'twenty-firsts'].map(englishCardinal)).toEqual([9, 14, 20, 21, 13, null, null]);
+    expect(['三', '两', '十', '十九', '二十一', '九十九', '三九', '百', ''].map(chineseNumeralValue)).toEqual([3, 2, 10, 19, 21, 99, null, null, null]);
+    for (const n of [7, 10, 16, 40, 71, 99]) expect(chineseNumeralValue(chineseNumeral(n))).toBe(n);
   });
 });
 

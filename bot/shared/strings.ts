@@ -194,6 +194,8 @@ const STRINGS = {
           return `Searched for: ${note.text}`;
         case 'not-stated':
           return `The quoted paragraphs do not give the ${ANSWER_TYPE_EN[note.answerType]} asked for.`;
+        case 'list-incomplete':
+          return `The quoted paragraphs do not name all ${note.asked} asked for.`;
         case 'llm-fallback':
           return `LLM answer unavailable (${note.reason}); extractive answer shown.`;
         case 'llm-sentences-dropped':
@@ -452,6 +454,8 @@ const STRINGS = {
           return `检索内容：${note.text}`;
         case 'not-stated':
           return `所引段落没有给出所问的${ANSWER_TYPE_ZH[note.answerType]}。`;
+        case 'list-incomplete':
+          return `所引段落没有列全所问的 ${note.asked} 项。`;
         case 'llm-fallback':
           return `大语言模型回答不可用（${note.reason}），以下为摘录式回答。`;
         case 'llm-sentences-dropped':

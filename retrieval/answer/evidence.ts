@@ -87,6 +87,24 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
   return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts: counts };
 }
 
+const countriesIn = (raw: string, text: string, question: string, tokenizer: Tokenizer) => newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question);
+
+/** What separates the items of an enumeration, "和" and "及" before its last one included. */
+const ENUMERATION = /[、；;和及与]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/;
+
+/**
+ * How many items a text names, at most, for a question asking for so many: the countries it names for "which
+ * countries", or the pieces of its longest enumeration (none without a separator: "以日文和其他九种语文" names one
+ * language, not nine). It errs on the side of more. Null when the text's language is not read that way.
+ */
+export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, lang }: EvidenceDeps): number | null {
+  if (lang === 'en') return null;
+  const text = normalizeText(raw);
+  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(raw, text, askedText(analysis, lang), tokenizer).length : 0;
+  const pieces = text.split(/[。！？\n]/).map((sentence) => sentence.split(ENUMERATION).filter((p) => p.trim().length >= 2).length);
+  return Math.max(countries, ...pieces.map((n) => (n >= 2 ? n : 0)));
+}
+
 function nameFacts(raw: string, text: string, tags: Set<string>, tokenizer: Tokenizer): string[] {
   const names = tokenizer
     .tag(text)
@@ -159,7 +177,7 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
     case 'list': {
       // "Which countries" is answered by countries named, not by "十六个阿拉伯国家派代表参加".
       if (COUNTRY_ASKED.test(analysis.question)) {
-        const countries = newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question);
+        const countries = countriesIn(raw, text, question, tokenizer);
         return { strength: countries.length >= 2 ? 1 : countries.length === 1 ? 0.6 : 0.2, facts: countries };
       }
       const items = text

@@ -8,6 +8,7 @@ import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit
 import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals } from './confidence.js';
 import { type AnswerContext, viewFor } from './context.js';
+import { itemsNamed } from './evidence.js';
 import { type Candidate, choosePassages, mentions, rankCandidates, STRICT_TYPES } from './select.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -104,7 +105,16 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   if (asksStatedFact(analysis) && !chosen.some((c) => states(c, analysis))) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });
   }
+  // Items are counted generously (every piece of an enumeration): fewer than asked is then surely fewer.
+  const given = analysis.listSize === null ? null : listed(same);
+  if (given !== null && given < analysis.listSize!) notes.push({ code: 'list-incomplete', asked: analysis.listSize! });
   return notes;
+}
+
+/** How many items the quotes name, at most; null when a quote's language is not read for items. */
+function listed(chosen: Candidate[]): number | null {
+  const counts = chosen.map((c) => itemsNamed(c.quote, c.view.analysis, c.view.ctx));
+  return counts.some((n) => n === null) ? null : counts.reduce<number>((sum, n) => sum + n!, 0);
 }
 
 function answered(chosen: Candidate[], confidence: number, lang: Lang, notes: AnswerNote[], ctx: AnswerContext): Answer {

@@ -7,7 +7,7 @@
 import type { CorpusStats, Lang, QueryAnalysis, QueryTerm } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 import { countCjk, detectLang } from '../util/lang.js';
-import { asksNarrative, detectAnswerType } from './answer-type.js';
+import { askedListSize, asksNarrative, detectAnswerType } from './answer-type.js';
 import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
@@ -171,6 +171,7 @@ export class QueryAnalyzer {
       ordinals,
       answerType,
       narrative: asksNarrative(question, answerType),
+      listSize: askedListSize(question),
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
       salient: salientElements(question, numbers, absentWords, deps, ordinals),

@@ -4,6 +4,7 @@
  * sentence that carries that kind of fact next to the question's terms.
  */
 import type { AnswerType } from '../types.js';
+import { chineseNumeralValue, englishCardinal } from './bridge/english.js';
 
 /** First match wins: "how many countries" is a count, not a list; "why … where" is a reason. */
 const PATTERNS: [AnswerType, RegExp][] = [
@@ -50,6 +51,22 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   ['yesno', /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|吗[？?]?\s*$/i],
 ];
+
+/** "Which 14 countries", "all 19 countries", "which nine languages": how many items the asker expects. */
+const LIST_OF_N_EN =
+  /\b(?:which|what|all|list|name)(?:\s+(?:are|were))?\s+(?:the\s+)?(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s+(?:[\w.-]+\s+){0,2}?[a-z-]{3,}s\b/i;
+/** 哪13个国家, 19个国家都是哪些. */
+const LIST_OF_N_ZH =
+  /哪\s*(\d{1,3}|[两二三四五六七八九十]+)\s*[个项名位家所种国条]|(\d{1,3}|[两二三四五六七八九十]+)\s*[个项名位家所种条][\u4e00-\u9fff]{1,8}?(?:都是哪些|是哪些|有哪些|都有哪些|分别是|都有谁|是谁)/;
+
+/** How many items a question asks to be named, when it says (at least two); null otherwise. */
+export function askedListSize(question: string): number | null {
+  const zh = LIST_OF_N_ZH.exec(question);
+  const written = zh?.[1] ?? zh?.[2];
+  const n =
+    written !== undefined ? (/^\d+$/.test(written) ? Number(written) : chineseNumeralValue(written)) : englishCardinal(LIST_OF_N_EN.exec(question)?.[1] ?? '');
+  return n !== null && n >= 2 && n < 1000 ? n : null;
+}
 
 /** What someone did or what came of it, asked without a kind of fact: the telling is the answer. */
 const DID_WHAT =

@@ -5,7 +5,7 @@
  * English units with it by the same rules.
  */
 import type { CorpusStats, QueryAnalysis, QueryTerm, SalientElement } from '../types.js';
-import { asksNarrative, detectAnswerType } from './answer-type.js';
+import { askedListSize, asksNarrative, detectAnswerType } from './answer-type.js';
 import { ENGLISH_STOPWORDS } from './bridge/english.js';
 import { englishMatchText, englishStems, englishTerm } from './english-stems.js';
 import { termGroups } from './term-groups.js';
@@ -64,6 +64,7 @@ export function englishReading(question: string, deps: EnglishReadingDeps): Quer
     ordinals: [],
     answerType,
     narrative: asksNarrative(question, answerType),
+    listSize: askedListSize(question),
     counted,
     asked: askedNoun && !PLACEHOLDERS.has(askedNoun) ? [englishTerm(askedNoun)] : [],
     salient,

@@ -84,6 +84,25 @@ export function questionNames(question: string, deps: Pick<SalientDeps, 'isUnVoc
   );
 }
 
+/** Translations tried per word of a name, at most. */
+const WORD_SENSES = 3;
+
+/**
+ * A title or name the documents translate word by word ("The Mother Chronicles" → 《母亲编年史》): the words'
+ * translations written together, when the documents have them so; a part found alone is not the name.
+ */
+function wordByWord(name: string, deps: Pick<SalientDeps, 'bridge' | 'stats'>): string[] {
+  const words = name.split(/\s+/).filter((w) => !ENGLISH_STOPWORDS.has(w.toLowerCase()));
+  if (words.length < 2) return [];
+  let forms = [''];
+  for (const w of words) {
+    const senses = [...new Set(deps.bridge(w).terms.map((t) => t.term))].slice(0, WORD_SENSES);
+    if (!senses.length) return [];
+    forms = forms.flatMap((f) => senses.map((t) => f + t));
+  }
+  return forms.filter((f) => deps.stats.df(f) > 0);
+}
+
 export function salientElements(
   question: string,
   numbers: string[],
@@ -105,7 +124,7 @@ export function salientElements(
     // A name translated only in part ("Amnesty International" → 国际) is not found by finding the part.
     // A dictionary sense that is no name does not find the name: Cambodia's 高棉 (Khmer) is found in 高棉语.
     const terms = bridged.unmatched.length ? [] : bridged.terms.filter((t) => t.origin !== 'dictionary' || namesSomething(t.term, deps)).map((t) => t.term);
-    add(element(name, 'name', [...terms, ...(stats.hasWord(latin) || stats.df(latin) > 0 ? [latin] : [])], stats));
+    add(element(name, 'name', [...terms, ...wordByWord(name, deps), ...(stats.hasWord(latin) || stats.df(latin) > 0 ? [latin] : [])], stats));
   }
   const tagged = tokenizer.tag(question);
   for (const { word, tag } of tagged) {

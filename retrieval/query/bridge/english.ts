@@ -183,6 +183,23 @@ export function numericOrdinal(n: number): string {
 }
 
 const CARDINAL_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const CARDINAL_TEENS = 'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
+
+/** `nine` → 9, `twenty-one` → 21, `14` → 14; null for anything else. Covers 0–99 in words. */
+export function englishCardinal(word: string): number | null {
+  if (/^\d+$/.test(word)) return Number(word);
+  const [head = '', unit, ...rest] = word.toLowerCase().split('-');
+  if (rest.length) return null;
+  const u = CARDINAL_UNITS.indexOf(head);
+  if (u >= 0 && unit === undefined) return u;
+  const t = CARDINAL_TEENS.indexOf(head);
+  if (t >= 0 && unit === undefined) return 10 + t;
+  const tens = TENS.indexOf(head);
+  if (tens < 2) return null;
+  if (unit === undefined) return tens * 10;
+  const v = CARDINAL_UNITS.indexOf(unit);
+  return v > 0 ? tens * 10 + v : null;
+}
 
 /** A count as English prose writes it: words below ten, digits with thousands separators from ten on. */
 export function cardinalWord(n: number): string {
@@ -190,6 +207,15 @@ export function cardinalWord(n: number): string {
 }
 
 const DIGITS = '〇一二三四五六七八九';
+
+/** 七十一 → 71, 十 → 10, 二十六 → 26, 两 → 2; null for anything else (0–99). */
+export function chineseNumeralValue(text: string): number | null {
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || !text) return null;
+  const digit = (c: string | undefined) => (c === '两' ? 2 : c ? DIGITS.indexOf(c) : 0);
+  if (!m[2]) return m[3] ? null : digit(m[1]);
+  return (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]);
+}
 
 /** 71 → 七十一, 10 → 十, 26 → 二十六: the way the documents number sessions (第七十一届会议). */
 export function chineseNumeral(n: number): string {
