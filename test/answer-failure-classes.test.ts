@@ -112,6 +112,13 @@ describe('what someone said or did', () => {
     expect(first).toContain('巴索行动');
   });
 
+  it('answers "how did UNODC help" with what was done, through the workshop that followed the assessment', async () => {
+    const a = await ask('How did UNODC help the Maldives with its migrant smuggling law?');
+    const first = a.passages[0]!.quote.replace(/\s/g, '');
+    expect(first).toContain('法律草拟讲习班');
+    expect(first).toContain('2018年第一季度');
+  });
+
   it('stops where the next country’s report begins', async () => {
     const a = await ask('What did Greece report about coordination mechanisms?');
     expect(a.passages[0]!.quote).toContain('另一个通过打击人口贩运行动方案协调政府各部委之间的工作');

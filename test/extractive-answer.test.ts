@@ -240,6 +240,12 @@ describe('calibrated abstention', () => {
     expect(asksNarrative('毒罪办在墨西哥做了哪些工作？', 'list')).toBe(false);
     expect(asksNarrative('毒罪办在墨西哥做了什么？', detectAnswerType('毒罪办在墨西哥做了什么？'))).toBe(true);
     expect(asksNarrative('When did UNODC do the assessment?', detectAnswerType('When did UNODC do the assessment?'))).toBe(false);
+    for (const q of ['How did UNODC help the Maldives with its law?', '毒罪办和荷兰国家报告员估算贩运人口规模是怎么做的？'])
+      expect({ q, narrative: asksNarrative(q, detectAnswerType(q)) }).toEqual({ q, narrative: true });
+    // A question naming how many items it wants asks for a list, however it opens.
+    expect(detectAnswerType('What are the 13 countries where GLO.ACT is implemented?')).toBe('list');
+    expect(detectAnswerType('Can you list all 19 countries that joined?')).toBe('list');
+    expect(detectAnswerType('What is the Blue Heart Campaign?')).toBe('definition');
   });
 
   it('does not count a match inside a domain phrase the question did not ask about', () => {

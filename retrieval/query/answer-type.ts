@@ -70,7 +70,7 @@ export function askedListSize(question: string): number | null {
 
 /** What someone did or what came of it, asked without a kind of fact: the telling is the answer. */
 const DID_WHAT =
-  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)/i;
+  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|\bhow (?:did|has|have)\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)|是(?:怎么|如何)[\u4e00-\u9fff]{0,4}的|怎么做的/i;
 
 /** Whether a question asks what someone said or did, which a report tells over several sentences. */
 export function asksNarrative(question: string, type: AnswerType): boolean {
@@ -83,6 +83,12 @@ export function asksNarrative(question: string, type: AnswerType): boolean {
  * starts first wins, the pattern order breaking ties.
  */
 export function detectAnswerType(question: string): AnswerType {
+  const type = typeByPattern(question);
+  // "What are the 13 countries…", "can you list all 19…": a question naming how many items it wants asks for them.
+  return (type === 'definition' || type === 'yesno' || type === 'other') && askedListSize(question) !== null ? 'list' : type;
+}
+
+function typeByPattern(question: string): AnswerType {
   if (/[\u4e00-\u9fff]/.test(question)) {
     for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
     return 'other';
