@@ -119,6 +119,12 @@ describe('what someone said or did', () => {
     expect(first).toContain('2018年第一季度');
   });
 
+  it('stops where the next country’s report begins, however the sentence opens ("此外，在哥伦比亚，…")', async () => {
+    const a = await ask('What did UNODC do in El Salvador?');
+    expect(a.passages[0]!.quote).toContain('萨尔瓦多');
+    expect(a.passages[0]!.quote).not.toContain('哥伦比亚');
+  });
+
   it('stops where the next country’s report begins', async () => {
     const a = await ask('What did Greece report about coordination mechanisms?');
     expect(a.passages[0]!.quote).toContain('另一个通过打击人口贩运行动方案协调政府各部委之间的工作');
@@ -145,6 +151,17 @@ describe('a list asked by its length', () => {
     const all = await ask('“全球行动”是在哪13个国家实施的？');
     expect(all.notes.some((n) => n.code === 'list-incomplete')).toBe(false);
     expect(quotes(all)).toContain('吉尔吉斯斯坦');
+    // A list written one item to a line is counted by its lines.
+    const agenda = await ask('工作组2019年9月通过的议程有哪5个项目？');
+    expect(quotes(agenda)).toContain('5. 通过报告');
+    expect(agenda.notes.some((n) => n.code === 'list-incomplete')).toBe(false);
+  });
+
+  it('does not ask a count or a yes/no question for the items it names ("how many of all 15…", "did all 13…")', async () => {
+    for (const q of ['How many of all 15 SADC member States sent participants?', 'Did all 13 GLO.ACT countries get a gap and needs assessment?']) {
+      const a = await ask(q);
+      expect({ q, notes: a.notes.filter((n) => n.code === 'list-incomplete') }).toEqual({ q, notes: [] });
+    }
   });
 });
 
@@ -194,6 +211,13 @@ describe('what the question asks', () => {
     expect(quotes(a)).toContain('再次受害');
   });
 
+  it('takes "考虑到…" as the reason it gives, and 以 that starts a word (以色列, 以往) as no purpose', async () => {
+    const analysis = (await corpus.retrieve('会员国为什么应进一步审议冲突后局势下的人口贩运？')).analysis;
+    expect(typeEvidence('考虑到目前还没有相关信息，会员国似宜作进一步审议。', analysis, corpus.ctx).strength).toBe(1);
+    for (const text of ['来自埃及，以色列和约旦的代表出席了会议。', '这类报告，以往较少。', '答复应于年底前，以书面形式提交。'])
+      expect({ text, strength: typeEvidence(text, analysis, corpus.ctx).strength }).toEqual({ text, strength: 0.5 });
+  });
+
   it('takes a purpose clause after a comma ("，以制定…") as the reason a recommendation gives', async () => {
     const [unit] = corpus.units.filter((u) => u.kind === 'recommendation' && u.text.includes('人口贩运的新趋势进行相关研究'));
     const analysis = (await corpus.retrieve('会员国为什么要研究人口贩运的新趋势？')).analysis;
@@ -219,6 +243,9 @@ describe('what the question asks', () => {
     expect(withoutFraming('报告里说的“一站式”服务指的是什么？')).toBe('“一站式”服务指的是什么？');
     expect(withoutFraming('列支敦士登报告了多少起人口贩运案件？')).toBe('列支敦士登报告了多少起人口贩运案件？');
     expect(withoutFraming('国家报告员是谁？')).toBe('国家报告员是谁？');
+    // The closing "…没有？" of a yes/no question asks; 没有 inside the question is a word.
+    expect(withoutFraming('2008年指导委员会开过会没有？')).toBe('2008年指导委员会开过会 ？');
+    expect(withoutFraming('哪些国家没有报告案件？')).toBe('哪些国家没有报告案件？');
     expect(withoutFraming('What do the reports say about Qatar?')).toBe('What do the say about Qatar?');
     const a = await ask('报告里说的“一站式”服务指的是什么？');
     expect(a.passages[0]!.quote).toContain('“一站式”服务');
@@ -230,6 +257,9 @@ describe('what the question asks', () => {
     expect(a.passages[0]!.quote).toContain('非法移民问题中央监督委员会');
     expect((await corpus.retrieve('1,000万人')).analysis.numbers).toEqual([]);
     expect((await corpus.retrieve('2007年有98人')).analysis.numbers).toEqual(['2007', '98']);
+    expect((await corpus.retrieve('10余万人')).analysis.numbers).toEqual([]);
+    // A number that ends a sentence is still a number.
+    expect((await corpus.retrieve('Tell me about resolution 2006/27. And 2016?')).analysis.numbers).toEqual(['2006/27', '2016']);
   });
 
   it('does not search for the noun that names the kind of answer ("in what year", "what share of")', async () => {
@@ -292,6 +322,13 @@ describe('names the documents never mention', () => {
     expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: ['Cambodia'] });
     // A country the dictionary translates to a place name is still found.
     expect((await ask('What did UNODC do in Nigeria?')).notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+  });
+
+  it('does not take a chat question word (干嘛, 啥) for something the documents never mention', async () => {
+    for (const q of ['移民组织—毒罪办打击偷运移民联合平台是用来干嘛的？', '蓝心运动是啥？']) {
+      const a = await ask(q);
+      expect({ q, outcome: a.outcome, notes: a.notes }).toEqual({ q, outcome: 'answered', notes: [] });
+    }
   });
 
   it('finds a title the documents translate word by word ("The Mother Chronicles" → 《母亲编年史》)', async () => {

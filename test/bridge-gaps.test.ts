@@ -49,6 +49,18 @@ describe('reported gaps', () => {
     expect(a.passages[0]!.quote).toContain('马尔代夫');
     const who = extractiveAnswer(await corpus.retrieve('who co-organised the Vilnius conference in Oct 2007?'), corpus.ctx);
     expect(who.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+    // An ordinal before "conference" is a session only where the documents number one so: "the first" stays ordinary.
+    expect(terms('the first conference')).not.toContain('第一届');
+    const first = extractiveAnswer(await corpus.retrieve('What was decided at the first conference on trafficking?'), corpus.ctx);
+    expect(first.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+    // "Jan" before a year is January; elsewhere it may be a name.
+    const names = (q: string) =>
+      corpus.analyzer
+        .analyze(q)
+        .salient.filter((e) => e.kind === 'name')
+        .map((e) => e.text);
+    expect(names('What happened in Jan 2008 in Vienna?')).toEqual(['Vienna']);
+    expect(names('What did Jan Smith say in Vienna?')).toEqual(['Jan Smith', 'Vienna']);
   });
 
   it('"SOM Protocol" is the Smuggling of Migrants Protocol', () => {

@@ -8,7 +8,8 @@
 import { englishStems, englishTerm } from '../query/english-stems.js';
 import type { Lang, QueryAnalysis, Unit } from '../types.js';
 import { type AnswerContext, matchText } from './context.js';
-import { type Evidence, LOCAL_TYPES, typeEvidence } from './evidence.js';
+import { type Evidence, LOCAL_TYPES, NAME_TAGS, typeEvidence } from './evidence.js';
+import { everywhere } from './evidence-common.js';
 import { answerSpans } from './spans.js';
 import type { Sentence } from './split-sentences.js';
 import { termCoverage } from './term-coverage.js';
@@ -29,7 +30,7 @@ export interface Composed {
   quote: string;
   /** The run of spans chosen for how it answers the question; the quote goes on past it for a statement. */
   matched: string;
-  /** Term coverage of the quote (0..1), fixed domain phrases the question did not ask about masked. */
+  /** Term coverage of the matched run (0..1), fixed domain phrases the question did not ask about masked. */
   coverage: number;
   evidence: Evidence;
   /** Whether the quote speaks of what the question asks about (analysis.asked). */
@@ -48,7 +49,7 @@ export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: Answe
  * campaign", "She"), opens with a word of it, or points back to a thing it named ("…散发这些传单" after "…使用…传单").
  */
 const POINTS_BACK: Record<Lang, RegExp> = {
-  zh: /^(?:(?:然后|此外|另外|接着|随后|同时|最后)[，,]?)?(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
+  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
   en: /^(?:this|these|that|those|such|it|its|they|their|she|he|her|his|the (?:meeting|event|campaign|workshop|programme|project|initiative|group))\b/i,
 };
 const POINTER = /(?:这些|该|此|这一|这项|这种|这类|上述)([\u4e00-\u9fff]{2})/g;
@@ -130,32 +131,43 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
 
 /** What someone said or did is quoted up to this long: a panellist's paragraph is often one statement throughout. */
 const NARRATIVE_CHARS = 700;
-const NAME_TAGS = new Set(['nr', 'nrt', 'ns', 'nt', 'nz']);
+/** A sentence whose subject is the one before's: "她强调…", "然后，她描述了…", "该系统…". */
+const SAME_SUBJECT: Record<Lang, RegExp> = {
+  zh: /^(?:(?:然后|接着|随后|最后|同时|另外)[，,]?)?(?:她|他|其|该|这|上述)/,
+  en: /^(?:(?:then|finally|also|further),?\s+)?(?:she|he|they|it|this|these|the (?:same|latter))\b/i,
+};
+/** A sentence's opening clause, after a short lead ("此外，", "In addition,"): where a new subject is named. */
+const OPENING = /^(?:[^，,]{1,4}[，,]\s*)?[^，,：:；;。.]*/;
 
 /**
  * "What did X say / do": the telling goes on after the sentence introducing it ("X介绍了…。她强调…。然后，她描述了…"),
- * so the quote does too, through the sentences that carry on or have no subject of their own, and stops at one
- * that opens with another speaker's name (the next country reporting) or at the length bound.
+ * so the quote does too, up to the length bound, and stops at a sentence whose opening names someone or somewhere
+ * not yet spoken of ("波兰成立了…", "此外，在哥伦比亚，…"): the next country's report.
  */
 function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
   let end = hi;
   for (let i = hi + 1; i < spans.length; i++) {
     if (spans[i]!.end - spans[lo]!.start > NARRATIVE_CHARS) break;
     const next = spans[i]!.text;
-    const sofar = `${analysis.question} ${unit.text.slice(spans[lo]!.start, spans[end]!.end)}`;
-    if (!carriesOn(spans[end]!.text, next, ctx) && opensWithOtherName(next, sofar, ctx)) break;
+    const sofar = `${matchText(analysis.question, ctx.lang)} ${unit.text.slice(spans[lo]!.start, spans[end]!.end)}`;
+    if (!SAME_SUBJECT[ctx.lang].test(next) && namesNewSubject(next, sofar, ctx)) break;
     end = i;
   }
   return end;
 }
 
-function opensWithOtherName(text: string, sofar: string, ctx: AnswerContext): boolean {
-  if (ctx.lang === 'en') {
-    const first = text.match(/^(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+/)?.[0];
-    return first !== undefined && !/^(?:The|This|These|That|It|She|He|They|In|On|At|For|Since|Then|Finally)\b/.test(first) && !sofar.includes(first);
-  }
-  const latin = text.match(/^[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)*/)?.[0];
-  if (latin) return !sofar.includes(latin);
-  const first = ctx.tokenizer.tag(text.slice(0, 16))[0];
-  return first !== undefined && NAME_TAGS.has(first.tag) && !sofar.includes(first.word);
+function namesNewSubject(text: string, sofar: string, ctx: AnswerContext): boolean {
+  const opening = OPENING.exec(text)?.[0] ?? '';
+  // The sentence's first word starts it, capitalised or not; a name is a capitalised word after it.
+  const latin = (opening.match(/(?<=\S\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*/g) ?? []).filter((n) => !sofar.includes(n));
+  if (ctx.lang === 'en') return latin.length > 0;
+  // The subject stands before the clause's first verb: "波兰成立了…", "毒品和犯罪问题办公室在X支持…", not "与会者商定将…布达佩斯进程…".
+  const words = ctx.tokenizer.tag(opening);
+  const verb = words.findIndex((t) => t.tag.startsWith('v'));
+  const names = words
+    .slice(0, verb === -1 ? words.length : verb)
+    .filter((t) => NAME_TAGS.has(t.tag) && t.word.length >= 2)
+    .map((t) => t.word);
+  // The office named everywhere (毒品和犯罪问题办公室) is nobody new.
+  return latin.length > 0 || names.some((n) => !sofar.includes(n) && !everywhere(n, ctx.stats));
 }

@@ -134,10 +134,12 @@ function boundWords(analysis: QueryAnalysis, ctx: AnswerContext): { term: string
   const names = analysis.salient.filter((e) => e.kind === 'name').flatMap((e) => e.forms);
   const out: { term: string; name: string }[] = [];
   for (const g of analysis.groups) {
-    // An abbreviation (欧盟, jieba's tag j) stands for a name the documents may write out (欧洲联盟); a verb
-    // ("wrote" → 撰写, found only in 司法协助请求书撰写工具) is how something was done, not what it is about.
+    // An abbreviation (欧盟, jieba's tag j) stands for a name the documents may write out (欧洲联盟); an English
+    // verb's translation ("wrote" → 撰写, found only in 司法协助请求书撰写工具) is how something was done, not what
+    // the question is about.
     const tags = (term: string) => ctx.tokenizer.tag(term).map((t) => t.tag);
-    if (g.members.some((m) => names.includes(m.term) || tags(m.term).some((t) => t === 'j' || t === 'v'))) continue;
+    const verbOnly = (m: { term: string }) => analysis.lang === 'en' && tags(m.term).join() === 'v';
+    if (g.members.some((m) => names.includes(m.term) || tags(m.term).includes('j')) || g.members.every(verbOnly)) continue;
     const others = analysis.groups.filter((o) => o !== g).flatMap((o) => o.members.map((m) => m.term));
     const holders = g.members.map((m) => ctx.phrases.enclosing(m.term, ctx.stats));
     const bound = holders.every((phrases) => phrases !== null && !phrases.some((p) => question.includes(p) || others.some((o) => p.includes(o))));

@@ -22,9 +22,12 @@ const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
-/** A purpose clause after a comma counts as the reason too: "会员国应…进行研究，以制定或调整预防战略". */
+/**
+ * A purpose clause after a comma counts as the reason too ("会员国应…进行研究，以制定或调整预防战略"), but not 以 that
+ * starts a name or another word (以色列, 以往, 以至于, 以书面形式).
+ */
 const CAUSE =
-  /由于|因为|为了|旨在|以便|鉴于|目的是|原因是|原因在于|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其])|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
+  /由于|因为|为了|旨在|以便|鉴于|考虑到|基于|出于|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
 /** "因此", "为此" point back to a cause: one within the text has its cause before it in the text… */
 const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */
@@ -49,7 +52,8 @@ const HELD_IN = /(?:在|于)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开�
 /** Names in quotation marks or title marks: “诉讼会诊”, 《…》. */
 const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
-const NAME_TAGS = new Set(['nr', 'nrt', 'nt', 'nz', 'ns']);
+/** jieba's tags for names: people, places, organisations, other proper nouns. */
+export const NAME_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nt', 'nz', 'ns']);
 const PLACE_TAGS = new Set(['ns']);
 
 /**
@@ -89,23 +93,31 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
 
 const countriesIn = (raw: string, text: string, question: string, tokenizer: Tokenizer) => newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question);
 
-/** What separates the items of an enumeration, "和" and "及" before its last one included. */
-const ENUMERATION = /[、；;和及与]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/;
+const JOINED = /[和及与]/;
+
+/** Items of one sentence's enumeration: its separators' pieces, the last one joined by 和/及 counting two; "A和B" two. */
+function enumerated(sentence: string): number {
+  const pieces = sentence.split(LIST_SEPARATORS).filter((p) => p.trim().length >= 2);
+  if (pieces.length >= 2) return pieces.length + (JOINED.test(pieces.at(-1)!) ? 1 : 0);
+  return JOINED.test(sentence) ? 2 : 0;
+}
 
 /**
  * How many items a text names, at most, for a question asking for so many: the countries it names for "which
- * countries", or the pieces of its longest enumeration (none without a separator: "以日文和其他九种语文" names one
- * language, not nine). It errs on the side of more. Null when the text's language is not read that way.
+ * countries", its lines when it has several (an agenda), or its sentences' enumerations added up ("共有 21 个实体出席"
+ * names none). It errs on the side of more, so that fewer than asked is surely fewer. Null when the text's language
+ * is not read that way.
  */
 export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, lang }: EvidenceDeps): number | null {
   if (lang === 'en') return null;
   const text = normalizeText(raw);
   const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(raw, text, askedText(analysis, lang), tokenizer).length : 0;
-  const pieces = text.split(/[。！？\n]/).map((sentence) => sentence.split(ENUMERATION).filter((p) => p.trim().length >= 2).length);
-  return Math.max(countries, ...pieces.map((n) => (n >= 2 ? n : 0)));
+  const lines = text.split('\n').filter((l) => l.trim().length >= 2).length;
+  const listed = text.split(/[。！？\n]/).reduce((sum, sentence) => sum + enumerated(sentence), 0);
+  return Math.max(countries, lines >= 2 ? lines : 0, listed);
 }
 
-function nameFacts(raw: string, text: string, tags: Set<string>, tokenizer: Tokenizer): string[] {
+function nameFacts(raw: string, text: string, tags: ReadonlySet<string>, tokenizer: Tokenizer): string[] {
   const names = tokenizer
     .tag(text)
     .filter((t) => tags.has(t.tag) && t.word.length >= 2)

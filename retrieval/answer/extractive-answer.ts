@@ -90,8 +90,9 @@ const states = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >=
 /**
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
  * nouns included; English words the bridge could not map are too often its own gap to be claimed absent),
- * named things the quoted units do not mention, and an asked number, date, place or name they do not give.
- * Read with the first passage's reading; a passage in another language is not searched for its names.
+ * named things the quoted units do not mention, an asked number, date, place, name or reason they do not give,
+ * and fewer items than a list question asks for. Read with the first passage's reading; a passage in another
+ * language is not searched for its names.
  */
 function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const notes: AnswerNote[] = [];
@@ -105,8 +106,7 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   if (asksStatedFact(analysis) && !chosen.some((c) => states(c, analysis))) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });
   }
-  // Items are counted generously (every piece of an enumeration): fewer than asked is then surely fewer.
-  const given = analysis.listSize === null ? null : listed(same);
+  const given = analysis.answerType !== 'list' || analysis.listSize === null ? null : listed(same);
   if (given !== null && given < analysis.listSize!) notes.push({ code: 'list-incomplete', asked: analysis.listSize! });
   return notes;
 }
@@ -158,7 +158,8 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   const chosen = choosePassages(ranked);
   const notes = gaps(signals, chosen);
   // An asked number, date, place or name that nothing quoted gives, on top of weak support: nothing to answer with.
-  if (notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE) {
+  // A reason is not held to that: causes are written in more ways than the cause words looked for.
+  if (STRICT_TYPES.has(analysis.answerType) && notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE) {
     // Reported on the not-found side of the threshold, in proportion.
     const reported = Math.round(((confidence * ABSTAIN_BELOW) / STATED_CONFIDENCE) * 1000) / 1000;
     return notFound(

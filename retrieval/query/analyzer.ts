@@ -7,7 +7,7 @@
 import type { CorpusStats, Lang, QueryAnalysis, QueryTerm } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 import { countCjk, detectLang } from '../util/lang.js';
-import { askedListSize, asksNarrative, detectAnswerType } from './answer-type.js';
+import { questionKind } from './answer-type.js';
 import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
@@ -59,7 +59,7 @@ export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Chinese interrogatives (哪国, 几种, 多少人, 什么): they ask, they do not name a topic. */
-const ZH_INTERROGATIVE = /[哪几谁]|什么|多少|怎/;
+const ZH_INTERROGATIVE = /[哪几谁啥]|什么|多少|怎|干嘛|干吗/;
 /** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
 const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
 
@@ -80,7 +80,7 @@ function mentions(phrase: string, word: string): boolean {
  * 万 or 亿 ("98万多人") is a rounded magnitude the documents write in full (980,700): no number to match.
  */
 export function questionNumbers(question: string): string[] {
-  return [...new Set(normalizeText(question).match(/\d+(?:[./]\d+)*(?![\d./]|\s*多?[万亿])/g) ?? [])];
+  return [...new Set(normalizeText(question).match(/\d+(?:[./]\d+)*(?!\d|[./]\d|\s*[多余]?[万亿])/g) ?? [])];
 }
 
 export interface QueryAnalyzerDeps {
@@ -154,7 +154,6 @@ export class QueryAnalyzer {
       isGlossaryName: (phrase: string) => this.glossary.byPhrase.has(canonicalPhrase(englishTokens(phrase))),
       isDictionaryName: (zh: string) => this.dictionary.nameOf(zh) !== null,
     };
-    const answerType = detectAnswerType(question);
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
     const en = this.englishStats
@@ -169,9 +168,7 @@ export class QueryAnalyzer {
       unexplained,
       numbers,
       ordinals,
-      answerType,
-      narrative: asksNarrative(question, answerType),
-      listSize: askedListSize(question),
+      ...questionKind(question),
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
       salient: salientElements(question, numbers, absentWords, deps, ordinals),

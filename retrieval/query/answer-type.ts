@@ -3,7 +3,7 @@
  * list, a definition, a reason, a yes/no — or nothing recognisable ('other'). The answer layer prefers the
  * sentence that carries that kind of fact next to the question's terms.
  */
-import type { AnswerType } from '../types.js';
+import type { AnswerType, QueryAnalysis } from '../types.js';
 import { chineseNumeralValue, englishCardinal } from './bridge/english.js';
 
 /** First match wins: "how many countries" is a count, not a list; "why … where" is a reason. */
@@ -14,7 +14,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
     'count',
     /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<!哪)几(?![乎月号])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
   ],
-  ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|原因|何故|出于什么|理由/i],
+  ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|为啥|干[嘛吗]要|原因|何故|出于什么|理由/i],
   [
     'date',
     /\bwhen\b|\b(?:what|which) (?:year|years|month|date|day|period|deadlines?)\b|\b(?:cut-?off |closing |opening |start |end |due )?date\b|\bdeadline\b|\bsince when\b|何时|什么时候|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
@@ -38,7 +38,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'definition',
-    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .* (?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的/i,
+    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .* (?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|干嘛|干吗/i,
   ],
   // What someone said or presented: the content after "X介绍了…", not the sentence naming X.
   [
@@ -49,15 +49,18 @@ const PATTERNS: [AnswerType, RegExp][] = [
     'list',
     /\b(?:which|what) (?:[a-z\d]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
   ],
-  ['yesno', /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|吗[？?]?\s*$/i],
+  [
+    'yesno',
+    /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|会不会|能不能|可不可以|要不要|[了过][\u4e00-\u9fff]{0,6}没有[？?]?\s*$|吗[？?]?\s*$/i,
+  ],
 ];
 
 /** "Which 14 countries", "all 19 countries", "which nine languages": how many items the asker expects. */
 const LIST_OF_N_EN =
-  /\b(?:which|what|all|list|name)(?:\s+(?:are|were))?\s+(?:the\s+)?(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s+(?:[\w.-]+\s+){0,2}?[a-z-]{3,}s\b/i;
+  /\b(?:which|what(?:\s+(?:are|were))?|(?:list|name)(?:\s+all)?)\s+(?:the\s+)?(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s+(?:[\w.-]+\s+){0,2}?[a-z-]{3,}s\b/i;
 /** 哪13个国家, 19个国家都是哪些. */
 const LIST_OF_N_ZH =
-  /哪\s*(\d{1,3}|[两二三四五六七八九十]+)\s*[个项名位家所种国条]|(\d{1,3}|[两二三四五六七八九十]+)\s*[个项名位家所种条][\u4e00-\u9fff]{1,8}?(?:都是哪些|是哪些|有哪些|都有哪些|分别是|都有谁|是谁)/;
+  /哪\s*(\d{1,3}|[一两二三四五六七八九十]+)\s*[个项名位家所种国条]|(?<![第\d一两二三四五六七八九十])(\d{1,3}|[一两二三四五六七八九十]+)\s*[个项名位家所种条][\u4e00-\u9fff]{1,8}?(?:都是哪些|是哪些|有哪些|都有哪些|分别是|都有谁|是谁)/;
 
 /** How many items a question asks to be named, when it says (at least two); null otherwise. */
 export function askedListSize(question: string): number | null {
@@ -70,11 +73,17 @@ export function askedListSize(question: string): number | null {
 
 /** What someone did or what came of it, asked without a kind of fact: the telling is the answer. */
 const DID_WHAT =
-  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|\bhow (?:did|has|have)\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)|是(?:怎么|如何)[\u4e00-\u9fff]{0,4}的|怎么做的/i;
+  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|\bhow (?:did|has|have|does) .{1,60}?\b(?:help|helped|support|supported|assist|assisted|respond|responded|work|worked|tackle|tackled|address|addressed|deal|dealt|handle|handled|contribute|contributed)\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)|是(?:怎么|如何)[\u4e00-\u9fff]{0,4}的|怎么做的/i;
 
 /** Whether a question asks what someone said or did, which a report tells over several sentences. */
 export function asksNarrative(question: string, type: AnswerType): boolean {
   return type === 'statement' || (type === 'other' && DID_WHAT.test(question));
+}
+
+/** What a question asks for, as both readings of it (Chinese terms, English words) record it. */
+export function questionKind(question: string): Pick<QueryAnalysis, 'answerType' | 'narrative' | 'listSize'> {
+  const answerType = detectAnswerType(question);
+  return { answerType, narrative: asksNarrative(question, answerType), listSize: askedListSize(question) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * English units with it by the same rules.
  */
 import type { CorpusStats, QueryAnalysis, QueryTerm, SalientElement } from '../types.js';
-import { askedListSize, asksNarrative, detectAnswerType } from './answer-type.js';
+import { questionKind } from './answer-type.js';
 import { ENGLISH_STOPWORDS } from './bridge/english.js';
 import { englishMatchText, englishStems, englishTerm } from './english-stems.js';
 import { termGroups } from './term-groups.js';
@@ -47,7 +47,6 @@ export function englishReading(question: string, deps: EnglishReadingDeps): Quer
   const unexplained = [...new Set(words)].filter((w) => !ENGLISH_STOPWORDS.has(w) && englishStems(w).some((s) => !QUESTION_VERBS.has(s) && stats.df(s) === 0));
   const counted = MONEY.test(question) ? CURRENCIES : englishStems(COUNTED.exec(question)?.[1] ?? '').map(englishTerm);
   const askedNoun = englishStems(ASKED.exec(question)?.[1] ?? '')[0];
-  const answerType = detectAnswerType(question);
   const salient = [
     ...deps.names.map((n) => element(n, 'name', stats)),
     ...deps.numbers.map((n) => ({ text: n, kind: 'number' as const, forms: [englishTerm(n)], inCorpus: stats.df(n) > 0 })),
@@ -62,9 +61,7 @@ export function englishReading(question: string, deps: EnglishReadingDeps): Quer
     unexplained,
     numbers: deps.numbers,
     ordinals: [],
-    answerType,
-    narrative: asksNarrative(question, answerType),
-    listSize: askedListSize(question),
+    ...questionKind(question),
     counted,
     asked: askedNoun && !PLACEHOLDERS.has(askedNoun) ? [englishTerm(askedNoun)] : [],
     salient,

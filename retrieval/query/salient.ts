@@ -5,7 +5,7 @@
  * answered by a paragraph about UNODC's work elsewhere, however many other words they share.
  */
 import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
-import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth } from './bridge/english.js';
+import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName } from './bridge/english.js';
 import { isProperName } from './proper-names.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
 
@@ -47,15 +47,19 @@ function namesSomething(term: string, deps: SalientDeps): boolean {
   return tagged.length === 1 && isProperName(tagged[0]!.word, tagged[0]!.tag, deps.generic);
 }
 
+/** A month abbreviated before a year ("Oct 2007"): a date; "Jan" elsewhere may be a name. */
+const MONTH_BEFORE_YEAR = /\b[A-Z][a-z]{2,3}\.?(?=\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b)/g;
+
 /** Capitalised phrases of an English text ("Amnesty International", "UNODC", "COVID-19"), not question words. */
-function englishNames(text: string): string[] {
+function englishNames(question: string): string[] {
   const names: string[] = [];
+  const text = question.replace(MONTH_BEFORE_YEAR, (m) => (englishMonth(m.replace('.', '').toLowerCase()) === null ? m : m.toLowerCase()));
   for (const m of text.matchAll(/[A-Z][\w.’'-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.’'-]*)*/g)) {
     // Capitals that only start the question ("What", "To"), month names (dates, not names) and possessives go.
     const words = m[0]
       .split(/\s+/)
       .map((w) => w.replace(/[’']s$/, '').replace(/^[‘’']+|[‘’']+$/g, ''))
-      .filter((w) => !NOT_NAMES.has(w) && !ENGLISH_STOPWORDS.has(w.toLowerCase()) && englishMonth(w.toLowerCase()) === null);
+      .filter((w) => !NOT_NAMES.has(w) && !ENGLISH_STOPWORDS.has(w.toLowerCase()) && !isMonthName(w.toLowerCase()));
     if (words.length) names.push(words.join(' '));
   }
   return [...new Set(names)];
@@ -84,8 +88,9 @@ export function questionNames(question: string, deps: Pick<SalientDeps, 'isUnVoc
   );
 }
 
-/** Translations tried per word of a name, at most. */
+/** Translations tried per word of a name, and words of a name tried so, at most: the forms multiply. */
 const WORD_SENSES = 3;
+const MAX_NAME_WORDS = 4;
 
 /**
  * A title or name the documents translate word by word ("The Mother Chronicles" → 《母亲编年史》): the words'
@@ -93,7 +98,7 @@ const WORD_SENSES = 3;
  */
 function wordByWord(name: string, deps: Pick<SalientDeps, 'bridge' | 'stats'>): string[] {
   const words = name.split(/\s+/).filter((w) => !ENGLISH_STOPWORDS.has(w.toLowerCase()));
-  if (words.length < 2) return [];
+  if (words.length < 2 || words.length > MAX_NAME_WORDS) return [];
   let forms = [''];
   for (const w of words) {
     const senses = [...new Set(deps.bridge(w).terms.map((t) => t.term))].slice(0, WORD_SENSES);

@@ -117,12 +117,14 @@ function dateTerm(tokens: string[], i: number, index: CorpusStats): { term: stri
 }
 
 /** `seventy-first session` → 第七十一届, `ninth meeting` → 第九次会议, `twenty-sixth` → 第二十六. */
-function ordinalTerm(tokens: string[], i: number): { term: string; used: number } | null {
+function ordinalTerm(tokens: string[], i: number, index: CorpusStats): { term: string; used: number } | null {
   const n = englishOrdinal(tokens[i]);
   if (n === null || n > 99) return null;
   const next = canonicalWord(tokens[i + 1] ?? '');
-  // A session is numbered, and so is the body that meets in sessions: "the eighth COP" is its eighth session.
-  if (next === 'session' || next === 'cop' || next === 'conference') return { term: `第${chineseNumeral(n)}届`, used: next === 'session' ? 2 : 1 };
+  if (next === 'session') return { term: `第${chineseNumeral(n)}届`, used: 2 };
+  // A body that meets in sessions is numbered by them: "the eighth COP" is its eighth session, when there is one.
+  const session = `第${chineseNumeral(n)}届`;
+  if ((next === 'cop' || next === 'conference') && index.df(session) > 0) return { term: session, used: 1 };
   if (next === 'meeting') return { term: `第${chineseNumeral(n)}次会议`, used: 2 };
   // "first", "second"… alone are ordinary words (首次, 第二); only larger ordinals are reliably numbering.
   return n >= 10 || /^\d/.test(tokens[i]) ? { term: `第${chineseNumeral(n)}`, used: 1 } : null;
@@ -161,7 +163,7 @@ export function bridgeEnglish(question: string, index: CorpusStats, glossary: Gl
   const maxWords = Math.max(glossary.maxWords, dict.maxPhraseWords);
 
   for (let i = 0; i < tokens.length; ) {
-    const literal = dateTerm(tokens, i, index) ?? ordinalTerm(tokens, i);
+    const literal = dateTerm(tokens, i, index) ?? ordinalTerm(tokens, i, index);
     if (literal) {
       const from = tokens.slice(i, i + literal.used).join(' ');
       if (index.df(literal.term) > 0) terms.push({ term: literal.term, weight: LITERAL_WEIGHT, origin: 'text', from });

@@ -235,6 +235,9 @@ export function monthName(month: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** `november` → true: a month written out, which no name is. */
+export const isMonthName = (word: string): boolean => MONTHS.includes(word);
+
 /** How chat abbreviates months ("Oct 2007"); `sept` as well as `sep`. */
 const MONTH_ABBREVIATIONS: Record<string, number> = { sept: 9, ...Object.fromEntries(MONTHS.map((m, i) => [m.slice(0, 3), i + 1])) };
 
