@@ -166,6 +166,12 @@ describe('a list asked by its length', () => {
 });
 
 describe('the answer in a later paragraph', () => {
+  it('answers "which countries" from the paragraph after the one telling of the request, when that names none', async () => {
+    const a = await ask('Which countries answered the Secretary-General’s note verbale about resolution 2006/27?');
+    expect(quotes(a)).toContain('列支敦士登');
+    expect(quotes(a)).toContain('毛里求斯');
+  });
+
   it('answers "who were the panellists" with the paragraph naming them, found from the one introducing the agenda item', async () => {
     // The item is introduced by its title in one paragraph and its panellists named under "项目 3" in a later one.
     const intro = paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3');
