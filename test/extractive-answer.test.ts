@@ -224,6 +224,9 @@ describe('calibrated abstention', () => {
       ['这个联合平台是用来干嘛的？', 'definition'],
       ['全球举措的指导委员会到底是个什么角色？', 'definition'],
       ['毒罪办干嘛要培训检察官？', 'reason'],
+      ['毒罪办干嘛培训检察官？', 'reason'],
+      ['蓝心运动是啥？', 'definition'],
+      ['能不能告诉我毒罪办在墨西哥做了什么？', 'other'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });
   });
@@ -247,7 +250,12 @@ describe('calibrated abstention', () => {
     expect(asksNarrative('How has the working group defined exploitation?', detectAnswerType('How has the working group defined exploitation?'))).toBe(false);
     expect(asksNarrative('毒罪办在墨西哥做了什么？', detectAnswerType('毒罪办在墨西哥做了什么？'))).toBe(true);
     expect(asksNarrative('When did UNODC do the assessment?', detectAnswerType('When did UNODC do the assessment?'))).toBe(false);
-    for (const q of ['How did UNODC help the Maldives with its law?', '毒罪办和荷兰国家报告员估算贩运人口规模是怎么做的？'])
+    for (const q of [
+      'How did UNODC help the Maldives with its law?',
+      '毒罪办和荷兰国家报告员估算贩运人口规模是怎么做的？',
+      '毒罪办在墨西哥干嘛了？',
+      '能不能告诉我毒罪办在墨西哥做了什么？',
+    ])
       expect({ q, narrative: asksNarrative(q, detectAnswerType(q)) }).toEqual({ q, narrative: true });
     // A question naming how many items it wants asks for a list, however it opens.
     expect(detectAnswerType('What are the 13 countries where GLO.ACT is implemented?')).toBe('list');

@@ -136,8 +136,11 @@ const SAME_SUBJECT: Record<Lang, RegExp> = {
   zh: /^(?:(?:然后|接着|随后|最后|同时|另外)[，,]?)?(?:她|他|其|该|这|上述)/,
   en: /^(?:(?:then|finally|also|further),?\s+)?(?:she|he|they|it|this|these|the (?:same|latter))\b/i,
 };
-/** A sentence's opening clause, after a short lead ("此外，", "In addition,"): where a new subject is named. */
-const OPENING = /^(?:[^，,]{1,4}[，,]\s*)?[^，,：:；;。.]*/;
+/** What may lead a sentence before its subject: a connective ("此外，", "又如", "更具体地说，"), a date ("2018 年，"). */
+const LEAD =
+  /^(?:(?:此外|另外|同样|同时|与此同时|例如|又如|比如|再如|更具体地说|具体而言|In addition|Similarly|Moreover|For example)[，,]?\s*|(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?|同年|In \d{4})[，,]?\s*)*/i;
+/** A sentence's opening clause, after its lead: where a new subject is named. */
+const OPENING = /^[^，,：:；;。.]*/;
 
 /**
  * "What did X say / do": the telling goes on after the sentence introducing it ("X介绍了…。她强调…。然后，她描述了…"),
@@ -157,17 +160,15 @@ function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, ana
 }
 
 function namesNewSubject(text: string, sofar: string, ctx: AnswerContext): boolean {
-  const opening = OPENING.exec(text)?.[0] ?? '';
+  const opening = OPENING.exec(text.replace(LEAD, ''))?.[0] ?? '';
   // The sentence's first word starts it, capitalised or not; a name is a capitalised word after it.
   const latin = (opening.match(/(?<=\S\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*/g) ?? []).filter((n) => !sofar.includes(n));
   if (ctx.lang === 'en') return latin.length > 0;
-  // The subject stands before the clause's first verb: "波兰成立了…", "毒品和犯罪问题办公室在X支持…", not "与会者商定将…布达佩斯进程…".
+  // The subject is the clause's first noun before its first verb, the office named everywhere (毒品和犯罪问题办公室)
+  // aside: "波兰成立了…", "在哥伦比亚，…", "毒品和犯罪问题办公室在X支持…" name someone new; "公安部与阿里巴巴集团合作…" goes
+  // on about 公安部, and "与会者商定将…布达佩斯进程…" about the participants.
   const words = ctx.tokenizer.tag(opening);
   const verb = words.findIndex((t) => t.tag.startsWith('v'));
-  const names = words
-    .slice(0, verb === -1 ? words.length : verb)
-    .filter((t) => NAME_TAGS.has(t.tag) && t.word.length >= 2)
-    .map((t) => t.word);
-  // The office named everywhere (毒品和犯罪问题办公室) is nobody new.
-  return latin.length > 0 || names.some((n) => !sofar.includes(n) && !everywhere(n, ctx.stats));
+  const subject = words.slice(0, verb === -1 ? words.length : verb).find((t) => t.tag.startsWith('n') && t.word.length >= 2 && !everywhere(t.word, ctx.stats));
+  return latin.length > 0 || (subject !== undefined && NAME_TAGS.has(subject.tag) && !sofar.includes(subject.word));
 }

@@ -11,7 +11,6 @@
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
 import { type Composed, composeQuote, maskedCoverage } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
-import { COUNTRY_ASKED } from './evidence-common.js';
 
 /** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
 const CANDIDATE_UNITS = 5;
@@ -164,10 +163,6 @@ function otherItem(a: Unit, b: Unit): boolean {
   return x.size > 0 && y.size > 0 && ![...y].some((n) => x.has(n));
 }
 
-/** Kinds answered only by a stated fact, and "which countries", answered only by countries named. */
-const asksNamedFact = (analysis: QueryAnalysis) =>
-  STRICT_TYPES.has(analysis.answerType) || (analysis.answerType === 'list' && COUNTRY_ASKED.test(analysis.question));
-
 function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {
   const out: Reached[] = [];
   const add = (unit: Unit, result: ScoredUnit, rank: number, after?: Unit) => {
@@ -188,7 +183,7 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     const view = viewFor(result.unit, analysis, ctx);
     const composed = composeQuote(result.unit, view.analysis, view.ctx);
     const sameSection = next.section.join('|') === result.unit.section.join('|');
-    const lacking = i < FOLLOWED_UNITS && asksNamedFact(analysis) && composed.evidence.strength < 1;
+    const lacking = i < FOLLOWED_UNITS && STRICT_TYPES.has(analysis.answerType) && composed.evidence.strength < 1;
     if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && composeQuote(next, view.analysis, view.ctx).evidence.strength === 1)) {
       add(next, result, i + 1, result.unit);
     } else if (lacking) {

@@ -5,6 +5,7 @@
  */
 import type { AnswerType, QueryAnalysis } from '../types.js';
 import { chineseNumeralValue, englishCardinal } from './bridge/english.js';
+import { ZH_CLOSING_ASK } from './framing.js';
 
 /** First match wins: "how many countries" is a count, not a list; "why … where" is a reason. */
 const PATTERNS: [AnswerType, RegExp][] = [
@@ -14,7 +15,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
     'count',
     /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<!哪)几(?![乎月号])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
   ],
-  ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|为啥|干[嘛吗]要|原因|何故|出于什么|理由/i],
+  ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|为啥|干[嘛吗](?![了的])|原因|何故|出于什么|理由/i],
   [
     'date',
     /\bwhen\b|\b(?:what|which) (?:year|years|month|date|day|period|deadlines?)\b|\b(?:cut-?off |closing |opening |start |end |due )?date\b|\bdeadline\b|\bsince when\b|何时|什么时候|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
@@ -38,7 +39,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'definition',
-    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .* (?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|干嘛|干吗/i,
+    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .* (?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
   ],
   // What someone said or presented: the content after "X介绍了…", not the sentence naming X.
   [
@@ -51,7 +52,11 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'yesno',
-    /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|会不会|能不能|可不可以|要不要|[了过][\u4e00-\u9fff]{0,6}没有[？?]?\s*$|吗[？?]?\s*$/i,
+    // 能不能 and 可不可以 open polite requests ("能不能告诉我…做了什么"), not yes/no questions.
+    new RegExp(
+      String.raw`^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|是否|有没有|有无|是不是|会不会|要不要|${ZH_CLOSING_ASK.source}|吗[？?]?\s*$`,
+      'i',
+    ),
   ],
 ];
 
@@ -73,7 +78,7 @@ export function askedListSize(question: string): number | null {
 
 /** What someone did or what came of it, asked without a kind of fact: the telling is the answer. */
 const DID_WHAT =
-  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|\bhow (?:did|has|have|does) .{1,60}?\b(?:help|helped|support|supported|assist|assisted|respond|responded|work|worked|tackle|tackled|address|addressed|deal|dealt|handle|handled|contribute|contributed)\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)|是(?:怎么|如何)[\u4e00-\u9fff]{0,4}的|怎么做的/i;
+  /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|\bhow (?:did|has|have|does) .{1,60}?\b(?:help|helped|support|supported|assist|assisted|respond|responded|work|worked|tackle|tackled|address|addressed|deal|dealt|handle|handled|contribute|contributed)\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)|是(?:怎么|如何)[\u4e00-\u9fff]{0,4}的|怎么做的|干[嘛吗]了|干了(?:啥|什么)/i;
 
 /** Whether a question asks what someone said or did, which a report tells over several sentences. */
 export function asksNarrative(question: string, type: AnswerType): boolean {

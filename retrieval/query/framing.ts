@@ -15,7 +15,7 @@ const EN_FRAMING =
 const EN_ANSWER_KIND = /(?<=\b(?:what|which) )(?:years?|months?|dates?|days?|deadlines?|share|proportion|percentage|sort|types?)(?![\w-])/gi;
 
 /** A yes/no question's closing "…没有？" ("开过会没有？") asks; it is not the word 没有 searched for. */
-const ZH_CLOSING_ASK = /(?<=[了过][\u4e00-\u9fff]{0,6})没有(?=[？?]?\s*$)/;
+export const ZH_CLOSING_ASK = /(?<=[了过][\u4e00-\u9fff]{0,6})没有(?=[？?]?\s*$)/;
 
 export function withoutFraming(question: string): string {
   return question

@@ -47,13 +47,17 @@ function namesSomething(term: string, deps: SalientDeps): boolean {
   return tagged.length === 1 && isProperName(tagged[0]!.word, tagged[0]!.tag, deps.generic);
 }
 
-/** A month abbreviated before a year ("Oct 2007"): a date; "Jan" elsewhere may be a name. */
-const MONTH_BEFORE_YEAR = /\b[A-Z][a-z]{2,3}\.?(?=\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b)/g;
+/**
+ * A month abbreviated next to a number ("Oct 2007", "Oct 11", "11 Oct") or after a preposition ("in Sept"): a
+ * date. Before a capitalised word ("Jan Smith") it may be a name.
+ */
+const MONTH_ABBREVIATION =
+  /(?<=\d\s*|\b(?:in|on|since|by|until|from|to|before|after|of|early|late|mid)\s+)\b[A-Z][a-z]{2,3}\b\.?(?!\s+[A-Z])|\b[A-Z][a-z]{2,3}\.?(?=\s+\d)/g;
 
 /** Capitalised phrases of an English text ("Amnesty International", "UNODC", "COVID-19"), not question words. */
 function englishNames(question: string): string[] {
   const names: string[] = [];
-  const text = question.replace(MONTH_BEFORE_YEAR, (m) => (englishMonth(m.replace('.', '').toLowerCase()) === null ? m : m.toLowerCase()));
+  const text = question.replace(MONTH_ABBREVIATION, (m) => (englishMonth(m.replace('.', '').toLowerCase()) === null ? m : m.toLowerCase()));
   for (const m of text.matchAll(/[A-Z][\w.’'-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.’'-]*)*/g)) {
     // Capitals that only start the question ("What", "To"), month names (dates, not names) and possessives go.
     const words = m[0]
