@@ -168,7 +168,7 @@ export type AnswerNote =
   | { code: 'not-in-passages'; terms: string[] }
   /** Words of the question the documents have only inside a name (毒品 in 毒品和犯罪问题办公室), with that name. */
   | { code: 'only-in-names'; terms: { term: string; name: string }[] }
-  /** The kind of fact asked for (a number, a date, a place, a name) that the quoted units do not give. */
+  /** The kind of fact asked for (a number, a date, a place, a name, a reason) that the quoted units do not give. */
   | { code: 'not-stated'; answerType: AnswerType }
   /** The question asks for so many items ("which 14 countries"); the quoted units name fewer. */
   | { code: 'list-incomplete'; asked: number }
@@ -264,7 +264,7 @@ export interface QueryAnalysis {
   answerType: AnswerType;
   /**
    * Whether the question asks what someone said or did ("what did X say", "what did UNODC do in Mexico",
-   * 做了哪些工作): the paragraph goes on telling it after the sentence that names them, and so does the quote.
+   * 做了什么): the paragraph goes on telling it after the sentence that names them, and so does the quote.
    */
   narrative: boolean;
   /** How many items the question asks to be named ("which 14 countries", 19个国家都是哪些), when it says; else null. */

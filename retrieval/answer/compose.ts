@@ -148,11 +148,12 @@ const OPENING = /^[^，,：:；;。.]*/;
  * not yet spoken of ("波兰成立了…", "此外，在哥伦比亚，…"): the next country's report.
  */
 function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
+  const question = matchText(analysis.question, ctx.lang);
   let end = hi;
   for (let i = hi + 1; i < spans.length; i++) {
     if (spans[i]!.end - spans[lo]!.start > NARRATIVE_CHARS) break;
     const next = spans[i]!.text;
-    const sofar = `${matchText(analysis.question, ctx.lang)} ${unit.text.slice(spans[lo]!.start, spans[end]!.end)}`;
+    const sofar = `${question} ${unit.text.slice(spans[lo]!.start, spans[end]!.end)}`;
     if (!SAME_SUBJECT[ctx.lang].test(next) && namesNewSubject(next, sofar, ctx)) break;
     end = i;
   }

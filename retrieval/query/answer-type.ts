@@ -87,8 +87,9 @@ export function asksNarrative(question: string, type: AnswerType): boolean {
 
 /** What a question asks for, as both readings of it (Chinese terms, English words) record it. */
 export function questionKind(question: string): Pick<QueryAnalysis, 'answerType' | 'narrative' | 'listSize'> {
-  const answerType = detectAnswerType(question);
-  return { answerType, narrative: asksNarrative(question, answerType), listSize: askedListSize(question) };
+  const listSize = askedListSize(question);
+  const answerType = typeFor(question, listSize);
+  return { answerType, narrative: asksNarrative(question, answerType), listSize };
 }
 
 /**
@@ -97,9 +98,13 @@ export function questionKind(question: string): Pick<QueryAnalysis, 'answerType'
  * starts first wins, the pattern order breaking ties.
  */
 export function detectAnswerType(question: string): AnswerType {
+  return typeFor(question, askedListSize(question));
+}
+
+function typeFor(question: string, listSize: number | null): AnswerType {
   const type = typeByPattern(question);
   // "What are the 13 countries…", "can you list all 19…": a question naming how many items it wants asks for them.
-  return (type === 'definition' || type === 'yesno' || type === 'other') && askedListSize(question) !== null ? 'list' : type;
+  return (type === 'definition' || type === 'yesno' || type === 'other') && listSize !== null ? 'list' : type;
 }
 
 function typeByPattern(question: string): AnswerType {

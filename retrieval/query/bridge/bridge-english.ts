@@ -121,9 +121,9 @@ function ordinalTerm(tokens: string[], i: number, index: CorpusStats): { term: s
   const n = englishOrdinal(tokens[i]);
   if (n === null || n > 99) return null;
   const next = canonicalWord(tokens[i + 1] ?? '');
-  if (next === 'session') return { term: `第${chineseNumeral(n)}届`, used: 2 };
-  // A body that meets in sessions is numbered by them: "the eighth COP" is its eighth session, when there is one.
   const session = `第${chineseNumeral(n)}届`;
+  if (next === 'session') return { term: session, used: 2 };
+  // A body that meets in sessions is numbered by them: "the eighth COP" is its eighth session, when there is one.
   if ((next === 'cop' || next === 'conference') && index.df(session) > 0) return { term: session, used: 1 };
   if (next === 'meeting') return { term: `第${chineseNumeral(n)}次会议`, used: 2 };
   // "first", "second"… alone are ordinary words (首次, 第二); only larger ordinals are reliably numbering.
