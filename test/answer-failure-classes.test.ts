@@ -307,6 +307,24 @@ describe('what is cited', () => {
     expect(a.passages[0]!.citations[0]!.paragraph).not.toBeNull();
   });
 
+  it('does not answer "how many" with a number the question gives, a share, or "a hotline"', async () => {
+    const trained = await ask('How many people were convicted of migrant smuggling in Mexico after UNODC trained 200 officers?');
+    expect(trained.outcome).not.toBe('answered');
+    expect(trained.notes.map((n) => n.code)).toContain('not-stated');
+    const calls = (await corpus.retrieve('How many calls did the national hotline in Mexico receive?')).analysis;
+    const hotline = paragraphWith('#AQUIESTOY');
+    expect(typeEvidence(hotline.text, calls, corpus.ctx).strength).toBeLessThan(1);
+    const rise = (await corpus.retrieve('By what percentage did calls to the hotline in Mexico rise?')).analysis;
+    expect(typeEvidence(hotline.text, { ...rise, answerType: 'count' }, corpus.ctx).strength).toBe(1);
+  });
+
+  it('counts what follows "how many", not money, when a fund is named ("how many victims has the Trust Fund helped")', () => {
+    const counted = (q: string) => corpus.analyzer.analyze(q).counted;
+    expect(counted('How many victims has the Voluntary Trust Fund helped?')).toContain('受害者');
+    expect(counted('How much money has the Voluntary Trust Fund given?')).toContain('美元');
+    expect(counted('信托基金提供了多少资金？')).toContain('美元');
+  });
+
   it('does not read an ordinal (第九次会议) as a count of people', async () => {
     const a = await ask('How many people live in Vienna?');
     expect(a.outcome).toBe('not-found');

@@ -40,6 +40,12 @@ describe('reported gaps', () => {
     expect(glossed('WG')).toEqual(['工作组']);
     expect(glossed('SG report')).toEqual(['秘书长', '报告']);
     expect(glossed('res 2006/27')).toEqual(['决议']);
+    // TIP and SOM in capitals are the two protocols' topics; "tips" is not trafficking.
+    expect(glossed('TIP')).toEqual(['贩运人口', '人口贩运']);
+    expect(glossed('SOM')).toEqual(['偷运移民']);
+    expect(glossed('any tips')).not.toContain('贩运人口');
+    const portal = extractiveAnswer(await corpus.retrieve('How many laws does the TIP knowledge portal’s legislation database hold?'), corpus.ctx);
+    expect(portal.passages[0]!.quote).toContain('445');
     const terms = (english: string) => corpus.analyzer.bridge(english).terms.map((t) => t.term);
     expect(terms('Oct 2007')).toEqual(['2007年10月']);
     expect(terms('Sept 2019')).toEqual(['2019年9月']);

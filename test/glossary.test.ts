@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueryAnalyzer } from '../retrieval/query/analyzer.js';
-import { parseGlossary, readGlossary } from '../retrieval/query/bridge/glossary.js';
+import { expandAcronyms, parseGlossary, readGlossary } from '../retrieval/query/bridge/glossary.js';
 import { normalizeText } from '../retrieval/query/tokenize.js';
 import { loadAnswerCorpus } from './helpers/answer-corpus.js';
 
@@ -53,6 +53,20 @@ describe('parseGlossary', () => {
       ],
     };
     expect(() => parseGlossary(data)).toThrow(/"victims" \(entry 1\) is already defined by another entry \(受害者\)/);
+  });
+
+  it('writes out acronyms only as written, in capitals', () => {
+    const g = parseGlossary({ entries: [{ en: ['trafficking in persons'], zh: ['贩运人口'], acronyms: ['TIP'] }] });
+    expect(expandAcronyms('Is the TIP Protocol in force? Any tips?', g)).toBe('Is the trafficking in persons Protocol in force? Any tips?');
+    expect(expandAcronyms('a Tip-off', g)).toBe('a Tip-off');
+    expect(() => parseGlossary({ entries: [{ en: ['x'], zh: ['甲'], acronyms: ['tip'] }] })).toThrow(/acronym "tip" must be capital/);
+    const twice = {
+      entries: [
+        { en: ['x'], zh: ['甲'], acronyms: ['TIP'] },
+        { en: ['y'], zh: ['乙'], acronyms: ['TIP'] },
+      ],
+    };
+    expect(() => parseGlossary(twice)).toThrow(/acronym "TIP" \(entry 1\) is already defined/);
   });
 
   it('indexes phrases case- and plural-insensitively', () => {

@@ -61,8 +61,15 @@ const PLACE_TAGS = new Set(['ns']);
  * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
  * unless something says it counts ("只举行过一次", "仅一名").
  */
-const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所)$/;
+const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所|条)$/;
+/** A share or a multiple is an answer only to a question that asks for one. */
+const SHARE = /%|倍/;
+const SHARE_ASKED =
+  /百分|比例|比率|多少倍|几倍|增长了多少|增加了多少|上升了多少|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
 const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
+
+/** Whether the question states this number itself ("after training 200 officers, how many…"): it is not the answer. */
+const asksWith = (question: string, digits: string) => new RegExp(`(?<![\\d.,])${digits}(?![\\d.,]\\d)`).test(question);
 
 function countEvidence(text: string, analysis: QueryAnalysis, question: string): Evidence {
   const facts: string[] = [];
@@ -72,8 +79,11 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
     // A year is not a count, and neither is a number the question itself gives.
     if (digits && YEAR_LIKE.test(digits) && text.slice(m.index + m[0].length - 1, m.index + m[0].length) === '年') continue;
     // Neither is an ordinal: 第九次会议 is the ninth meeting, not nine of them.
-    if (question.includes(m[0]) || text[m.index - 1] === '第') continue;
-    facts.push(ARTICLE.test(m[0]) && !COUNTS_ONE.test(text.slice(Math.max(0, m.index - 3), m.index)) ? `article:${m[0]}` : m[0]);
+    if (question.includes(m[0]) || (digits && asksWith(question, digits)) || text[m.index - 1] === '第') continue;
+    const article = ARTICLE.test(m[0]) && !COUNTS_ONE.test(text.slice(Math.max(0, m.index - 3), m.index));
+    facts.push(article ? `article:${m[0]}` : m[0]);
+    // "A hotline" does not count hotlines, and "calls rose 76%" does not say how many calls there were.
+    if (article || (SHARE.test(m[0]) && !SHARE_ASKED.test(analysis.question))) continue;
     // The counted noun follows the number (11个成员国) or leads its clause (学员来自…15个成员国中的11个).
     const after = text.slice(m.index, m.index + m[0].length + 12);
     const before =
@@ -88,7 +98,7 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
   if (facts.every((f) => f.startsWith('article:'))) return { strength: 0.35, facts: facts.map((f) => f.slice('article:'.length)) };
   const counts = facts.filter((f) => !f.startsWith('article:'));
   // An amount of money must come with its currency; other counts are plausible without the counted noun.
-  const uncounted = analysis.counted.includes('美元') ? 0.2 : 0.7;
+  const uncounted = analysis.counted.includes('美元') ? 0.2 : 0.6;
   return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts: counts };
 }
 

@@ -185,15 +185,18 @@ function bodyNames(tagged: { word: string; tag: string }[]): string[] {
 
 /** What a count question counts, as Chinese forms to look for next to a number ("how many parties" → 缔约方). */
 export function countedThing(question: string, deps: SalientDeps): string[] {
-  if (MONEY.test(question)) return CURRENCY;
+  // The noun after "how many" / 多少 says what is counted, even when a fund is named elsewhere ("how many victims
+  // has the Trust Fund helped"); only money asked as such counts an amount.
   const zh = ZH_COUNTED.exec(question);
   if (zh) {
     const noun = deps.tokenizer.queryWords(zh[2]!).slice(0, 1);
+    if (MONEY.test(noun[0] ?? zh[2]!)) return CURRENCY;
     // A measure word with the noun (次会, 个国家) is what the count is written as; the noun alone may be far.
     return [...(zh[1] ? [`${zh[1]}${noun[0] ?? ''}`] : []), ...noun];
   }
   const en = EN_COUNTED.exec(question);
-  return en ? deps.bridge(en[1]!).terms.map((t) => normalizeText(t.term)) : [];
+  if (en && !MONEY.test(en[1]!)) return deps.bridge(en[1]!).terms.map((t) => normalizeText(t.term));
+  return MONEY.test(question) ? CURRENCY : [];
 }
 
 /** The noun a Chinese wh-word asks about: 什么成果, 哪些群体, 何种语言; or the thing asked about with 是什么. */

@@ -1,7 +1,7 @@
 import type { CorpusStats, QueryTerm } from '../../types.js';
 import { type DictionaryEntry, ReverseDictionary, readCedict } from './cedict.js';
 import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, englishOrdinal, englishTokens, lemmaCandidates } from './english.js';
-import { canonicalPhrase, canonicalWord, type Glossary } from './glossary.js';
+import { canonicalPhrase, canonicalWord, expandAcronyms, type Glossary } from './glossary.js';
 
 /**
  * English → Chinese query bridge for keyword search over Chinese documents, with no model: the curated
@@ -157,7 +157,7 @@ function longestPhrase(
  * contain kept verbatim). Words that found nothing in the corpus are listed in `unmatched`.
  */
 export function bridgeEnglish(question: string, index: CorpusStats, glossary: Glossary, dict: ReverseDictionary): BridgeResult {
-  const tokens = englishTokens(question);
+  const tokens = englishTokens(expandAcronyms(question, glossary));
   const terms: QueryTerm[] = [];
   const unmatched: string[] = [];
   const maxWords = Math.max(glossary.maxWords, dict.maxPhraseWords);

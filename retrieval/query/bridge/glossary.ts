@@ -12,6 +12,11 @@ export interface GlossaryEntry {
   en: string[];
   /** Chinese terms as they appear in the documents; alternatives, any of which is a match. */
   zh: string[];
+  /**
+   * Acronyms matched only as written, in capitals: "TIP" is trafficking in persons, "tips" and "tip-off" are
+   * not. Unambiguous acronyms (UNODC) go in `en`.
+   */
+  acronyms?: string[];
 }
 
 export interface Glossary {
@@ -20,7 +25,11 @@ export interface Glossary {
   byPhrase: Map<string, string[]>;
   /** Longest English phrase, in words. */
   maxWords: number;
+  /** Case-sensitive acronym → the entry's first English phrase, which it stands for. */
+  acronyms: Map<string, string>;
 }
+
+const ACRONYM = /^[A-Z][A-Z0-9]+$/;
 
 export const GLOSSARY_PATH = new URL('./glossary.json', import.meta.url);
 
@@ -52,6 +61,7 @@ export function parseGlossary(data: unknown): Glossary {
   if (!Array.isArray(list)) fail('expected {"entries": [...]}');
   const entries: GlossaryEntry[] = [];
   const byPhrase = new Map<string, string[]>();
+  const acronyms = new Map<string, string>();
   let maxWords = 1;
   (list as unknown[]).forEach((raw, i) => {
     const e = raw as Partial<GlossaryEntry> | null;
@@ -68,9 +78,15 @@ export function parseGlossary(data: unknown): Glossary {
       byPhrase.set(key, entry.zh);
       maxWords = Math.max(maxWords, words.length);
     }
+    if (entry.acronyms !== undefined && !Array.isArray(entry.acronyms)) fail(`entry ${i}: "acronyms" must be an array`);
+    for (const acronym of entry.acronyms ?? []) {
+      if (typeof acronym !== 'string' || !ACRONYM.test(acronym)) fail(`entry ${i}: acronym "${acronym}" must be capital letters and digits`);
+      if (acronyms.has(acronym)) fail(`acronym "${acronym}" (entry ${i}) is already defined by another entry`);
+      acronyms.set(acronym, entry.en[0]!);
+    }
     entries.push(entry);
   });
-  return { entries, byPhrase, maxWords };
+  return { entries, byPhrase, maxWords, acronyms };
 }
 
 /** Reads and validates the project glossary. */
@@ -106,5 +122,11 @@ export function withEntries(glossary: Glossary, extra: readonly GlossaryEntry[])
       maxWords = Math.max(maxWords, words.length);
     }
   }
-  return { entries: [...glossary.entries, ...extra], byPhrase, maxWords };
+  return { ...glossary, entries: [...glossary.entries, ...extra], byPhrase, maxWords };
+}
+
+/** The question with the glossary's case-sensitive acronyms written out ("the TIP Protocol" → "the trafficking in persons Protocol"). */
+export function expandAcronyms(question: string, glossary: Glossary): string {
+  if (glossary.acronyms.size === 0) return question;
+  return question.replace(/\b[A-Z][A-Z0-9]+\b/g, (word) => glossary.acronyms.get(word) ?? word);
 }
