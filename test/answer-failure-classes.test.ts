@@ -208,6 +208,21 @@ describe('the answer in a later paragraph', () => {
     // Words the segmenter tags as names (索引 in a list of documents) are no panellists.
     expect(evidenceOf(paragraphWith('工作组收到了下列文件').text).strength).toBe(0);
   });
+
+  it('does not answer the name of a person asked by role with the role, the office or a resolution ("name of the prosecutor")', async () => {
+    for (const question of [
+      'What is the name of the Nigerian prosecutor deployed to Palermo and Catania?',
+      'Who is the Executive Director of UNODC?',
+      '那名尼日利亚检察官叫什么名字？',
+    ]) {
+      const a = await ask(question);
+      expect({ question, outcome: a.outcome }).not.toEqual({ question, outcome: 'answered' });
+    }
+    // The chair is named in the documents, with her title: asked by role, she is the answer.
+    const chair = await ask('Who was the chair of the working group meeting in 2019?');
+    expect(chair.outcome).toBe('answered');
+    expect(quotes(chair)).toContain('Nazhat Shameem Khan');
+  });
 });
 
 describe('what the question asks', () => {

@@ -40,6 +40,8 @@ describe('reported gaps', () => {
     expect(glossed('WG')).toEqual(['工作组']);
     expect(glossed('SG report')).toEqual(['秘书长', '报告']);
     expect(glossed('res 2006/27')).toEqual(['决议']);
+    // Chat fillers are not words the documents lack.
+    expect(corpus.analyzer.bridge('quick q pls, iirc what did the police actually build w/ Alibaba?').unmatched).toEqual([]);
     // TIP and SOM in capitals are the two protocols' topics; "tips" is not trafficking.
     expect(glossed('TIP')).toEqual(['贩运人口', '人口贩运']);
     expect(glossed('SOM')).toEqual(['偷运移民']);

@@ -227,6 +227,11 @@ describe('calibrated abstention', () => {
       ['毒罪办干嘛培训检察官？', 'reason'],
       ['蓝心运动是啥？', 'definition'],
       ['能不能告诉我毒罪办在墨西哥做了什么？', 'other'],
+      // 几 that asks a number, and 几 that is "a few" (那几起, 几百起, 好几次).
+      ['工作组开过几次会？', 'count'],
+      ['列支敦士登报告的那几起案件主要是什么类型？', 'definition'],
+      ['报告的几百起案件主要涉及哪些剥削形式？', 'list'],
+      ['好几个国家提到的措施有哪些？', 'list'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });
   });

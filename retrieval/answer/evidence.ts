@@ -137,6 +137,13 @@ function nameFacts(raw: string, text: string, tags: ReadonlySet<string>, tokeniz
   return names;
 }
 
+/** People named: a Chinese name only with its title (孟庆甜女士), as jieba tags many words as names (索引, 宣言). */
+function peopleNamed(raw: string, text: string, question: string): Evidence {
+  const titled = [...text.matchAll(TITLED_NAME)].map((m) => m[1]!);
+  const facts = newOnes([...titled, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText)], question);
+  return { strength: facts.length ? 1 : 0, facts };
+}
+
 /** What evidence is read with: the segmenter (names), the index statistics (names found everywhere), the text's language. */
 export interface EvidenceDeps {
   tokenizer: Tokenizer;
@@ -166,6 +173,7 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'name': {
+      if (PEOPLE_ASKED.test(analysis.question)) return peopleNamed(raw, text, question);
       // A name asked for is a name given: a person's, a Latin one, one in quotation or title marks, or the
       // number of a resolution or decision ("which decision" → 第4/4号决定).
       const people = tokenizer
@@ -185,12 +193,7 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
         return { strength: facts.length ? 1 : 0, facts };
       }
       // "Who were the panellists" is answered by people's names, not by the working group that heard them.
-      // A Chinese name only with its title (孟庆甜女士): jieba tags many words as names (索引, 宣言).
-      if (PEOPLE_ASKED.test(analysis.question)) {
-        const titled = [...text.matchAll(TITLED_NAME)].map((m) => m[1]!);
-        const facts = newOnes([...titled, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText)], question);
-        return { strength: facts.length ? 1 : 0, facts };
-      }
+      if (PEOPLE_ASKED.test(analysis.question)) return peopleNamed(raw, text, question);
       const named = [...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
       const facts = newOnes(named, question).filter((f) => !everywhere(f, stats));
       const strength = facts.length ? 1 : PERSON_MARK.test(text) || PEOPLE.test(text) ? 0.7 : 0;

@@ -13,7 +13,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ['date', /哪几天|几月几[日号]|几号|哪几年/],
   [
     'count',
-    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<!哪)几(?![乎月号])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
+    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<![哪那这好十前])几(?![乎月号百千万十])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
   ],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|为啥|干[嘛吗](?![了的])|原因|何故|出于什么|理由/i],
   [
