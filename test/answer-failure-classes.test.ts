@@ -231,7 +231,7 @@ describe('what the question asks', () => {
     expect(quotes(a)).toContain('再次受害');
   });
 
-  it('takes "考虑到…" as the reason it gives, and 以 that starts a word (以色列, 以往) as no purpose', async () => {
+  it('takes "考虑到…" as the reason it gives, and 以 that starts a word (以色列, 以往) or the 为了 of 成为了 as no purpose', async () => {
     const analysis = (await corpus.retrieve('会员国为什么应进一步审议冲突后局势下的人口贩运？')).analysis;
     expect(typeEvidence('考虑到目前还没有相关信息，会员国似宜作进一步审议。', analysis, corpus.ctx).strength).toBe(1);
     expect(typeEvidence('会员国应召开“诉讼会诊”，使检察官能够分享他们的经验。', analysis, corpus.ctx).strength).toBe(1);
@@ -240,6 +240,7 @@ describe('what the question asks', () => {
       '这类报告，以往较少。',
       '答复应于年底前，以书面形式提交。',
       '该系统是一个基于互联网的平台。',
+      '自2016年以来，日本成为了《议定书》的缔约国。',
     ])
       expect({ text, strength: typeEvidence(text, analysis, corpus.ctx).strength }).toEqual({ text, strength: 0.5 });
   });

@@ -24,11 +24,11 @@ const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
  * A purpose clause after a comma counts as the reason too ("会员国应…进行研究，以制定或调整预防战略", "…，使检察官能够
- * 分享…"), but not 以 that starts a name or another word (以色列, 以往, 以至于, 以书面形式). 基于 and 出于 are left
- * out: in these reports they mostly qualify ("基于互联网的平台", "出于剥削目的").
+ * 分享…"), but not 以 that starts a name or another word (以色列, 以往, 以至于, 以书面形式), nor the 为了 of 成为了
+ * ("became"). 基于 and 出于 are left out: in these reports they mostly qualify ("基于互联网的平台", "出于剥削目的").
  */
 const CAUSE =
-  /由于|因为|为了|旨在|以便|鉴于|考虑到|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|[，,]\s*(?:使|让)(?:其|他们|她们|各国|会员国|检察官|受害者|被害人)?(?:能够|可以|得以|更好)|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
+  /由于|因为|(?<![成作称认视分改转变沦])为了|旨在|以便|鉴于|考虑到|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|[，,]\s*(?:使|让)(?:其|他们|她们|各国|会员国|检察官|受害者|被害人)?(?:能够|可以|得以|更好)|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
 /** "因此", "为此" point back to a cause: one within the text has its cause before it in the text… */
 const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */
