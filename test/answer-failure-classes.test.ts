@@ -330,6 +330,8 @@ describe('what is cited', () => {
     const calls = (await corpus.retrieve('How many calls did the national hotline in Mexico receive?')).analysis;
     const hotline = paragraphWith('#AQUIESTOY');
     expect(typeEvidence(hotline.text, calls, corpus.ctx).strength).toBeLessThan(1);
+    // "在同一届会议上" is the same session, no count of sessions.
+    expect(typeEvidence('在同一届会议上，大会通过了决议。', calls, corpus.ctx).strength).toBeLessThan(0.5);
     const rise = (await corpus.retrieve('By what percentage did calls to the hotline in Mexico rise?')).analysis;
     expect(typeEvidence(hotline.text, { ...rise, answerType: 'count' }, corpus.ctx).strength).toBe(1);
   });

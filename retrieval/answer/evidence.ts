@@ -61,7 +61,7 @@ const PLACE_TAGS = new Set(['ns']);
  * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
  * unless something says it counts ("只举行过一次", "仅一名").
  */
-const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所|条)$/;
+const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所|条|届)$/;
 /** A share or a multiple is an answer only to a question that asks for one. */
 const SHARE = /%|倍/;
 const SHARE_ASKED =
