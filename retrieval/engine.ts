@@ -160,7 +160,10 @@ function buildLanguage({ corpus, tokenizer, keyword, urlPattern }: LanguageInput
     stats: zh,
     lang: 'zh',
     topicality: new Topicality(zh),
-    phrases: new DomainPhrases(glossary.entries.flatMap((e) => e.zh)),
+    phrases: new DomainPhrases(
+      glossary.entries.flatMap((e) => e.zh),
+      catalogue.units.filter((u) => u.lang === 'zh').map((u) => u.text),
+    ),
     ...(english ? { english } : {}),
   };
   return { catalogue, analyzer, glosser, ctx, zh, en };

@@ -205,8 +205,17 @@ describe('the answer in a later paragraph', () => {
     const named = evidenceOf(paragraphWith('项目 3 下的讨论由以下专题主讲人主讲').text);
     expect(named.strength).toBe(1);
     expect(named.facts).toContain('chenobia calhoun');
+    expect(named.facts).toContain('孟庆甜');
     // Words the segmenter tags as names (索引 in a list of documents) are no panellists.
     expect(evidenceOf(paragraphWith('工作组收到了下列文件').text).strength).toBe(0);
+  });
+
+  it('asks for people with "哪几位…主讲" and "panel speakers", answered from the paragraph after the agenda item', async () => {
+    for (const question of ['项目3是由哪几位主讲的？', 'Who were the panel speakers on agenda item 3?']) {
+      const a = await ask(question);
+      expect({ question, outcome: a.outcome, notes: a.notes }).toEqual({ question, outcome: 'answered', notes: [] });
+      expect(quotes(a)).toContain('Chenobia Calhoun');
+    }
   });
 
   it('does not answer the name of a person asked by role with the role, the office or a resolution ("name of the prosecutor")', async () => {
@@ -400,6 +409,11 @@ describe('names the documents never mention', () => {
 });
 
 describe('words the documents have only inside a name', () => {
+  it('does not call a word bound to a name when it also stands alone (主讲 in "由专题主讲人主讲")', () => {
+    expect(corpus.ctx.phrases.enclosing('主讲', corpus.ctx.stats)).toBeNull();
+    expect(corpus.ctx.phrases.enclosing('毒品', corpus.ctx.stats)).toContain('毒品和犯罪问题办公室');
+  });
+
   it('says 毒品 is only part of the office’s name instead of answering about drug smuggling', async () => {
     const a = await ask('报告对毒品走私说了什么？');
     expect(a.outcome).not.toBe('answered');

@@ -11,9 +11,12 @@ const MASK = '□';
 export class DomainPhrases {
   /** Normalized, longest first, so a phrase inside a longer one is masked with it. */
   private readonly phrases: string[];
+  /** The corpus's texts, normalized: where a term may be seen standing outside its phrases. */
+  private readonly texts: string[];
 
-  constructor(phrases: Iterable<string>) {
+  constructor(phrases: Iterable<string>, texts: Iterable<string> = []) {
     this.phrases = [...new Set([...phrases].map(normalizeText))].sort((a, b) => b.length - a.length);
+    this.texts = [...texts].map(normalizeText);
   }
 
   /**
@@ -23,8 +26,9 @@ export class DomainPhrases {
    */
   /**
    * The fixed phrases that hold every occurrence of `term` in the corpus (毒品 is only ever in
-   * 毒品和犯罪问题办公室, 武装 in 武装冲突), or null when the term also stands on its own. Judged from document
-   * frequencies: the term is in no more units than its most frequent phrase. Most frequent first.
+   * 毒品和犯罪问题办公室, 武装 in 武装冲突), or null when the term also stands on its own. Judged first from
+   * document frequencies (the term is in no more units than its most frequent phrase), then in the texts: 主讲 is
+   * in every unit with 专题主讲人, but "由专题主讲人主讲" has it on its own too. Most frequent first.
    */
   enclosing(term: string, stats: CorpusStats): string[] | null {
     const df = stats.df(term);
@@ -33,7 +37,11 @@ export class DomainPhrases {
       .filter((p) => p !== term && p.includes(term))
       .map((p) => ({ p, df: stats.df(p) }))
       .sort((a, b) => b.df - a.df);
-    return holders.length && holders[0]!.df >= df ? holders.map((h) => h.p) : null;
+    if (!holders.length || holders[0]!.df < df) return null;
+    const phrases = holders.map((h) => h.p);
+    const longestFirst = [...phrases].sort((a, b) => b.length - a.length);
+    const outside = (text: string) => longestFirst.reduce((t, p) => t.split(p).join(MASK), text).includes(term);
+    return this.texts.some((t) => t.includes(term) && outside(t)) ? null : phrases;
   }
 
   maskUnasked(text: string, terms: readonly string[], asked: string): string {

@@ -35,8 +35,8 @@ const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 const OPENS_WITH_CONSEQUENCE = /^(?:因此|为此|从而|所以)/;
 const TITLES = '(?:女士|先生|阁下|博士|教授)';
 const PERSON_MARK = new RegExp(TITLES);
-/** A Chinese name written with its title: 孟庆甜女士. */
-const TITLED_NAME = new RegExp(`([\u4e00-\u9fff]{2,4}?)${TITLES}`, 'g');
+/** A Chinese name written with its title: 孟庆甜女士, not the 和 before it ("…和孟庆甜女士"). */
+const TITLED_NAME = new RegExp(`((?![和与及])[\u4e00-\u9fff]{2,4}?)${TITLES}`, 'g');
 /** Groups of people, the answer to "who are most of the victims": 男子, 妇女和女童, 无人陪伴的未成年人. */
 const PEOPLE = /男子|男性|妇女|女性|女童|女孩|男孩|儿童|未成年人|青少年|成年人|移民|工人|劳工|家庭用人|难民|学生|官员|检察官|法官|警察/;
 /** Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". */
