@@ -171,6 +171,14 @@ describe('a list asked by its length', () => {
 });
 
 describe('the answer in a later paragraph', () => {
+  it('answers "which countries replied" from the replies heading the next section, and "which countries are members" not from another topic', async () => {
+    const replied = await ask('Which countries answered the Secretary-General’s request for information on resolution 2006/27?');
+    expect(replied.outcome).toBe('answered');
+    expect(quotes(replied)).toContain('毛里求斯');
+    const members = await ask('哪些国家是蓝心运动的成员？');
+    expect(members.outcome).toBe('answered');
+  });
+
   it('answers "who were the panellists" with the paragraph naming them, found from the one introducing the agenda item', async () => {
     // The item is introduced by its title in one paragraph and its panellists named under "项目 3" in a later one.
     const intro = paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3');

@@ -11,6 +11,7 @@
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
 import { type Composed, composeQuote, maskedCoverage } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
+import { COUNTRY_ASKED } from './evidence-common.js';
 
 /** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
 const CANDIDATE_UNITS = 5;
@@ -163,6 +164,15 @@ function otherItem(a: Unit, b: Unit): boolean {
   return x.size > 0 && y.size > 0 && ![...y].some((n) => x.has(n));
 }
 
+/** "Which countries…" lists: answered only by the countries a paragraph names. */
+const asksCountries = (analysis: QueryAnalysis) => analysis.answerType === 'list' && COUNTRY_ASKED.test(analysis.question);
+
+/** Whether a unit has a term of the question besides the asked kind's own word (国家). */
+function speaksOf(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
+  const text = matchText(unit.text, ctx.lang);
+  return analysis.groups.some((g) => !g.members.some((m) => COUNTRY_ASKED.test(`哪${m.term}`)) && g.members.some((m) => text.includes(m.term)));
+}
+
 function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {
   const out: Reached[] = [];
   const add = (unit: Unit, result: ScoredUnit, rank: number, after?: Unit) => {
@@ -183,8 +193,12 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     const view = viewFor(result.unit, analysis, ctx);
     const composed = composeQuote(result.unit, view.analysis, view.ctx);
     const sameSection = next.section.join('|') === result.unit.section.join('|');
-    const lacking = i < FOLLOWED_UNITS && STRICT_TYPES.has(analysis.answerType) && composed.evidence.strength < 1;
-    if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && composeQuote(next, view.analysis, view.ctx).evidence.strength === 1)) {
+    const countries = asksCountries(analysis);
+    const lacking = i < FOLLOWED_UNITS && (STRICT_TYPES.has(analysis.answerType) || countries) && composed.evidence.strength < 1;
+    // Countries named next are the answer only in a paragraph that speaks of what was asked (the replies after
+    // the request), not of something else.
+    const continues = (u: Unit) => composeQuote(u, view.analysis, view.ctx).evidence.strength === 1 && (!countries || speaksOf(u, view.analysis, view.ctx));
+    if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && continues(next))) {
       add(next, result, i + 1, result.unit);
     } else if (lacking) {
       // Or by a later paragraph on the same agenda item that gives what this one lacks.
@@ -195,7 +209,7 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
             .filter((u) => u.kind === 'paragraph' && [...agendaItems(u.text)].some((n) => items.has(n)))
             .slice(0, ITEM_PARAGRAPHS)
         : [];
-      const later = onItem.find((u) => composeQuote(u, view.analysis, view.ctx).evidence.strength === 1);
+      const later = onItem.find(continues);
       if (later) add(later, result, i + 1, result.unit);
     }
   });
