@@ -52,6 +52,12 @@ describe('the quoted sentence holds the asked fact', () => {
     expect(a.passages[0]!.quote).toContain('只举行过一次会议');
   });
 
+  it('quotes the sentence with what a yes/no question asks about (葡萄牙语), not the one repeating the campaign’s name', async () => {
+    const unit = paragraphWith('致命性行业”的运动。');
+    const quote = await quoteFrom('“致命性行业”这个运动的材料有葡萄牙语版本吗？', unit);
+    expect(quote).toContain('葡萄牙语');
+  });
+
   it('does not date the asked event by the date of another one in the sentence before', async () => {
     const unit = paragraphWith('执行主任多次');
     const quote = await quoteFrom('When did the head of UNODC brief the Security Council on trafficking trends in conflict-affected areas?', unit);

@@ -24,6 +24,13 @@ const MAX_CHARS = 400;
 const SPAN_PENALTY = 0.05;
 /** What speaking of the asked thing ("取得的成果是…" for "what was the outcome") is worth. */
 const ASKED_WEIGHT = 0.25;
+/**
+ * What naming a yes/no question's own names, numbers and specific words is worth, as the share of those the unit
+ * has: as much as all other coverage, since they are what is asked. "…已被翻译成阿拉伯语、英语、法语和葡萄牙语"
+ * answers "有没有翻成葡萄牙语", and the sentence repeating the campaign's name does not. For other kinds the
+ * asked fact has a form of its own (a number, a date), and weighing names more quoted worse.
+ */
+const SALIENT_WEIGHT = 1;
 
 export interface Composed {
   unit: Unit;
@@ -112,6 +119,13 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
   // Only for kinds without a form of their own: a count already looks for the counted thing next to the number.
   const askedIn = spans.map((sp) => !local && analysis.asked.some((a) => matchText(sp.text, ctx.lang).includes(a)));
   const spanAsked = (lo: number, hi: number) => (askedIn.slice(lo, hi + 1).some(Boolean) ? 1 : 0);
+  const unitText = matchText(unit.text, ctx.lang);
+  const salient = analysis.answerType !== 'yesno' ? [] : analysis.salient.filter((e) => e.inCorpus && e.forms.some((f) => unitText.includes(f)));
+  const salientShare = (text: string) => {
+    if (salient.length === 0) return 0;
+    const t = matchText(text, ctx.lang);
+    return salient.filter((e) => e.forms.some((f) => t.includes(f))).length / salient.length;
+  };
   let best = { lo: 0, hi: 0, score: -Infinity, coverage: 0, evidence: { strength: 0, facts: [] } as Evidence };
   for (let lo = 0; lo < spans.length; lo++) {
     for (let hi = lo; hi < Math.min(spans.length, lo + MAX_SPANS); hi++) {
@@ -119,7 +133,8 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
       if (hi > lo && text.length > MAX_CHARS) break;
       const coverage = hi === lo ? spanCoverage[lo]! : maskedCoverage(text, analysis, ctx);
       const evidence = local ? localEvidence(spanEvidence, topical, lo, hi, coverage) : typeEvidence(text, analysis, ctx);
-      const score = coverage + EVIDENCE_WEIGHT * evidence.strength + ASKED_WEIGHT * spanAsked(lo, hi) - SPAN_PENALTY * (hi - lo);
+      const score =
+        coverage + EVIDENCE_WEIGHT * evidence.strength + ASKED_WEIGHT * spanAsked(lo, hi) + SALIENT_WEIGHT * salientShare(text) - SPAN_PENALTY * (hi - lo);
       if (score > best.score + 1e-9) best = { lo, hi, score, coverage, evidence };
     }
   }
