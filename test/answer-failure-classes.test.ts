@@ -398,6 +398,12 @@ describe('names the documents never mention', () => {
     expect((await ask('What did UNODC do in Nigeria?')).notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
   });
 
+  it('does not take a verb phrase the segmenter tags as a name (大力开展) for something never mentioned', async () => {
+    const a = await ask('毒罪办为什么要大力开展刑事司法从业人员培训？');
+    expect(corpus.analyzer.analyze('毒罪办为什么要大力开展刑事司法从业人员培训？').salient.map((e) => e.text)).not.toContain('大力开展');
+    expect(a.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+  });
+
   it('does not take a chat question word (干嘛, 啥) for something the documents never mention', async () => {
     for (const q of ['移民组织—毒罪办打击偷运移民联合平台是用来干嘛的？', '蓝心运动是啥？']) {
       const a = await ask(q);

@@ -207,6 +207,7 @@ describe('calibrated abstention', () => {
       ['工作组提出了哪些建议？', 'list'],
       ['还有哪个区域组织答复了调查？', 'person_body'],
       ['项目3是哪几位主讲的？', 'person_body'],
+      ['毒罪办是与哪国政府一起办的附带活动？', 'person_body'],
       ['哪些区域组织答复了调查？', 'list'],
       ['讲习班上专家介绍了什么？', 'statement'],
       ['What did the Special Rapporteur say about compensation?', 'statement'],

@@ -15,7 +15,7 @@ import { canonicalPhrase, type Glossary } from './bridge/glossary.js';
 import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
-import { askedThing, countedThing, questionNames, salientElements } from './salient.js';
+import { askedThing, countedThing, knownParts, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
@@ -62,14 +62,6 @@ export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
 const ZH_INTERROGATIVE = /[哪几谁啥]|什么|多少|怎|干嘛|干吗/;
 /** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
 const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
-
-/** True when some occurrence of `part` in `word` covers position `i`. */
-function coversAt(word: string, part: string, i: number): boolean {
-  for (let at = word.indexOf(part); at !== -1 && at <= i; at = word.indexOf(part, at + 1)) {
-    if (i < at + part.length) return true;
-  }
-  return false;
-}
 
 function mentions(phrase: string, word: string): boolean {
   return new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(word)}(?:[^a-z0-9]|$)`).test(phrase);
@@ -191,10 +183,8 @@ export class QueryAnalyzer {
       } else if (this.stats.df(w) > 0) {
         terms.push({ term: w, weight: 1, origin: 'text' });
       } else {
-        const parts = this.tokenizer.termWords(w).filter((p) => p !== w && this.stats.df(p) > 0);
-        // Only when the known parts spell the whole word: 世界杯 is not about 世界.
-        const covered = [...w].every((_, i) => parts.some((p) => coversAt(w, p, i)));
-        if (covered) for (const p of parts) terms.push({ term: p, weight: 1 / parts.length, origin: 'text' });
+        const parts = knownParts(w, { tokenizer: this.tokenizer, stats: this.stats });
+        if (parts) for (const p of parts) terms.push({ term: p, weight: 1 / parts.length, origin: 'text' });
         else terms.push(...this.synonyms(w));
       }
     }

@@ -137,7 +137,7 @@ export function salientElements(
   }
   const tagged = tokenizer.tag(question);
   for (const { word, tag } of tagged) {
-    if (isProperName(word, tag, deps.generic)) {
+    if (isProperName(word, tag, deps.generic) && !verbPhrase(word, deps)) {
       add(element(word, 'name', [word, ...deps.nameSynonyms(word)], stats));
     }
   }
@@ -157,6 +157,42 @@ export function salientElements(
     if (!found.some((words) => words.includes(normalizeText(w)))) add({ text: w, kind: 'word', forms: [normalizeText(w)], inCorpus: false });
   }
   return out;
+}
+
+/** True when some occurrence of `part` in `word` covers position `i`. */
+function coversAt(word: string, part: string, i: number): boolean {
+  for (let at = word.indexOf(part); at !== -1 && at <= i; at = word.indexOf(part, at + 1)) {
+    if (i < at + part.length) return true;
+  }
+  return false;
+}
+
+const isVerb = (word: string, tokenizer: Tokenizer) =>
+  tokenizer
+    .tag(word)
+    .map((t) => t.tag)
+    .join() === 'v';
+
+/**
+ * The corpus's words inside a word it lacks, when they spell the whole word (人口贩卖 → 人口, 贩卖; 世界杯 is not
+ * 世界), or a known word and a known verb after it that the segmenter keeps as one (大力开展 → 大力, 开展).
+ */
+export function knownParts(word: string, deps: Pick<SalientDeps, 'tokenizer' | 'stats'>): string[] | null {
+  const known = (p: string) => deps.stats.df(p) > 0;
+  const parts = deps.tokenizer.termWords(word).filter((p) => p !== word && known(p));
+  if (parts.length && [...word].every((_, i) => parts.some((p) => coversAt(word, p, i)))) return parts;
+  for (let i = 2; i <= word.length - 2; i++) {
+    const [head, verb] = [word.slice(0, i), word.slice(i)];
+    if (known(head) && known(verb) && isVerb(verb, deps.tokenizer)) return [head, verb];
+  }
+  return null;
+}
+
+/** A phrase ending in a verb that the segmenter took for a name (大力开展 "vigorously carry out", tagged nt). */
+function verbPhrase(word: string, deps: SalientDeps): boolean {
+  if (deps.stats.df(word) > 0) return false;
+  const last = knownParts(word, deps)?.at(-1);
+  return last !== undefined && isVerb(last, deps.tokenizer);
 }
 
 /** Words that end the name of an organisation or office: 欧洲刑警组织, 腾讯公司, 联合国开发计划署. */
