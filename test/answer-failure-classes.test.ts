@@ -398,6 +398,19 @@ describe('names the documents never mention', () => {
     expect((await ask('What did UNODC do in Nigeria?')).notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
   });
 
+  it('reads a word the documents lack by its first gloss when that is one word (受阻 "obstructed" → 阻碍), and no later sense', () => {
+    const terms = (q: string) => corpus.analyzer.analyze(q).groups.flatMap((g) => g.members.map((m) => m.term));
+    const absent = (q: string) =>
+      corpus.analyzer
+        .analyze(q)
+        .salient.filter((e) => !e.inCorpus)
+        .map((e) => e.text);
+    expect(terms('为什么各国打击贩运的努力受阻？')).toContain('阻碍');
+    expect(absent('为什么各国打击贩运的努力受阻？')).toEqual([]);
+    // 餐厅's first glosses are "dining hall", "dining room"; "restaurant" (→ 酒店) comes later.
+    expect(absent('毒罪办在餐厅里做了什么？')).toContain('餐厅');
+  });
+
   it('does not take a verb phrase the segmenter tags as a name (大力开展) for something never mentioned', async () => {
     const a = await ask('毒罪办为什么要大力开展刑事司法从业人员培训？');
     expect(corpus.analyzer.analyze('毒罪办为什么要大力开展刑事司法从业人员培训？').salient.map((e) => e.text)).not.toContain('大力开展');

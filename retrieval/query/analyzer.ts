@@ -201,11 +201,15 @@ export class QueryAnalyzer {
     const found = this.dictionary
       .englishOf(word)
       .slice(0, MAX_GLOSSES)
-      // Only the glossary's translations: a dictionary gloss is often a definition ("Tencent, Chinese tech
-      // company"), whose words would make any question about a company look answered.
-      .flatMap((english) =>
+      // The glossary's translations; the dictionary's only for a first gloss of one word, and only a word that
+      // shares a character with it (受阻 "obstructed" → 阻碍, 效果 "result" → 结果; not 首都 "capital" → 资金). A
+      // longer or later gloss is often a definition ("Tencent, Chinese tech company") or another sense, whose
+      // words would make any question about a company look answered.
+      .flatMap((english, i) =>
         this.bridge(english).terms.filter(
-          (t) => t.origin === 'glossary' && (!whole || canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english))),
+          (t) =>
+            (t.origin === 'glossary' || (!whole && i === 0 && /^[a-z]+$/.test(english) && [...t.term].some((ch) => word.includes(ch)))) &&
+            (!whole || canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english))),
         ),
       );
     const best = new Map<string, number>();
