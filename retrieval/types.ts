@@ -164,6 +164,11 @@ export type AnswerOutcome = 'answered' | 'partial' | 'not-found';
 export type AnswerNote =
   /** Names, numbers or words of the question that the documents never mention. */
   | { code: 'not-mentioned'; terms: string[] }
+  /**
+   * English words of the question matched to nothing in the documents: absent, or worded in a way the
+   * English→Chinese bridge does not know. Said as what the engine could not match, not as a fact about the documents.
+   */
+  | { code: 'not-matched'; terms: string[] }
   /** Named things the documents mention, but not the quoted units. */
   | { code: 'not-in-passages'; terms: string[] }
   /** Words of the question the documents have only inside a name (毒品 in 毒品和犯罪问题办公室), with that name. */

@@ -411,6 +411,17 @@ describe('names the documents never mention', () => {
     expect(absent('毒罪办在餐厅里做了什么？')).toContain('餐厅');
   });
 
+  it('says which English words matched nothing (cocaine), as what it could not match, and not for phrasing (came, roughly)', async () => {
+    const a = await ask('What do these reports say about cocaine trafficking routes?');
+    expect(a.outcome).not.toBe('answered');
+    const note = a.notes.find((n) => n.code === 'not-matched');
+    expect(note).toEqual({ code: 'not-matched', terms: ['cocaine'] });
+    expect(strings('en').note(note!)).toBe('These words of the question matched nothing in the documents: “cocaine”.');
+    expect(strings('zh').note(note!)).toBe('问题中的以下词语在文件中没有找到对应：“cocaine”。');
+    const phrasing = await ask('What came out of the 2019 working group meeting, roughly?');
+    expect(phrasing.notes.filter((n) => n.code === 'not-matched')).toEqual([]);
+  });
+
   it('does not take a verb phrase the segmenter tags as a name (大力开展) for something never mentioned', async () => {
     const a = await ask('毒罪办为什么要大力开展刑事司法从业人员培训？');
     expect(corpus.analyzer.analyze('毒罪办为什么要大力开展刑事司法从业人员培训？').salient.map((e) => e.text)).not.toContain('大力开展');

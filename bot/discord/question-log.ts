@@ -27,7 +27,7 @@ export function questionEntry(asked: AskedQuestion, answer: Answer, userHash: st
     outcome: answer.outcome,
     confidence: answer.confidence,
     cited: [...new Set(quoted.flatMap((p) => p.citations.map((c) => c.unitKey)))],
-    gapTerms: answer.notes.flatMap((n) => (n.code === 'not-mentioned' ? n.terms : [])),
+    gapTerms: answer.notes.flatMap((n) => (n.code === 'not-mentioned' || n.code === 'not-matched' ? n.terms : [])),
     question: asked.question,
     latencyMs: now - asked.receivedAt,
     messageId,

@@ -1,6 +1,6 @@
 /**
  * The coverage gaps of the report: not-found questions grouped by their key terms. A question's key terms are
- * the words the engine found in no document (its `not-mentioned` note) or, when it named none, the question's
+ * the words the engine found in no document (its `not-mentioned` and `not-matched` notes) or, when it named none, the question's
  * own words without the stop words of English and Chinese (stopword's lists). Each question joins the group
  * of its key term that most not-found questions share, so "What about forced marriage in Peru?" and
  * "forced marriage statistics" land in one group, named by the terms most of its questions have.

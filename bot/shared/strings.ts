@@ -186,6 +186,8 @@ const STRINGS = {
           return `The documents do not mention ${note.terms.join(', ')}.`;
         case 'traditional-input':
           return 'The documents are in simplified Chinese; your question was converted to simplified characters.';
+        case 'not-matched':
+          return `These words of the question matched nothing in the documents: ${note.terms.map((t) => `“${t}”`).join(', ')}.`;
         case 'not-in-passages':
           return `The quoted paragraphs do not mention ${note.terms.join(', ')}.`;
         case 'only-in-names':
@@ -446,6 +448,8 @@ const STRINGS = {
           return `文件中没有提到${note.terms.join('、')}。`;
         case 'traditional-input':
           return '文件为简体中文，已将您的问题转换为简体进行检索。';
+        case 'not-matched':
+          return `问题中的以下词语在文件中没有找到对应：${note.terms.map((t) => `“${t}”`).join('、')}。`;
         case 'not-in-passages':
           return `所引段落没有提到${note.terms.join('、')}。`;
         case 'only-in-names':

@@ -19,7 +19,7 @@ export interface QuestionEntry {
   confidence: number;
   /** Unit keys of the cited units, best first. */
   cited: string[];
-  /** Words of the question the documents never mention (the engine's `not-mentioned` note). */
+  /** Words of the question the documents never mention or that matched nothing (the `not-mentioned` and `not-matched` notes). */
   gapTerms: string[];
   question: string;
   latencyMs: number;

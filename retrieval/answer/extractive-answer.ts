@@ -4,6 +4,8 @@
  * the nearest units as "possibly related". The engine returns these as data; every word around them is the
  * front end's.
  */
+
+import { irregularBase } from '../query/bridge/english.js';
 import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit } from '../types.js';
 import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals } from './confidence.js';
@@ -94,11 +96,21 @@ const states = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >=
  * and fewer items than a list question asks for. Read with the first passage's reading; a passage in another
  * language is not searched for its names.
  */
+/**
+ * An English word that may name what is asked about (cocaine, wildlife, ransomware), rather than say how (came, put,
+ * kicked off, roughly, brought): worth telling the asker that it matched nothing. Short words and inflected verbs
+ * or adverbs are mostly phrasing.
+ */
+const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !/(?:ing|ed|ly)$/.test(word) && irregularBase(word) === null;
+const NAMING_LENGTH = 5;
+
 function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const notes: AnswerNote[] = [];
   const { analysis, ctx } = chosen[0]!.view;
   const absent = [...signals.absentNames, ...signals.absentSpecifics, ...(signals.english ? [] : signals.absentWords)];
   if (absent.length) notes.push({ code: 'not-mentioned', terms: [...new Set(absent)] });
+  const unmatched = signals.english ? signals.absentWords.filter(namesAThing) : [];
+  if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
   const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => mentions(c.unit, e, ctx))).map((e) => e.text);

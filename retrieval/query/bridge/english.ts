@@ -82,6 +82,8 @@ const IRREGULAR: Record<string, string> = {
   went: 'go',
   gone: 'go',
   came: 'come',
+  spoke: 'speak',
+  spoken: 'speak',
   thought: 'think',
   taught: 'teach',
   caught: 'catch',
