@@ -7,6 +7,7 @@
  * whose weights were fitted on the project's tuning questions (scripts/dev/fit-gate.mts); the figures on
  * questions it was not fitted on are in the README.
  */
+import { irregularBase } from '../query/bridge/english.js';
 import type { QueryAnalysis, SalientElement, TermGroup } from '../types.js';
 import { maskedCoverage } from './compose.js';
 import { type AnswerContext, matchText } from './context.js';
@@ -94,11 +95,21 @@ function topicalFactor(topicality: number | null): number {
   return topicality === null ? 1 : clamp((topicality - 1.5) / 3.5, 0, 1);
 }
 
+/**
+ * An English word that may name what is asked about (cocaine, wildlife, ransomware), rather than say how (came, put,
+ * kicked off, roughly, brought): worth telling the asker that it matched nothing. Short words and inflected verbs
+ * or adverbs are mostly phrasing.
+ */
+export const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !/(?:ing|ed|ly)$/.test(word) && irregularBase(word) === null;
+const NAMING_LENGTH = 5;
+
 function explainedShare(analysis: QueryAnalysis): number {
   const known = analysis.groups.reduce((s, g) => s + g.weight, 0);
-  // A word the corpus lacks entirely weighs as much as an average word it has.
+  // A word the corpus lacks entirely weighs as much as an average word it has. An English one that may name
+  // the topic is said in a note instead (the answer is partial): the bridge misses too many to refuse on it.
+  const unexplained = analysis.unexplained.filter((w) => !(analysis.lang === 'en' && namesAThing(w)));
   const perWord = analysis.groups.length > 0 ? known / analysis.groups.length : 1;
-  return known > 0 ? known / (known + analysis.unexplained.length * perWord) : 0;
+  return known > 0 ? known / (known + unexplained.length * perWord) : 0;
 }
 
 const absent = (salient: SalientElement[], kinds: SalientElement['kind'][]) => salient.filter((s) => kinds.includes(s.kind) && !s.inCorpus).map((s) => s.text);

@@ -5,10 +5,9 @@
  * front end's.
  */
 
-import { irregularBase } from '../query/bridge/english.js';
 import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit } from '../types.js';
 import { composeQuote } from './compose.js';
-import { ABSTAIN_BELOW, assessConfidence, type GateSignals } from './confidence.js';
+import { ABSTAIN_BELOW, assessConfidence, type GateSignals, namesAThing } from './confidence.js';
 import { type AnswerContext, viewFor } from './context.js';
 import { itemsNamed } from './evidence.js';
 import { type Candidate, choosePassages, mentions, rankCandidates, STRICT_TYPES } from './select.js';
@@ -96,14 +95,6 @@ const states = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >=
  * and fewer items than a list question asks for. Read with the first passage's reading; a passage in another
  * language is not searched for its names.
  */
-/**
- * An English word that may name what is asked about (cocaine, wildlife, ransomware), rather than say how (came, put,
- * kicked off, roughly, brought): worth telling the asker that it matched nothing. Short words and inflected verbs
- * or adverbs are mostly phrasing.
- */
-const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !/(?:ing|ed|ly)$/.test(word) && irregularBase(word) === null;
-const NAMING_LENGTH = 5;
-
 function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const notes: AnswerNote[] = [];
   const { analysis, ctx } = chosen[0]!.view;
