@@ -46,6 +46,10 @@ describe('reported gaps', () => {
     expect(glossed('TIP')).toEqual(['贩运人口', '人口贩运']);
     expect(glossed('SOM')).toEqual(['偷运移民']);
     expect(glossed('any tips')).not.toContain('贩运人口');
+    // In a Chinese question too, and never as a word the documents lack.
+    const chinese = corpus.analyzer.analyze('TIP议定书有多少个缔约方？');
+    expect(chinese.salient.filter((e) => !e.inCorpus)).toEqual([]);
+    expect(chinese.groups.flatMap((g) => g.members.map((m) => m.term))).toContain('贩运人口');
     const portal = extractiveAnswer(await corpus.retrieve('How many laws does the TIP knowledge portal’s legislation database hold?'), corpus.ctx);
     expect(portal.passages[0]!.quote).toContain('445');
     const terms = (english: string) => corpus.analyzer.bridge(english).terms.map((t) => t.term);

@@ -234,6 +234,10 @@ describe('calibrated abstention', () => {
       ['列支敦士登报告的那几起案件主要是什么类型？', 'definition'],
       ['报告的几百起案件主要涉及哪些剥削形式？', 'list'],
       ['好几个国家提到的措施有哪些？', 'list'],
+      ['几位发言者指出了什么？', 'statement'],
+      ['最近几年贩运人口的趋势是什么？', 'definition'],
+      ['有几个国家答复了？', 'count'],
+      ['哪国加入了议定书？', 'person_body'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });
   });

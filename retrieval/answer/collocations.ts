@@ -13,6 +13,8 @@ export class DomainPhrases {
   private readonly phrases: string[];
   /** The corpus's texts, normalized: where a term may be seen standing outside its phrases. */
   private readonly texts: string[];
+  /** Terms already judged: the answer depends on the term and the corpus only, and scanning the texts is slow. */
+  private readonly judged = new Map<string, string[] | null>();
 
   constructor(phrases: Iterable<string>, texts: Iterable<string> = []) {
     this.phrases = [...new Set([...phrases].map(normalizeText))].sort((a, b) => b.length - a.length);
@@ -31,6 +33,11 @@ export class DomainPhrases {
    * in every unit with 专题主讲人, but "由专题主讲人主讲" has it on its own too. Most frequent first.
    */
   enclosing(term: string, stats: CorpusStats): string[] | null {
+    if (!this.judged.has(term)) this.judged.set(term, this.judge(term, stats));
+    return this.judged.get(term)!;
+  }
+
+  private judge(term: string, stats: CorpusStats): string[] | null {
     const df = stats.df(term);
     if (df === 0) return null;
     const holders = this.phrases

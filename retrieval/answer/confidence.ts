@@ -7,7 +7,7 @@
  * whose weights were fitted on the project's tuning questions (scripts/dev/fit-gate.mts); the figures on
  * questions it was not fitted on are in the README.
  */
-import { irregularBase } from '../query/bridge/english.js';
+import { isVerbForm } from '../query/bridge/english.js';
 import type { QueryAnalysis, SalientElement, TermGroup } from '../types.js';
 import { maskedCoverage } from './compose.js';
 import { type AnswerContext, matchText } from './context.js';
@@ -100,14 +100,18 @@ function topicalFactor(topicality: number | null): number {
  * kicked off, roughly, brought): worth telling the asker that it matched nothing. Short words and inflected verbs
  * or adverbs are mostly phrasing.
  */
-export const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !/(?:ing|ed|ly)$/.test(word) && irregularBase(word) === null;
+export const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !word.endsWith('ly') && !isVerbForm(word);
 const NAMING_LENGTH = 5;
+/** Words of the question the documents have, at least, for a word that matched nothing to be only noted. */
+const NOTED_AMONG = 3;
 
 function explainedShare(analysis: QueryAnalysis): number {
   const known = analysis.groups.reduce((s, g) => s + g.weight, 0);
   // A word the corpus lacks entirely weighs as much as an average word it has. An English one that may name
-  // the topic is said in a note instead (the answer is partial): the bridge misses too many to refuse on it.
-  const unexplained = analysis.unexplained.filter((w) => !(analysis.lang === 'en' && namesAThing(w)));
+  // the topic is said in a note instead (the answer is partial): the bridge misses too many to refuse on it,
+  // unless the question says little else ("the weather in Vienna").
+  const noted = analysis.lang === 'en' && analysis.groups.length >= NOTED_AMONG;
+  const unexplained = analysis.unexplained.filter((w) => !(noted && namesAThing(w)));
   const perWord = analysis.groups.length > 0 ? known / analysis.groups.length : 1;
   return known > 0 ? known / (known + unexplained.length * perWord) : 0;
 }

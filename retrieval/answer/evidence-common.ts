@@ -18,16 +18,17 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set(['count', 'date', 'place
 /**
  * "Who were the panellists", "专题主讲人是谁", "what is the name of the prosecutor", "who is the Executive
  * Director": people asked for by their role, answered by their names only, not by the role or the office. Not
- * "speakers" (发言者): in these reports those are delegations, named by their countries.
+ * "speakers" (发言者): in these reports those are delegations, named by their countries; nor chairs, hosts and
+ * rapporteurs asked "是谁": those are often bodies or states (由人权高专办…出任主席, 日本主持召开, 国家报告员).
  */
 export const PEOPLE_ASKED = new RegExp(
   [
-    '(?:哪些|哪几位|哪位|谁)[^？?。]{0,8}(?:专题主讲人|主讲|主持|小组成员)',
+    '(?:哪些|哪几位|哪位|谁)[^？?。]{0,8}(?:专题主讲人|主讲|主持人|小组成员)',
     '(?:专题主讲人|主讲人|主持人|小组成员)[^？?。]{0,8}(?:是谁|有谁|有哪些|是哪些)',
-    '(?:检察官|执行主任|主任|主席|报告员|部长|大使|法官|负责人|发言人)的?(?:叫什么|名字|姓名|是谁)',
+    '(?:检察官|执行主任|主任|主席|报告员|部长|大使|法官|负责人|发言人)的?(?:叫什么|名字|姓名)',
     '\\b(?:who|which)\\b[^?]{0,30}\\b(?:panell?ists?|panel speakers?|presenters?|moderators?|chairs?|chairpersons?)\\b',
     "\\bnames? of (?:the |that |this |a )?(?:[\\w'-]+ ){0,3}?(?:prosecutor|director|chair(?:person)?|official|officer|minister|ambassador|rapporteur|judge|head|president|spokesperson)s?\\b",
-    "\\bwho(?: is|'s| was) (?:the |its |their )?(?:[\\w'-]+ ){0,3}?(?:director|head|chief|rapporteur|minister|ambassador|prosecutor|judge|president)\\b",
+    "\\bwho(?: is|'s| was) (?:the |its |their )?(?:[\\w'-]+ ){0,3}?(?:director|minister|ambassador|prosecutor|judge)\\b",
   ].join('|'),
   'i',
 );

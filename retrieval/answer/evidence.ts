@@ -3,6 +3,7 @@
  * what they count, the dates, the names, the items of a list. A "how many" question is answered by a number
  * that counts the asked thing, not by the sentence that repeats the question's words; "why" by a cause.
  */
+import { CURRENCY } from '../query/salient.js';
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
 import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
@@ -35,8 +36,11 @@ const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 const OPENS_WITH_CONSEQUENCE = /^(?:因此|为此|从而|所以)/;
 const TITLES = '(?:女士|先生|阁下|博士|教授)';
 const PERSON_MARK = new RegExp(TITLES);
-/** A Chinese name written with its title: 孟庆甜女士, not the 和 before it ("…和孟庆甜女士"). */
-const TITLED_NAME = new RegExp(`((?![和与及])[\u4e00-\u9fff]{2,4}?)${TITLES}`, 'g');
+/**
+ * A Chinese name written with its title: 孟庆甜女士, not the word before it ("…和孟庆甜女士", "副主任孟庆甜女士"). Two
+ * or three characters: a longer run takes in the character before.
+ */
+const TITLED_NAME = new RegExp(`((?![和与及由])[\u4e00-\u9fff]{2,3})${TITLES}`, 'g');
 /** Groups of people, the answer to "who are most of the victims": 男子, 妇女和女童, 无人陪伴的未成年人. */
 const PEOPLE = /男子|男性|妇女|女性|女童|女孩|男孩|儿童|未成年人|青少年|成年人|移民|工人|劳工|家庭用人|难民|学生|官员|检察官|法官|警察/;
 /** Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". */
@@ -65,7 +69,7 @@ const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|
 /** A share or a multiple is an answer only to a question that asks for one. */
 const SHARE = /%|倍/;
 const SHARE_ASKED =
-  /百分|比例|比率|多少倍|几倍|增长了多少|增加了多少|上升了多少|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
+  /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少)了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
 const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
 
 /** Whether the question states this number itself ("after training 200 officers, how many…"): it is not the answer. */
@@ -80,10 +84,12 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
     if (digits && YEAR_LIKE.test(digits) && text.slice(m.index + m[0].length - 1, m.index + m[0].length) === '年') continue;
     // Neither is an ordinal: 第九次会议 is the ninth meeting, not nine of them.
     if (question.includes(m[0]) || (digits && asksWith(question, digits)) || text[m.index - 1] === '第') continue;
+    // "Calls rose 76%" does not say how many calls there were, nor "数十名" (dozens) how many people.
+    if ((SHARE.test(m[0]) && !SHARE_ASKED.test(analysis.question)) || text[m.index - 1] === '数') continue;
     const article = ARTICLE.test(m[0]) && !COUNTS_ONE.test(text.slice(Math.max(0, m.index - 3), m.index));
     facts.push(article ? `article:${m[0]}` : m[0]);
-    // "A hotline" does not count hotlines, and "calls rose 76%" does not say how many calls there were.
-    if (article || (SHARE.test(m[0]) && !SHARE_ASKED.test(analysis.question))) continue;
+    // "A hotline" does not count hotlines.
+    if (article) continue;
     // The counted noun follows the number (11个成员国) or leads its clause (学员来自…15个成员国中的11个).
     const after = text.slice(m.index, m.index + m[0].length + 12);
     const before =
@@ -98,7 +104,7 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
   if (facts.every((f) => f.startsWith('article:'))) return { strength: 0.35, facts: facts.map((f) => f.slice('article:'.length)) };
   const counts = facts.filter((f) => !f.startsWith('article:'));
   // An amount of money must come with its currency; other counts are plausible without the counted noun.
-  const uncounted = analysis.counted.includes('美元') ? 0.2 : 0.6;
+  const uncounted = analysis.counted.every((c) => CURRENCY.includes(c)) ? 0.2 : 0.6;
   return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts: counts };
 }
 

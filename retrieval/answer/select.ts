@@ -167,10 +167,12 @@ function otherItem(a: Unit, b: Unit): boolean {
 /** "Which countries…" lists: answered only by the countries a paragraph names. */
 const asksCountries = (analysis: QueryAnalysis) => analysis.answerType === 'list' && COUNTRY_ASKED.test(analysis.question);
 
+const COUNTRY_WORD = /^(?:国家|国|政府|countries|country|states?|governments?)$/;
+
 /** Whether a unit has a term of the question besides the asked kind's own word (国家). */
 function speaksOf(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
   const text = matchText(unit.text, ctx.lang);
-  return analysis.groups.some((g) => !g.members.some((m) => COUNTRY_ASKED.test(`哪${m.term}`)) && g.members.some((m) => text.includes(m.term)));
+  return analysis.groups.some((g) => !g.members.some((m) => COUNTRY_WORD.test(m.term)) && g.members.some((m) => text.includes(m.term)));
 }
 
 function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {

@@ -11,7 +11,7 @@ import { questionKind } from './answer-type.js';
 import { bridgeEnglish, corpusDictionary, DICTIONARY_WEIGHT } from './bridge/bridge-english.js';
 import type { ReverseDictionary } from './bridge/cedict.js';
 import { ENGLISH_STOPWORDS, englishOrdinal, englishTokens, lemmaCandidates } from './bridge/english.js';
-import { canonicalPhrase, type Glossary } from './bridge/glossary.js';
+import { canonicalPhrase, expandAcronyms, type Glossary } from './bridge/glossary.js';
 import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
@@ -120,7 +120,8 @@ export class QueryAnalyzer {
   }
 
   analyze(asked: string): QueryAnalysis {
-    const { text: question, corrections } = this.spelling.correct(asked);
+    // Acronyms first, so that no later step reads "TIP" as an unknown word.
+    const { text: question, corrections } = this.spelling.correct(expandAcronyms(asked, this.glossary));
     const lang = detectLang(question);
     const content = withoutFraming(question);
     const words = this.tokenizer.queryWords(content);
@@ -201,15 +202,11 @@ export class QueryAnalyzer {
     const found = this.dictionary
       .englishOf(word)
       .slice(0, MAX_GLOSSES)
-      // The glossary's translations; the dictionary's only for a first gloss of one word, and only a word that
-      // shares a character with it (受阻 "obstructed" → 阻碍, 效果 "result" → 结果; not 首都 "capital" → 资金). A
-      // longer or later gloss is often a definition ("Tencent, Chinese tech company") or another sense, whose
-      // words would make any question about a company look answered.
-      .flatMap((english, i) =>
+      // Only the glossary's translations: a dictionary gloss is often a definition ("Tencent, Chinese tech
+      // company"), whose words would make any question about a company look answered.
+      .flatMap((english) =>
         this.bridge(english).terms.filter(
-          (t) =>
-            (t.origin === 'glossary' || (!whole && i === 0 && /^[a-z]+$/.test(english) && [...t.term].some((ch) => word.includes(ch)))) &&
-            (!whole || canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english))),
+          (t) => t.origin === 'glossary' && (!whole || canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english))),
         ),
       );
     const best = new Map<string, number>();

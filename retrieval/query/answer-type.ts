@@ -13,7 +13,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ['date', /哪几天|几月几[日号]|几号|哪几年/],
   [
     'count',
-    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<![哪那这好十前])几(?![乎月号百千万十])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
+    /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<![哪那这好十前去近])几(?![乎月号百千万十])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
   ],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|为啥|干[嘛吗](?![了的])|原因|何故|出于什么|理由/i],
   [
@@ -30,7 +30,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'person_body',
-    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪几位|哪(?![些几])(?:个|家|位|一|国)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
+    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪几位|哪国|哪(?![些几])(?:个|家|位|一)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
   ],
   // "What are the key areas / main measures of …" asks for several things, not what one thing is.
   [
@@ -107,9 +107,13 @@ function typeFor(question: string, listSize: number | null): AnswerType {
   return (type === 'definition' || type === 'yesno' || type === 'other') && listSize !== null ? 'list' : type;
 }
 
+/** Another question word beside 几: then 几位发言者, 几个国家 are "a few speakers", "several countries". */
+const ASKS_OTHERWISE = /什么|哪(?!几)|谁|怎|如何|为何|为什么|是否/;
+
 function typeByPattern(question: string): AnswerType {
   if (/[\u4e00-\u9fff]/.test(question)) {
-    for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
+    const asked = ASKS_OTHERWISE.test(question) && !/多少/.test(question) ? question.replace(/(?<!哪)几(?=[个名位项种次家国])/g, '') : question;
+    for (const [type, pattern] of PATTERNS) if (pattern.test(asked)) return type;
     return 'other';
   }
   let best: { type: AnswerType; at: number } = { type: 'other', at: Infinity };

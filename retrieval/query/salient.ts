@@ -5,7 +5,7 @@
  * answered by a paragraph about UNODC's work elsewhere, however many other words they share.
  */
 import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
-import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName } from './bridge/english.js';
+import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName, isVerbForm } from './bridge/english.js';
 import { isProperName } from './proper-names.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
 
@@ -16,7 +16,9 @@ const ZH_ORDINAL = /第[〇零一二三四五六七八九十百\d]+(?:届|次)(?
 const ZH_COUNTED = /(?:多少|几)\s*([个名位项种所家份场起届次条人批部篇期组类轮]?)\s*([\u4e00-\u9fff]{1,8})/;
 /** Questions about money count an amount. */
 const MONEY = /钱|资金|捐款|经费|捐助|出资|\bmoney\b|\bfund(?:s|ing)?\b|\bdonat|\bcontribut|\bbudget|\bcost/i;
-const CURRENCY = ['美元', '欧元', '英镑', '瑞士法郎', '日元', '元'];
+/** The counted noun itself is money ("多少资金", "how many dollars"), not a thing a fund paid for (捐助国, grants). */
+const MONEY_NOUN = /^(?:钱|资金|捐款|经费|捐助|出资|money|funds?|funding|dollars?|euros?|donations?|contributions?|budgets?)$/i;
+export const CURRENCY: readonly string[] = ['美元', '欧元', '英镑', '瑞士法郎', '日元', '元'];
 const EN_COUNTED = /\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)/i;
 
 export interface SalientDeps {
@@ -181,6 +183,7 @@ export function knownParts(word: string, deps: Pick<SalientDeps, 'tokenizer' | '
   const known = (p: string) => deps.stats.df(p) > 0;
   const parts = deps.tokenizer.termWords(word).filter((p) => p !== word && known(p));
   if (parts.length && [...word].every((_, i) => parts.some((p) => coversAt(word, p, i)))) return parts;
+  if (BODY_END.test(word)) return null;
   for (let i = 2; i <= word.length - 2; i++) {
     const [head, verb] = [word.slice(0, i), word.slice(i)];
     if (known(head) && known(verb) && isVerb(verb, deps.tokenizer)) return [head, verb];
@@ -190,7 +193,8 @@ export function knownParts(word: string, deps: Pick<SalientDeps, 'tokenizer' | '
 
 /** A phrase ending in a verb that the segmenter took for a name (大力开展 "vigorously carry out", tagged nt). */
 function verbPhrase(word: string, deps: SalientDeps): boolean {
-  if (deps.stats.df(word) > 0) return false;
+  // Not a body's name, though 组织 alone is tagged a verb (亚太经济合作组织).
+  if (deps.stats.df(word) > 0 || BODY_END.test(word)) return false;
   const last = knownParts(word, deps)?.at(-1);
   return last !== undefined && isVerb(last, deps.tokenizer);
 }
@@ -219,6 +223,13 @@ function bodyNames(tagged: { word: string; tag: string }[]): string[] {
   return out;
 }
 
+/**
+ * Money the question speaks of beside the counted noun ("how many countries received money"): a count next to an
+ * amount is about it too. Not "fund", which is mostly a name here (the Voluntary Trust Fund).
+ */
+const moneySpoken = (question: string) => (MONEY_SPOKEN.test(question) ? CURRENCY : []);
+const MONEY_SPOKEN = /钱|资金|捐款|经费|出资|\bmoney\b|\bfunding\b|\bdonat|\bcontribut|\bbudget|\bcost/i;
+
 /** What a count question counts, as Chinese forms to look for next to a number ("how many parties" → 缔约方). */
 export function countedThing(question: string, deps: SalientDeps): string[] {
   // The noun after "how many" / 多少 says what is counted, even when a fund is named elsewhere ("how many victims
@@ -226,13 +237,18 @@ export function countedThing(question: string, deps: SalientDeps): string[] {
   const zh = ZH_COUNTED.exec(question);
   if (zh) {
     const noun = deps.tokenizer.queryWords(zh[2]!).slice(0, 1);
-    if (MONEY.test(noun[0] ?? zh[2]!)) return CURRENCY;
+    if (MONEY_NOUN.test(noun[0] ?? zh[2]!)) return [...CURRENCY];
     // A measure word with the noun (次会, 个国家) is what the count is written as; the noun alone may be far.
-    return [...(zh[1] ? [`${zh[1]}${noun[0] ?? ''}`] : []), ...noun];
+    return [...(zh[1] ? [`${zh[1]}${noun[0] ?? ''}`] : []), ...noun, ...moneySpoken(question)];
   }
   const en = EN_COUNTED.exec(question);
-  if (en && !MONEY.test(en[1]!)) return deps.bridge(en[1]!).terms.map((t) => normalizeText(t.term));
-  return MONEY.test(question) ? CURRENCY : [];
+  if (en && !MONEY_NOUN.test(en[1]!)) {
+    // "how many member states", "missing kids": the counted noun; "how many countries received": a noun and its verb.
+    const [first, second] = en[1]!.split(' ');
+    const verb = second !== undefined && isVerbForm(second.toLowerCase());
+    return [...deps.bridge(verb ? first! : en[1]!).terms.map((t) => normalizeText(t.term)), ...moneySpoken(question)];
+  }
+  return MONEY.test(question) ? [...CURRENCY] : [];
 }
 
 /** The noun a Chinese wh-word asks about: 什么成果, 哪些群体, 何种语言; or the thing asked about with 是什么. */

@@ -109,6 +109,13 @@ export function spellingKey(word: string): string {
     .replace(/^(.{2,}[aeiou])ll(ed|ing|er|ers)$/, '$1l$2');
 }
 
+const IRREGULAR_PLURALS = new Set(['women', 'men', 'children', 'people', 'persons', 'data', 'criteria']);
+
+/** A past or present participle or an irregular past (held, spoke): a verb's form, saying what was done. */
+export function isVerbForm(word: string): boolean {
+  return /(?:ed|ing)$/.test(word) || (irregularBase(word) !== null && !IRREGULAR_PLURALS.has(word));
+}
+
 /** Base form of an irregular plural or verb form (children → child, held → hold), else null. */
 export function irregularBase(word: string): string | null {
   return Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : null;
