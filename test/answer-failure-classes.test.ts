@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../bot/shared/strings.js';
 import { composeQuote } from '../retrieval/answer/compose.js';
+import { assessConfidence } from '../retrieval/answer/confidence.js';
 import { typeEvidence } from '../retrieval/answer/evidence.js';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
 import { withoutFraming } from '../retrieval/query/framing.js';
@@ -412,6 +413,28 @@ describe('names the documents never mention', () => {
     expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: ['Cambodia'] });
     // A country the dictionary translates to a place name is still found.
     expect((await ask('What did UNODC do in Nigeria?')).notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+  });
+
+  it('says which English words matched nothing (cocaine), as what it could not match, and not for phrasing (came, roughly)', async () => {
+    const a = await ask('What do these reports say about cocaine trafficking routes?');
+    expect(a.outcome).not.toBe('answered');
+    const note = a.notes.find((n) => n.code === 'not-matched');
+    expect(note).toEqual({ code: 'not-matched', terms: ['cocaine'] });
+    expect(strings('en').note(note!)).toBe('These words of the question matched nothing in the documents: “cocaine”.');
+    expect(strings('zh').note(note!)).toBe('问题中的以下词语在文件中没有找到对应：“cocaine”。');
+    // Such a word is said, not refused on: the bridge misses many ("pilot" areas are 特定区域).
+    const pilot = await ask('Did the Philippines provide lawyers for trafficking victims in its pilot victim-assistance areas?');
+    expect(pilot.outcome).toBe('partial');
+    expect(pilot.notes).toContainEqual({ code: 'not-matched', terms: ['pilot'] });
+    expect(quotes(pilot)).toContain('菲律宾');
+    // An inflected verb or adverb the bridge misses (kicked off, upskilled) is how, not what: it costs nothing,
+    // unless the question says little else.
+    const explained = (q: string) => assessConfidence(corpus.analyzer.analyze(q), undefined, corpus.ctx).signals.explained;
+    expect(explained('When was the UN.GIFT initiative kicked off by UNODC?')).toBe(1);
+    expect(explained('How many practitioners were upskilled under the Global Programme against Smuggling of Migrants?')).toBe(1);
+    expect(explained('What will the weather be like in Vienna tomorrow?')).toBeLessThan(1);
+    const phrasing = await ask('What came out of the 2019 working group meeting, roughly?');
+    expect(phrasing.notes.filter((n) => n.code === 'not-matched')).toEqual([]);
   });
 
   it('does not take a verb phrase the segmenter tags as a name (大力开展) for something never mentioned', async () => {

@@ -100,7 +100,9 @@ function topicalFactor(topicality: number | null): number {
  * kicked off, roughly, brought): worth telling the asker that it matched nothing. Short words and inflected verbs
  * or adverbs are mostly phrasing.
  */
-export const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !word.endsWith('ly') && !isVerbForm(word);
+export const namesAThing = (word: string) => word.length >= NAMING_LENGTH && !saysHow(word);
+/** An inflected verb or an adverb (intercepted, singled, roughly): how something was done, said otherwise here. */
+const saysHow = (word: string) => word.endsWith('ly') || isVerbForm(word);
 const NAMING_LENGTH = 5;
 /** Words of the question the documents have, at least, for a word that matched nothing to be only noted. */
 const NOTED_AMONG = 3;
@@ -108,10 +110,10 @@ const NOTED_AMONG = 3;
 function explainedShare(analysis: QueryAnalysis): number {
   const known = analysis.groups.reduce((s, g) => s + g.weight, 0);
   // A word the corpus lacks entirely weighs as much as an average word it has. An English one that may name
-  // the topic is said in a note instead (the answer is partial): the bridge misses too many to refuse on it,
-  // unless the question says little else ("the weather in Vienna").
+  // the topic is said in a note instead (the answer is partial), and one that says how is phrasing: the bridge
+  // misses too many to refuse on them, unless the question says little else ("the weather in Vienna").
   const noted = analysis.lang === 'en' && analysis.groups.length >= NOTED_AMONG;
-  const unexplained = analysis.unexplained.filter((w) => !(noted && namesAThing(w)));
+  const unexplained = analysis.unexplained.filter((w) => !(noted && (namesAThing(w) || saysHow(w))));
   const perWord = analysis.groups.length > 0 ? known / analysis.groups.length : 1;
   return known > 0 ? known / (known + unexplained.length * perWord) : 0;
 }
