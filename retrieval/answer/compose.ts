@@ -105,6 +105,12 @@ function localEvidence(evidence: Evidence[], topical: number[], lo: number, hi: 
   return { strength, facts: [...new Set(facts)] };
 }
 
+/** The question's names, numbers and specific words that the unit has. */
+function salientIn(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext) {
+  const text = matchText(unit.text, ctx.lang);
+  return analysis.salient.filter((e) => e.inCorpus && e.forms.some((f) => text.includes(f)));
+}
+
 export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Composed {
   const spans = answerSpans(unit.text, unit.lang);
   if (spans.length === 0) {
@@ -119,8 +125,7 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
   // Only for kinds without a form of their own: a count already looks for the counted thing next to the number.
   const askedIn = spans.map((sp) => !local && analysis.asked.some((a) => matchText(sp.text, ctx.lang).includes(a)));
   const spanAsked = (lo: number, hi: number) => (askedIn.slice(lo, hi + 1).some(Boolean) ? 1 : 0);
-  const unitText = matchText(unit.text, ctx.lang);
-  const salient = analysis.answerType !== 'yesno' ? [] : analysis.salient.filter((e) => e.inCorpus && e.forms.some((f) => unitText.includes(f)));
+  const salient = analysis.answerType === 'yesno' ? salientIn(unit, analysis, ctx) : [];
   const salientShare = (text: string) => {
     if (salient.length === 0) return 0;
     const t = matchText(text, ctx.lang);

@@ -8,6 +8,7 @@
  * questions it was not fitted on are in the README.
  */
 import { isVerbForm } from '../query/bridge/english.js';
+import { isVerb } from '../query/proper-names.js';
 import type { QueryAnalysis, SalientElement, TermGroup } from '../types.js';
 import { maskedCoverage } from './compose.js';
 import { type AnswerContext, matchText } from './context.js';
@@ -154,9 +155,9 @@ function boundWords(analysis: QueryAnalysis, ctx: AnswerContext): { term: string
     // An abbreviation (欧盟, jieba's tag j) stands for a name the documents may write out (欧洲联盟); an English
     // verb's translation ("wrote" → 撰写, found only in 司法协助请求书撰写工具) is how something was done, not what
     // the question is about.
-    const tags = (term: string) => ctx.tokenizer.tag(term).map((t) => t.tag);
-    const verbOnly = (m: { term: string }) => analysis.lang === 'en' && tags(m.term).join() === 'v';
-    if (g.members.some((m) => names.includes(m.term) || tags(m.term).includes('j')) || g.members.every(verbOnly)) continue;
+    const verbOnly = (m: { term: string }) => analysis.lang === 'en' && isVerb(m.term, ctx.tokenizer);
+    const abbreviation = (m: { term: string }) => ctx.tokenizer.tag(m.term).some((t) => t.tag === 'j');
+    if (g.members.some((m) => names.includes(m.term) || abbreviation(m)) || g.members.every(verbOnly)) continue;
     const others = analysis.groups.filter((o) => o !== g).flatMap((o) => o.members.map((m) => m.term));
     const holders = g.members.map((m) => ctx.phrases.enclosing(m.term, ctx.stats));
     const bound = holders.every((phrases) => phrases !== null && !phrases.some((p) => question.includes(p) || others.some((o) => p.includes(o))));

@@ -4,7 +4,6 @@
  * the nearest units as "possibly related". The engine returns these as data; every word around them is the
  * front end's.
  */
-
 import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit } from '../types.js';
 import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals, namesAThing } from './confidence.js';

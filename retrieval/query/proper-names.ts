@@ -14,6 +14,13 @@ export function isProperName(word: string, tag: string, generic: ReadonlySet<str
   return NAME_TAGS.has(tag) && word.length >= 2 && !GENERIC_PLACES.has(word) && !generic.has(word);
 }
 
+/** Whether the segmenter reads a word as a verb and nothing else (开展; not 组织, which may be a noun too). */
+export const isVerb = (word: string, tokenizer: Tokenizer): boolean =>
+  tokenizer
+    .tag(word)
+    .map((t) => t.tag)
+    .join() === 'v';
+
 export interface WordAt {
   word: string;
   tag: string;

@@ -6,7 +6,7 @@
  */
 import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
 import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName, isVerbForm } from './bridge/english.js';
-import { isProperName } from './proper-names.js';
+import { isProperName, isVerb } from './proper-names.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
 
 /** Capitalised words that start or frame a question rather than name anything. */
@@ -16,6 +16,8 @@ const ZH_ORDINAL = /第[〇零一二三四五六七八九十百\d]+(?:届|次)(?
 const ZH_COUNTED = /(?:多少|几)\s*([个名位项种所家份场起届次条人批部篇期组类轮]?)\s*([\u4e00-\u9fff]{1,8})/;
 /** Questions about money count an amount. */
 const MONEY = /钱|资金|捐款|经费|捐助|出资|\bmoney\b|\bfund(?:s|ing)?\b|\bdonat|\bcontribut|\bbudget|\bcost/i;
+/** The same, but not "fund" and 捐助, which are mostly names or donors here (the Voluntary Trust Fund, 捐助国). */
+const MONEY_SPOKEN = /钱|资金|捐款|经费|出资|\bmoney\b|\bfunding\b|\bdonat|\bcontribut|\bbudget|\bcost/i;
 /** The counted noun itself is money ("多少资金", "how many dollars"), not a thing a fund paid for (捐助国, grants). */
 const MONEY_NOUN = /^(?:钱|资金|捐款|经费|捐助|出资|money|funds?|funding|dollars?|euros?|donations?|contributions?|budgets?)$/i;
 export const CURRENCY: readonly string[] = ['美元', '欧元', '英镑', '瑞士法郎', '日元', '元'];
@@ -169,12 +171,6 @@ function coversAt(word: string, part: string, i: number): boolean {
   return false;
 }
 
-const isVerb = (word: string, tokenizer: Tokenizer) =>
-  tokenizer
-    .tag(word)
-    .map((t) => t.tag)
-    .join() === 'v';
-
 /**
  * The corpus's words inside a word it lacks, when they spell the whole word (人口贩卖 → 人口, 贩卖; 世界杯 is not
  * 世界), or a known word and a known verb after it that the segmenter keeps as one (大力开展 → 大力, 开展).
@@ -225,10 +221,9 @@ function bodyNames(tagged: { word: string; tag: string }[]): string[] {
 
 /**
  * Money the question speaks of beside the counted noun ("how many countries received money"): a count next to an
- * amount is about it too. Not "fund", which is mostly a name here (the Voluntary Trust Fund).
+ * amount is about it too.
  */
 const moneySpoken = (question: string) => (MONEY_SPOKEN.test(question) ? CURRENCY : []);
-const MONEY_SPOKEN = /钱|资金|捐款|经费|出资|\bmoney\b|\bfunding\b|\bdonat|\bcontribut|\bbudget|\bcost/i;
 
 /** What a count question counts, as Chinese forms to look for next to a number ("how many parties" → 缔约方). */
 export function countedThing(question: string, deps: SalientDeps): string[] {
