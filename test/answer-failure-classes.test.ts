@@ -383,6 +383,28 @@ describe('what is cited', () => {
     expect(counted('How many donor countries are there?')).not.toContain('美元');
   });
 
+  it('counts the noun a verb modifies, in the corpus own words: 494 名被害人 counts the 贩运受害者 asked about', async () => {
+    const counted = (q: string) => corpus.analyzer.analyze(q).counted;
+    expect(counted('乌克兰2007年确认了多少名贩运受害者？')).not.toContain('贩运');
+    expect(counted('乌克兰2007年确认了多少名贩运受害者？')).toEqual(expect.arrayContaining(['受害者', '被害人']));
+    expect(counted('多少个国家报告了相关立法？')).toContain('国家');
+    expect(counted('How many trafficking victims did Greece identify?')).toContain('被害人');
+    const greece = await ask('希腊在2003年至2006年期间确认了多少名贩运受害者？');
+    expect(greece.outcome).toBe('answered');
+    expect(quotes(greece)).toContain('494 名被害人');
+  });
+
+  it('says the asked count is not stated when the numbers count other things, or another country', async () => {
+    // Ukraine's paragraph gives offences, groups and cases, and the next victims count is Croatia's.
+    for (const question of ['乌克兰2007年确认了多少名贩运受害者？', 'How many victims did Ukraine identify in 2007?']) {
+      const a = await ask(question);
+      expect({ question, outcome: a.outcome }).toEqual({ question, outcome: 'partial' });
+      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'count' });
+    }
+    expect(quotes(await ask('How many victims did Ukraine identify in 2007?'))).toContain('350 起');
+    expect(strings('en').note({ code: 'not-stated', answerType: 'count' })).toMatch(/number/i);
+  });
+
   it('does not read an ordinal (第九次会议) as a count of people', async () => {
     const a = await ask('How many people live in Vienna?');
     expect(a.outcome).toBe('not-found');

@@ -79,13 +79,18 @@ const STATED_CONFIDENCE = 0.5;
 /** Evidence weaker than this does not state the asked kind of fact. */
 const STATED = 0.5;
 
+/** Kinds stated only by full evidence: a cause, and a number that counts the asked thing (not 350 起 for victims). */
+const WHOLLY_STATED: ReadonlySet<string> = new Set(['reason', 'count']);
 /**
  * A "why" is answered only by a passage that gives a cause: "为什么退出了议定书" asked of a paragraph saying the
  * country became a party is a premise the documents do not bear out, and the nearest passage says so by
  * giving no reason.
  */
 const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason';
-const states = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >= (analysis.answerType === 'reason' ? 1 : STATED);
+const statesKind = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) ? 1 : STATED);
+/** A passage states the asked fact of the things the question names: Croatia's 65 victims are not Ukraine's. */
+const states = (c: Candidate, analysis: QueryAnalysis) =>
+  statesKind(c, analysis) && analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.ctx));
 
 /**
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
@@ -161,7 +166,10 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   const notes = gaps(signals, chosen);
   // An asked number, date, place or name that nothing quoted gives, on top of weak support: nothing to answer with.
   // A reason is not held to that: causes are written in more ways than the cause words looked for.
-  if (STRICT_TYPES.has(analysis.answerType) && notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE) {
+  // The kind of fact given of something else, or numbers that count something else, are still an answer to quote,
+  // with the note that the asked fact is not stated.
+  const givesOther = chosen.some((c) => statesKind(c, analysis) || (analysis.answerType === 'count' && c.evidence.facts.length > 0));
+  if (STRICT_TYPES.has(analysis.answerType) && notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE && !givesOther) {
     // Reported on the not-found side of the threshold, in proportion.
     const reported = Math.round(((confidence * ABSTAIN_BELOW) / STATED_CONFIDENCE) * 1000) / 1000;
     return notFound(

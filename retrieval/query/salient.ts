@@ -225,23 +225,45 @@ function bodyNames(tagged: { word: string; tag: string }[]): string[] {
  */
 const moneySpoken = (question: string) => (MONEY_SPOKEN.test(question) ? CURRENCY : []);
 
+/**
+ * The nouns with their heads: a Chinese compound ends in what it is (贩运被害人 is 被害人, 失踪儿童 儿童), and a
+ * text counts it by the head ("确认了 494 名被害人").
+ */
+function withHeads(nouns: string[], tokenizer: Tokenizer): string[] {
+  const heads = nouns.map((n) => tokenizer.queryWords(n).at(-1)).filter((h): h is string => h !== undefined && h.length > 1);
+  return [...new Set([...nouns, ...heads])];
+}
+
+/**
+ * The noun a count question's words open with. A verb before a noun modifies it (贩运受害者, 执法官员, 偷运移民):
+ * what is counted is the noun, and "350 起人口贩运犯罪" does not count victims.
+ */
+function countedNoun(text: string, tokenizer: Tokenizer): string | undefined {
+  const [first, second] = tokenizer.tag(text);
+  if (first?.tag === 'v' && second?.tag.startsWith('n')) return second.word;
+  return tokenizer.queryWords(text)[0];
+}
+
 /** What a count question counts, as Chinese forms to look for next to a number ("how many parties" → 缔约方). */
 export function countedThing(question: string, deps: SalientDeps): string[] {
   // The noun after "how many" / 多少 says what is counted, even when a fund is named elsewhere ("how many victims
   // has the Trust Fund helped"); only money asked as such counts an amount.
   const zh = ZH_COUNTED.exec(question);
   if (zh) {
-    const noun = deps.tokenizer.queryWords(zh[2]!).slice(0, 1);
-    if (MONEY_NOUN.test(noun[0] ?? zh[2]!)) return [...CURRENCY];
-    // A measure word with the noun (次会, 个国家) is what the count is written as; the noun alone may be far.
-    return [...(zh[1] ? [`${zh[1]}${noun[0] ?? ''}`] : []), ...noun, ...moneySpoken(question)];
+    const noun = countedNoun(zh[2]!, deps.tokenizer);
+    if (MONEY_NOUN.test(noun ?? zh[2]!)) return [...CURRENCY];
+    // A measure word with the noun (次会, 个国家) is what the count is written as; the noun alone may be far, or
+    // written as the corpus's other word for it (494 名被害人 for 受害者, 13 种语文 for 语言).
+    const forms = noun === undefined ? [] : [...new Set([noun, ...deps.synonyms(noun)])];
+    return [...(zh[1] ? [`${zh[1]}${noun ?? ''}`] : []), ...forms, ...moneySpoken(question)];
   }
   const en = EN_COUNTED.exec(question);
   if (en && !MONEY_NOUN.test(en[1]!)) {
     // "how many member states", "missing kids": the counted noun; "how many countries received": a noun and its verb.
     const [first, second] = en[1]!.split(' ');
     const verb = second !== undefined && isVerbForm(second.toLowerCase());
-    return [...deps.bridge(verb ? first! : en[1]!).terms.map((t) => normalizeText(t.term)), ...moneySpoken(question)];
+    const terms = deps.bridge(verb ? first! : en[1]!).terms.map((t) => normalizeText(t.term));
+    return [...withHeads(terms, deps.tokenizer), ...moneySpoken(question)];
   }
   return MONEY.test(question) ? [...CURRENCY] : [];
 }
