@@ -42,6 +42,14 @@ describe('reported gaps', () => {
     expect(glossed('res 2006/27')).toEqual(['决议']);
     // Chat fillers are not words the documents lack.
     expect(corpus.analyzer.bridge('quick q pls, iirc what did the police actually build w/ Alibaba?').unmatched).toEqual([]);
+    // Nor are they searched for: "in the first place" is no 一次 or 地方; "rec 10" is recommendation 10.
+    const searched = (q: string) => corpus.analyzer.analyze(q).groups.flatMap((g) => g.members.map((m) => m.term));
+    expect(searched('who bankrolled UN.GIFT in the first place?')).toEqual(expect.arrayContaining(['资助']));
+    expect(searched('who bankrolled UN.GIFT in the first place?')).not.toEqual(expect.arrayContaining(['地方']));
+    expect(searched('what principles does rec 10 cite?')).toContain('建议');
+    const funder = extractiveAnswer(await corpus.retrieve('who bankrolled UN.GIFT in the first place?'), corpus.ctx);
+    expect(funder.passages[0]!.quote).toContain('阿拉伯联合酋长国');
+    expect(corpus.analyzer.analyze('突尼斯的国家战略到底生效了没？').unexplained).not.toContain('到底');
     // TIP and SOM in capitals are the two protocols' topics; "tips" is not trafficking.
     expect(glossed('TIP')).toEqual(['贩运人口', '人口贩运']);
     expect(glossed('SOM')).toEqual(['偷运移民']);

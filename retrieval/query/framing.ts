@@ -14,6 +14,9 @@ const EN_FRAMING =
  */
 const EN_ANSWER_KIND = /(?<=\b(?:what|which) )(?:years?|months?|dates?|days?|deadlines?|share|proportion|percentage|sort|types?)(?![\w-])/gi;
 
+/** Chat phrasing whose words would be searched for: "in the first place" is no 地方, "brought up" no 提高. */
+const EN_FILLER = /\b(?:in the first place|to begin with|a bunch of|a lot of|lots of|brought up|bring up|brings up)\b/gi;
+
 /** A yes/no question's closing "…没有？" ("开过会没有？") asks; it is not the word 没有 searched for. */
 export const ZH_CLOSING_ASK = /(?<=[了过][\u4e00-\u9fff]{0,6})没有(?=[？?]?\s*$)/;
 
@@ -23,6 +26,7 @@ export function withoutFraming(question: string): string {
     .replace(ZH_CLOSING_ASK, ' ')
     .replace(EN_FRAMING, ' ')
     .replace(EN_ANSWER_KIND, ' ')
+    .replace(EN_FILLER, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
