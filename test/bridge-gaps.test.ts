@@ -47,6 +47,9 @@ describe('reported gaps', () => {
     expect(searched('who bankrolled UN.GIFT in the first place?')).toEqual(expect.arrayContaining(['资助']));
     expect(searched('who bankrolled UN.GIFT in the first place?')).not.toEqual(expect.arrayContaining(['地方']));
     expect(searched('what principles does rec 10 cite?')).toContain('建议');
+    // "Took part" is attending, not 采取 and 部分.
+    expect(searched('How many officials took part in the workshop in India?')).toEqual(expect.arrayContaining(['参加', '出席']));
+    expect(searched('How many officials took part in the workshop in India?')).not.toContain('部分');
     const funder = extractiveAnswer(await corpus.retrieve('who bankrolled UN.GIFT in the first place?'), corpus.ctx);
     expect(funder.passages[0]!.quote).toContain('阿拉伯联合酋长国');
     expect(corpus.analyzer.analyze('突尼斯的国家战略到底生效了没？').unexplained).not.toContain('到底');
