@@ -42,6 +42,12 @@ describe('the quoted sentence holds the asked fact', () => {
     expect(quotes(a)).toContain('定罪率低');
   });
 
+  it('quotes on to the cause when the sentence with the cause word only restates the question', async () => {
+    // "由于缺乏可靠的数据，这项工作受到了阻碍" is what the question says; why is in the next sentence.
+    const a = await ask('为什么缺乏可靠数据会阻碍打击人口贩运的工作？');
+    expect(quotes(a)).toContain('隐蔽进行');
+  });
+
   it('does not take "举办了一次讲习班" for the asked count', async () => {
     const unit = paragraphWith('15 个成员国中的 11 个成员国');
     const quote = await quoteFrom('2016年南部非洲发展共同体偷运移民区域讲习班，共同体成员国里有几个派了学员？', unit);

@@ -30,6 +30,23 @@ const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|�
  */
 const CAUSE =
   /由于|因为|(?<![成作称认视分改转变沦])为了|旨在|以便|鉴于|考虑到|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|[，,]\s*(?:使|让)(?:其|他们|她们|各国|会员国|检察官|受害者|被害人)?(?:能够|可以|得以|更好)|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
+const CAUSES = new RegExp(CAUSE.source, 'g');
+/** Share of a cause clause the question's own words may fill before the clause is only the question restated. */
+const RESTATED = 0.6;
+
+/**
+ * Whether the text gives a cause the question does not already state: asked why lacking data hinders the work,
+ * "由于缺乏可靠的数据，这项工作受到了阻碍" restates the question, and the cause is in the next sentence.
+ */
+function givesCause(text: string, analysis: QueryAnalysis): boolean {
+  const terms = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
+  return [...text.matchAll(CAUSES)].some((m) => {
+    const clause = text.slice(m.index + m[0].length).split(/[，。；,;]/)[0]!.replace(/的/g, '');
+    const asked = terms.filter((t) => clause.includes(t)).reduce((n, t) => n + t.length, 0);
+    return clause.length === 0 || asked / clause.length < RESTATED;
+  });
+}
+
 /** "因此", "为此" point back to a cause: one within the text has its cause before it in the text… */
 const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */
@@ -236,7 +253,7 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
     }
     case 'reason':
       if (OPENS_WITH_CONSEQUENCE.test(text) && !CONSEQUENCE.test(text)) return { strength: 0.5, facts: [] };
-      return { strength: CAUSE.test(text) || CONSEQUENCE.test(text) ? 1 : 0.5, facts: [] };
+      return { strength: givesCause(text, analysis) || CONSEQUENCE.test(text) ? 1 : 0.5, facts: [] };
     // Nothing particular to look for: neither for nor against.
     default:
       return { strength: 0.5, facts: [] };
