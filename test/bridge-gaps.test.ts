@@ -67,6 +67,11 @@ describe('reported gaps', () => {
     expect(terms('Oct 2007')).toEqual(['2007年10月']);
     expect(terms('Sept 2019')).toEqual(['2019年9月']);
     expect(terms('after the eighth COP')).toContain('第八届');
+    // A session number written onto the acronym is the ordinal; a number after a space counts something.
+    expect(terms('since COP8')).toEqual(expect.arrayContaining(['第八届', '缔约方会议']));
+    expect(terms('ICAT 23 members')).toContain('23');
+    expect(glossed('GA')).toEqual(['大会', '联合国大会']);
+    expect(corpus.analyzer.bridge('offices that signed MoUs').terms.map((t) => t.term)).toContain('谅解备忘录');
     const a = extractiveAnswer(await corpus.retrieve('Which countries joined the trafficking protocol after the eighth COP?'), corpus.ctx);
     expect(a.outcome).toBe('answered');
     expect(a.passages[0]!.quote).toContain('马尔代夫');

@@ -125,8 +125,18 @@ export function withEntries(glossary: Glossary, extra: readonly GlossaryEntry[])
   return { ...glossary, entries: [...glossary.entries, ...extra], byPhrase, maxWords };
 }
 
-/** The question with the glossary's case-sensitive acronyms written out ("the TIP Protocol" → "the trafficking in persons Protocol"). */
+/**
+ * The question with the glossary's case-sensitive acronyms written out ("the TIP Protocol" → "the trafficking in
+ * persons Protocol"), and a body's session written after its acronym as the ordinal the documents number it by
+ * ("since COP8" → "since 8th COP", read as 第八届).
+ */
 export function expandAcronyms(question: string, glossary: Glossary): string {
-  if (glossary.acronyms.size === 0) return question;
-  return question.replace(/\b[A-Z][A-Z0-9]+\b/g, (word) => glossary.acronyms.get(word) ?? word);
+  // Only a number written onto the acronym: "ICAT 23 members" counts members.
+  const sessions = question.replace(/\b([A-Z]{2,})(\d{1,2})\b(?![/.,]\d)/g, (whole, body: string, n: string) =>
+    glossary.byPhrase.has(canonicalPhrase(englishTokens(body))) ? `${ordinal(Number(n))} ${body}` : whole,
+  );
+  if (glossary.acronyms.size === 0) return sessions;
+  return sessions.replace(/\b[A-Z][A-Z0-9]+\b/g, (word) => glossary.acronyms.get(word) ?? word);
 }
+
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
