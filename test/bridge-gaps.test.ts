@@ -53,6 +53,8 @@ describe('reported gaps', () => {
     const funder = extractiveAnswer(await corpus.retrieve('who bankrolled UN.GIFT in the first place?'), corpus.ctx);
     expect(funder.passages[0]!.quote).toContain('阿拉伯联合酋长国');
     expect(corpus.analyzer.analyze('突尼斯的国家战略到底生效了没？').unexplained).not.toContain('到底');
+    // "That speaker", "did she or not" point and ask; they are not words the documents lack.
+    expect(corpus.analyzer.analyze('那位专题主讲人有没有提到DNA？').unexplained).toEqual([]);
     // TIP and SOM in capitals are the two protocols' topics; "tips" is not trafficking.
     expect(glossed('TIP')).toEqual(['贩运人口', '人口贩运']);
     expect(glossed('SOM')).toEqual(['偷运移民']);

@@ -32,8 +32,8 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
     '这是 那是 什么 哪些 哪个 哪里 哪 多少 几 如何 怎样 怎么 怎么样 为什么 是否 吗 呢 吧 啊 何时 何 时候 谁 请问 请 ' +
     '几个 几名 几项 几次 几种 几位 几家 几场 多少个 多少名 多少项 多少次 哪种 哪位 哪家 哪一 哪几 何种 什么样 ' +
     '我 我们 你 你们 他 他们 她 它 它们 自己 各 各项 每 所 所述 上述 方面 情况 问题 进行 开展 提出 哪方面 ' +
-    // chat: "on earth", "in all", "specifically" (到底生效了没, 一共有多少, 具体是干什么的)
-    '到底 究竟 一共 具体'
+    // chat: "on earth", "in all", "specifically", "roughly", "is there" (到底生效了没, 一共有多少, 有没有)
+    '到底 究竟 一共 具体 大概 有没有 是不是'
   ).split(' '),
 );
 
@@ -54,8 +54,11 @@ export function normalizeText(text: string): string {
     .replace(SPACE_NEXT_TO_CJK, '');
 }
 
+/** "That meeting", "this speaker": a demonstrative with its measure word points back, it names nothing (那次, 这位). */
+const DEMONSTRATIVE = /^[这那](?:个|次|位|部|条|场|期|份|届|项|家|种|本|段|些)$/;
+
 function keepWord(word: string): boolean {
-  if (CHINESE_STOPWORDS.has(word)) return false;
+  if (CHINESE_STOPWORDS.has(word) || DEMONSTRATIVE.test(word)) return false;
   // A lone CJK character is too ambiguous to be a term (人, 国, 年); multi-character words and bigrams cover it.
   return !(word.length === 1 && isCjkChar(word));
 }
