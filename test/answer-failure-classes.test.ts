@@ -411,6 +411,16 @@ describe('what is cited', () => {
     expect(strings('en').note({ code: 'not-stated', answerType: 'count' })).toMatch(/number/i);
   });
 
+  it('reads "what\'s the name of…" and a closing "…name?" as asking for a name, which a passage without one does not give', async () => {
+    const type = (q: string) => corpus.analyzer.analyze(q).answerType;
+    expect(type('Mexico migrant smuggling campaign name?')).toBe('name');
+    expect(type("what's the name of the Nigerian prosecutor deployed to Palermo?")).toBe('name');
+    expect(type('What did the report name as priorities?')).not.toBe('name');
+    expect(quotes(await ask('Mexico migrant smuggling campaign name?'))).toContain('致命性行业');
+    // 003 says "尼日利亚的一名检察官" and no name.
+    expect((await ask("what's the name of the Nigerian prosecutor deployed to Palermo and Catania?")).outcome).not.toBe('answered');
+  });
+
   it('does not read an ordinal (第九次会议) as a count of people', async () => {
     const a = await ask('How many people live in Vienna?');
     expect(a.outcome).toBe('not-found');
