@@ -427,6 +427,18 @@ describe('what is cited', () => {
   });
 });
 
+describe('words that matched nothing', () => {
+  it('answer in part a question the documents otherwise answer, naming the words, instead of refusing it', async () => {
+    // 来电量 and 爆表 match nothing; the rest is the Mexico hotline paragraph.
+    const a = await ask('墨西哥的热线电话在宣传活动之后来电量涨了多少，有没有爆表？');
+    expect(a.outcome).toBe('partial');
+    expect(a.notes.flatMap((n) => (n.code === 'not-matched' || n.code === 'not-mentioned' ? n.terms : []))).toContain('爆表');
+    expect(a.passages[0]!.quote).toContain('#AQUIESTOY');
+    // A question that says little besides them is still not answered ("the weather in Vienna tomorrow").
+    expect((await ask('What will the weather be like in Vienna tomorrow?')).outcome).toBe('not-found');
+  });
+});
+
 describe('names the documents never mention', () => {
   it('does not take 国际刑警组织 for 欧洲刑警组织, nor 联合国 for 联合国开发计划署', async () => {
     for (const [question, name] of [

@@ -118,6 +118,26 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   return notes;
 }
 
+/** The confidence, without the words that matched nothing, at which a refused question is answered in part. */
+const RESCUED_CONFIDENCE = 0.5;
+/** Words of the question the documents have, at least, for a question refused for the others to be answered in part. */
+const SAYS_MORE = 3;
+
+/** The words that matched nothing, when nothing else the question names is missing from the documents. */
+function unmatchedOnly(analysis: QueryAnalysis, signals: GateSignals): string[] {
+  if (signals.absentNames.length || signals.absentSpecifics.length || signals.boundWords.length) return [];
+  // Only in a question that says more than it misses ("the weather in Vienna" says too little).
+  const said = analysis.groups.length;
+  return said >= SAYS_MORE && analysis.unexplained.length * 2 <= said ? analysis.unexplained : [];
+}
+
+/** The question's reading with these words left out, as if it had not said them. */
+const withoutWords = (analysis: QueryAnalysis, words: string[]): QueryAnalysis => ({
+  ...analysis,
+  unexplained: analysis.unexplained.filter((w) => !words.includes(w)),
+  salient: analysis.salient.filter((e) => e.inCorpus || !words.includes(e.text)),
+});
+
 /** How many items the quotes name, at most; null when a quote's language is not read for items. */
 function listed(chosen: Candidate[]): number | null {
   const counts = chosen.map((c) => itemsNamed(c.quote, c.view.analysis, c.view.ctx));
@@ -157,13 +177,23 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   const ranked = rankCandidates(usable, analysis, ctx);
   // The gate reads the best candidate with the reading of its own language.
   const best = ranked[0]?.view ?? { analysis, ctx };
-  const { confidence, abstain, signals } = assessConfidence(best.analysis, ranked[0], best.ctx);
+  const assessed = assessConfidence(best.analysis, ranked[0], best.ctx);
+  const { signals } = assessed;
+  const unmatched = assessed.abstain ? unmatchedOnly(best.analysis, signals) : [];
+  // Refused only for words that matched nothing, a question the rest of which the documents answer is answered
+  // in part, naming those words: the bridge misses more words than the documents lack.
+  const rescued = unmatched.length ? assessConfidence(withoutWords(best.analysis, unmatched), ranked[0], best.ctx) : null;
+  const rescue = rescued !== null && rescued.confidence >= RESCUED_CONFIDENCE;
+  const { confidence, abstain } = rescue ? rescued : assessed;
   if (abstain) {
     const absent = [...signals.absentNames, ...signals.absentSpecifics];
     return notFound(lang, confidence, relatedPassages(usable, analysis, lang, ctx), absent.length ? [{ code: 'not-mentioned', terms: absent }] : []);
   }
   const chosen = choosePassages(ranked);
   const notes = gaps(signals, chosen);
+  const said = notes.flatMap((n) => (n.code === 'not-mentioned' || n.code === 'not-matched' ? n.terms : []));
+  const unsaid = unmatched.filter((w) => !said.includes(w));
+  if (rescue && unsaid.length) notes.push({ code: 'not-matched', terms: unsaid });
   // An asked number, date, place or name that nothing quoted gives, on top of weak support: nothing to answer with.
   // A reason is not held to that: causes are written in more ways than the cause words looked for.
   // The kind of fact given of something else, or numbers that count something else, are still an answer to quote,
