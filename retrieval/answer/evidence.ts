@@ -41,7 +41,10 @@ const RESTATED = 0.6;
 function givesCause(text: string, analysis: QueryAnalysis): boolean {
   const terms = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
   return [...text.matchAll(CAUSES)].some((m) => {
-    const clause = text.slice(m.index + m[0].length).split(/[，。；,;]/)[0]!.replace(/的/g, '');
+    const clause = text
+      .slice(m.index + m[0].length)
+      .split(/[，。；,;]/)[0]!
+      .replace(/的/g, '');
     const asked = terms.filter((t) => clause.includes(t)).reduce((n, t) => n + t.length, 0);
     return clause.length === 0 || asked / clause.length < RESTATED;
   });
