@@ -376,6 +376,8 @@ describe('what is cited', () => {
     expect(typeEvidence(hotline.text, { ...rise, answerType: 'count' }, corpus.ctx).strength).toBe(1);
     const risen = (await corpus.retrieve('墨西哥全国热线的来电量涨了多少？')).analysis;
     expect(typeEvidence(hotline.text, risen, corpus.ctx).facts).toContain('76%');
+    const more = (await corpus.retrieve('墨西哥那个宣传活动以后，全国热线的电话多了多少？')).analysis;
+    expect(typeEvidence(hotline.text, more, corpus.ctx).facts).toContain('76%');
   });
 
   it('counts what follows "how many", not money, when a fund is named ("how many victims has the Trust Fund helped")', () => {

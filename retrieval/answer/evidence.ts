@@ -89,7 +89,7 @@ const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|
 /** A share or a multiple is an answer only to a question that asks for one. */
 const SHARE = /%|倍/;
 const SHARE_ASKED =
-  /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少)了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
+  /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少|多|少)了?多少|多出了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
 const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
 
 /** Whether the question states this number itself ("after training 200 officers, how many…"): it is not the answer. */
