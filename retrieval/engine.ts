@@ -33,6 +33,7 @@ import {
   corpusDictionary,
   detectLang,
   findPersonNames,
+  findSoundedNames,
   GENERIC_NOUNS,
   isMoreRequest,
   type NormalizedQuestion,
@@ -42,8 +43,10 @@ import {
   readCedict,
   readGlossary,
   resolveFollowUp,
+  soundIndex,
   Tokenizer,
   withEntries,
+  withSounds,
 } from './query/index.js';
 import type { Answer, AnswerNote, QueryAnalysis, ScoredUnit, Unit } from './types.js';
 
@@ -138,8 +141,9 @@ function buildLanguage({ corpus, tokenizer, keyword, urlPattern }: LanguageInput
   // CC-CEDICT is read once (~0.2 s): the bridge's reverse dictionary and the person names' pinyin both need it.
   const cedict = readCedict();
   const dictionary = corpusDictionary(zh, cedict);
+  const zhTexts = catalogue.units.filter((u) => u.lang === 'zh').map((u) => u.text);
   const persons = findPersonNames(
-    catalogue.units.filter((u) => u.lang === 'zh').map((u) => u.text),
+    zhTexts,
     (text) => tokenizer.tag(text).map((t) => t.word),
     cedict,
     (zh) => dictionary.englishOf(zh).length > 0,
@@ -147,7 +151,17 @@ function buildLanguage({ corpus, tokenizer, keyword, urlPattern }: LanguageInput
   const analyzer = new QueryAnalyzer({
     tokenizer,
     stats: zh,
-    glossary: withEntries(glossary, persons.map(personEntry)),
+    glossary: withSounds(
+      withEntries(glossary, persons.map(personEntry)),
+      soundIndex(
+        findSoundedNames(
+          zhTexts,
+          (text) => tokenizer.tag(text),
+          cedict,
+          (zh) => dictionary.englishOf(zh),
+        ),
+      ),
+    ),
     dictionary,
     englishStats: en ?? undefined,
   });

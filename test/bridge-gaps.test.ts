@@ -4,9 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
+import { corpusDictionary } from '../retrieval/query/bridge/bridge-english.js';
 import { ReverseDictionary, readCedict } from '../retrieval/query/bridge/cedict.js';
 import { spellingKey } from '../retrieval/query/bridge/english.js';
 import { findPersonNames, personEntry } from '../retrieval/query/bridge/person-names.js';
+import { findSoundedNames, pinyinSkeleton, skeleton } from '../retrieval/query/bridge/transliterations.js';
 import { unitKey } from '../retrieval/types.js';
 import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
 
@@ -107,6 +109,47 @@ describe('reported gaps', () => {
     expect(answer.outcome).not.toBe('not-found');
     expect(answer.passages[0]!.citations.map((c) => c.unitKey)).toContain('000_8c987accfb8d7853#p65');
     expect(answer.passages[0]!.quote).toContain('我是无价的');
+  });
+});
+
+describe('names the texts write by their sound', () => {
+  const names = () => {
+    const cedict = readCedict();
+    const dictionary = corpusDictionary(corpus.ctx.stats, cedict);
+    return findSoundedNames(
+      corpus.units.filter((u) => u.lang === 'zh').map((u) => u.text),
+      (t) => corpus.tokenizer.tag(t),
+      cedict,
+      (zh) => dictionary.englishOf(zh),
+    ).map((n) => n.zh);
+  };
+
+  it('reduces English and pinyin to the consonants transliteration keeps', () => {
+    for (const [english, pinyin] of [
+      ['Basso', 'basuo'],
+      ['Sophia', 'suofeiya'],
+      ['Khartoum', 'katumu'],
+      ['Palermo', 'balemo'],
+      ['Valletta', 'walaita'],
+    ])
+      expect({ english, key: skeleton(english!) }).toEqual({ english, key: pinyinSkeleton(pinyin!) });
+    expect(skeleton('Basso')).not.toBe(skeleton('Brazil'));
+  });
+
+  it('finds the transliterated names of the seeds, not mis-tagged words or names translated by meaning', () => {
+    const found = names();
+    expect(found).toEqual(expect.arrayContaining(['巴索', '索菲亚', '瓦莱塔']));
+    for (const word of ['巴西', '西非', '这两项', '尤为重要']) expect(found).not.toContain(word);
+  });
+
+  it('lets an English question name an operation the texts write in Chinese characters, and guesses no other', async () => {
+    const basso = extractiveAnswer(await corpus.retrieve("What was 'Operation Basso' that the South African speaker mentioned?"), corpus.ctx);
+    expect(basso.passages[0]!.quote).toContain('巴索行动');
+    expect(basso.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+    const sophia = extractiveAnswer(await corpus.retrieve('When did UNODC sign an agreement with Operation Sophia?'), corpus.ctx);
+    expect(sophia.passages[0]!.quote).toContain('索菲亚');
+    // Cairo has a translation (开罗) the texts lack: not a sound to match.
+    expect((await corpus.retrieve('What did UNODC do in Cairo?')).analysis.salient.filter((e) => !e.inCorpus).map((e) => e.text)).toEqual(['Cairo']);
   });
 });
 

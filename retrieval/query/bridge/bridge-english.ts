@@ -1,7 +1,9 @@
 import type { CorpusStats, QueryTerm } from '../../types.js';
+import { escapeRegExp } from '../../util/escape-regexp.js';
 import { type DictionaryEntry, ReverseDictionary, readCedict } from './cedict.js';
 import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, englishOrdinal, englishTokens, lemmaCandidates } from './english.js';
 import { canonicalPhrase, canonicalWord, expandAcronyms, type Glossary } from './glossary.js';
+import { soundsLike } from './transliterations.js';
 
 /**
  * English → Chinese query bridge for keyword search over Chinese documents, with no model: the curated
@@ -151,6 +153,11 @@ function longestPhrase(
   return null;
 }
 
+/** Whether the question writes the word capitalised, as a name, somewhere other than at its start. */
+function writtenAsName(question: string, word: string): boolean {
+  return [...question.matchAll(new RegExp(`(?<!\\p{L})${escapeRegExp(word)}(?!\\p{L})`, 'giu'))].some((m) => m.index > 0 && /^\p{Lu}/u.test(m[0]));
+}
+
 /**
  * Bridges an English question to weighted Chinese terms, left to right: dates and ordinals, then the longest
  * glossary or dictionary phrase, then single words (stopwords skipped; numbers and Latin words the documents
@@ -186,6 +193,11 @@ export function bridgeEnglish(question: string, index: CorpusStats, glossary: Gl
       const found = wordCandidates(word, glossary, dict, index);
       terms.push(...shareWeight(found.cands, originWeight(found.origin), found.origin, word, index));
     }
+    // A name no dictionary has may be one the texts write by its sound (Basso, 巴索); one it translates (Cairo,
+    // 开罗) is a name the texts lack, not one to guess.
+    const unknown = terms.length === before && !lemmaCandidates(word).some((w) => dict.knows(w)) && writtenAsName(question, word);
+    const sounded = unknown ? soundsLike(word, glossary.sounds) : null;
+    if (sounded && index.df(sounded) > 0) terms.push({ term: sounded, weight: GLOSSARY_WEIGHT, origin: 'glossary', from: word });
     if (terms.length === before) unmatched.push(word);
   }
   return { terms, unmatched };

@@ -27,6 +27,8 @@ export interface Glossary {
   maxWords: number;
   /** Case-sensitive acronym → the entry's first English phrase, which it stands for. */
   acronyms: Map<string, string>;
+  /** Consonant skeleton → the corpus's transliterated names with it (bs → 巴索): names no dictionary has. */
+  sounds: ReadonlyMap<string, string[]>;
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9]+$/;
@@ -86,7 +88,7 @@ export function parseGlossary(data: unknown): Glossary {
     }
     entries.push(entry);
   });
-  return { entries, byPhrase, maxWords, acronyms };
+  return { entries, byPhrase, maxWords, acronyms, sounds: new Map() };
 }
 
 /** Reads and validates the project glossary. */
@@ -140,3 +142,6 @@ export function expandAcronyms(question: string, glossary: Glossary): string {
 }
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
+/** The glossary with the corpus's transliterated names, found by how an English word sounds. */
+export const withSounds = (glossary: Glossary, sounds: ReadonlyMap<string, string[]>): Glossary => ({ ...glossary, sounds });
