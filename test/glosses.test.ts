@@ -119,6 +119,13 @@ describe('key terms of real paragraphs', () => {
   it('does not read a name inside another word (苏丹 in 南苏丹)', () => {
     expect(corpus.glosser.gloss('苏丹和南苏丹的代表').map((g) => g.zh)).toEqual(['苏丹']);
   });
+
+  it('counts nouns, not verbs: 13个参与国 is no "13 took part"', () => {
+    const unit = corpus.units.find((u) => u.text.replace(/\s+/g, '').includes('13个参与国'))!;
+    const glossed = corpus.glosser.gloss(unit.text).map((g) => `${g.zh} ${g.en}`);
+    expect(glossed.some((g) => g.includes('took part') || g.includes('take part'))).toBe(false);
+    expect(glossed.some((g) => /^13个国家 13 countries$/.test(g))).toBe(true);
+  });
 });
 
 describe('numbers and dates by rule', () => {

@@ -97,9 +97,11 @@ export class Glosser {
       const name = isProperName(w.word, w.tag, this.deps.generic) ? this.deps.dictionary.nameOf(w.word) : null;
       if (name) candidates.push({ start: w.start, end: w.end, en: name, rank: 1 });
     }
+    // What a number counts is a noun: 参与 of 13个参与国 ("participating countries") is a verb, not "13 took part".
+    const verbAt = new Set(words.filter((w) => w.tag === 'v').map((w) => `${w.start}:${w.end}`));
     const nounOf = (t: string, at: number) => {
       const hit = this.nouns.at(t, at);
-      return hit ? { length: hit.zh.length, ...hit.value } : null;
+      return hit && !verbAt.has(`${at}:${at + hit.zh.length}`) ? { length: hit.zh.length, ...hit.value } : null;
     };
     for (const span of numberSpans(compact, nounOf)) candidates.push({ ...span, rank: 2 });
     return distinct(nonOverlapping(candidates).map((c) => ({ zh: compact.slice(c.start, c.end), en: c.en })));
