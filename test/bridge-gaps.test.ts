@@ -7,6 +7,7 @@ import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
 import { corpusDictionary } from '../retrieval/query/bridge/bridge-english.js';
 import { ReverseDictionary, readCedict } from '../retrieval/query/bridge/cedict.js';
 import { spellingKey } from '../retrieval/query/bridge/english.js';
+import { expandAcronyms, readGlossary } from '../retrieval/query/bridge/glossary.js';
 import { findPersonNames, personEntry } from '../retrieval/query/bridge/person-names.js';
 import { findSoundedNames, pinyinSkeleton, skeleton } from '../retrieval/query/bridge/transliterations.js';
 import { unitKey } from '../retrieval/types.js';
@@ -19,6 +20,7 @@ beforeAll(async () => {
   corpus = await loadAnswerCorpus();
 });
 
+const expandAcronymsOf = (question: string) => expandAcronyms(question, readGlossary());
 const glossed = (english: string) =>
   corpus.analyzer
     .bridge(english)
@@ -74,6 +76,7 @@ describe('reported gaps', () => {
     // A session number written onto the acronym is the ordinal; a number after a space counts something.
     expect(terms('since COP8')).toEqual(expect.arrayContaining(['第八届', '缔约方会议']));
     expect(terms('ICAT 23 members')).toContain('23');
+    expect(expandAcronymsOf('How does the work relate to SDG16?')).toContain('SDG16');
     expect(glossed('GA')).toEqual(['大会', '联合国大会']);
     expect(corpus.analyzer.bridge('offices that signed MoUs').terms.map((t) => t.term)).toContain('谅解备忘录');
     const a = extractiveAnswer(await corpus.retrieve('Which countries joined the trafficking protocol after the eighth COP?'), corpus.ctx);
@@ -134,6 +137,9 @@ describe('names the texts write by their sound', () => {
     ])
       expect({ english, key: skeleton(english!) }).toEqual({ english, key: pinyinSkeleton(pinyin!) });
     expect(skeleton('Basso')).not.toBe(skeleton('Brazil'));
+    // A name opening with a vowel sound is not one opening with a consonant: Sahel is not 以色列 (yi-se-lie).
+    expect(skeleton('Sahel')).not.toBe(pinyinSkeleton('yiselie'));
+    expect(skeleton('Israel')).toBe(pinyinSkeleton('yiselie'));
   });
 
   it('finds the transliterated names of the seeds, not mis-tagged words or names translated by meaning', () => {

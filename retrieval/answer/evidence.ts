@@ -45,8 +45,10 @@ function givesCause(text: string, analysis: QueryAnalysis): boolean {
       .slice(m.index + m[0].length)
       .split(/[，。；,;]/)[0]!
       .replace(/的/g, '');
-    const asked = terms.filter((t) => clause.includes(t)).reduce((n, t) => n + t.length, 0);
-    return clause.length === 0 || asked / clause.length < RESTATED;
+    // Each character once: 人口贩运, 人口 and 贩运 cover the same four.
+    const covered = new Set<number>();
+    for (const t of terms) for (let i = clause.indexOf(t); i >= 0; i = clause.indexOf(t, i + 1)) for (let j = 0; j < t.length; j++) covered.add(i + j);
+    return clause.length === 0 || covered.size / clause.length < RESTATED;
   });
 }
 
@@ -89,7 +91,7 @@ const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|
 /** A share or a multiple is an answer only to a question that asks for one. */
 const SHARE = /%|倍/;
 const SHARE_ASKED =
-  /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少|多|少)了?多少|多出了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
+  /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少|(?<![至最不差])[多少])了?多少|多出了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
 const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
 
 /** Whether the question states this number itself ("after training 200 officers, how many…"): it is not the answer. */

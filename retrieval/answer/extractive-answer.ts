@@ -126,6 +126,9 @@ const SAYS_MORE = 3;
 /** The words that matched nothing, when nothing else the question names is missing from the documents. */
 function unmatchedOnly(analysis: QueryAnalysis, signals: GateSignals): string[] {
   if (signals.absentNames.length || signals.absentSpecifics.length || signals.boundWords.length) return [];
+  // A Chinese noun the corpus lacks (枪支) is a topic the documents do not cover; only the English bridge misses
+  // words the documents have.
+  if (!signals.english && signals.absentWords.length) return [];
   // Only in a question that says more than it misses ("the weather in Vienna" says too little).
   const said = analysis.groups.length;
   return said >= SAYS_MORE && analysis.unexplained.length * 2 <= said ? analysis.unexplained : [];
@@ -184,7 +187,8 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   // in part, naming those words: the bridge misses more words than the documents lack.
   const rescued = unmatched.length ? assessConfidence(withoutWords(best.analysis, unmatched), ranked[0], best.ctx) : null;
   const rescue = rescued !== null && rescued.confidence >= RESCUED_CONFIDENCE;
-  const { confidence, abstain } = rescue ? rescued : assessed;
+  // Reported at the threshold: answered in part, with no more confidence than the gate had.
+  const { confidence, abstain } = rescue ? { confidence: Math.max(assessed.confidence, ABSTAIN_BELOW), abstain: false } : assessed;
   if (abstain) {
     const absent = [...signals.absentNames, ...signals.absentSpecifics];
     return notFound(lang, confidence, relatedPassages(usable, analysis, lang, ctx), absent.length ? [{ code: 'not-mentioned', terms: absent }] : []);
@@ -198,7 +202,7 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   // A reason is not held to that: causes are written in more ways than the cause words looked for.
   // The kind of fact given of something else, or numbers that count something else, are still an answer to quote,
   // with the note that the asked fact is not stated.
-  const givesOther = chosen.some((c) => statesKind(c, analysis) || (analysis.answerType === 'count' && c.evidence.facts.length > 0));
+  const givesOther = chosen.some((c) => statesKind(c, analysis) || (analysis.answerType === 'count' && c.evidence.strength >= STATED));
   if (STRICT_TYPES.has(analysis.answerType) && notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE && !givesOther) {
     // Reported on the not-found side of the threshold, in proportion.
     const reported = Math.round(((confidence * ABSTAIN_BELOW) / STATED_CONFIDENCE) * 1000) / 1000;

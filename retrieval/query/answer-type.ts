@@ -22,7 +22,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'name',
-    /\bwhat(?:'s| is| was| were| are) the names? of\b|\bnames?(?: of (?:the|this|that) [\w\s.'’-]{1,40})?\s*\?*\s*$|\bwhat(?:'s| is| was) (?:his|her|their|its) name\b|\bwhat (?:is|was) .{1,40} called\b|\bnamed what\b|\b(?:which|what) (?:decision|resolution|document)\b|哪(?:一|个)?(?:项|份)?(?:决定|决议|文件)|叫什么名字|叫什么|名字是什么|名称是什么|什么名字|姓名/i,
+    /\bwhat(?:'s| is| was| were| are) the names? of\b|\b(?:the|its|their|his|her|full|official|campaign|programme|program|project|operation|initiative|platform|body|group|fund|database) names?(?: of (?:the|this|that) [\w\s.'’-]{1,40})?\s*\?*\s*$|^\s*names? of (?:the|this|that) [\w\s.'’-]{1,40}\?*\s*$|\bwhat(?:'s| is| was) (?:his|her|their|its) name\b|\bwhat (?:is|was) .{1,40} called\b|\bnamed what\b|\b(?:which|what) (?:decision|resolution|document)\b|哪(?:一|个)?(?:项|份)?(?:决定|决议|文件)|叫什么名字|叫什么|名字是什么|名称是什么|什么名字|姓名/i,
   ],
   [
     'place',

@@ -239,8 +239,13 @@ function withHeads(nouns: string[], tokenizer: Tokenizer): string[] {
  * what is counted is the noun, and "350 起人口贩运犯罪" does not count victims.
  */
 function countedNoun(text: string, tokenizer: Tokenizer): string | undefined {
-  const [first, second] = tokenizer.tag(text);
-  if (first?.tag === 'v' && second?.tag.startsWith('n')) return second.word;
+  const [first, second, third, fourth] = tokenizer.tag(text);
+  // A verb and its object before 的 modify the noun after it (提交报告的国家 counts 国家); a one-character word
+  // after a verb is part of a compound jieba split (参与/国).
+  if (first?.tag === 'v' && second?.tag.startsWith('n') && second.word.length > 1) {
+    if (third?.word === '的' && fourth?.tag.startsWith('n')) return fourth.word;
+    return second.word;
+  }
   return tokenizer.queryWords(text)[0];
 }
 

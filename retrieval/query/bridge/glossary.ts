@@ -27,7 +27,7 @@ export interface Glossary {
   maxWords: number;
   /** Case-sensitive acronym → the entry's first English phrase, which it stands for. */
   acronyms: Map<string, string>;
-  /** Consonant skeleton → the corpus's transliterated names with it (bs → 巴索): names no dictionary has. */
+  /** Consonant skeleton → the corpus's names written by sound (bs → 巴索), for English names no dictionary has. */
   sounds: ReadonlyMap<string, string[]>;
 }
 
@@ -133,13 +133,17 @@ export function withEntries(glossary: Glossary, extra: readonly GlossaryEntry[])
  * ("since COP8" → "since 8th COP", read as 第八届).
  */
 export function expandAcronyms(question: string, glossary: Glossary): string {
-  // Only a number written onto the acronym: "ICAT 23 members" counts members.
+  // Only a number written onto the acronym ("ICAT 23 members" counts members), and only of a body that meets in
+  // numbered sessions, a conference or a commission (not SDG16, WG4).
   const sessions = question.replace(/\b([A-Z]{2,})(\d{1,2})\b(?![/.,]\d)/g, (whole, body: string, n: string) =>
-    glossary.byPhrase.has(canonicalPhrase(englishTokens(body))) ? `${ordinal(Number(n))} ${body}` : whole,
+    (glossary.byPhrase.get(canonicalPhrase(englishTokens(body))) ?? []).some((zh) => SESSIONS.test(zh)) ? `${ordinal(Number(n))} ${body}` : whole,
   );
   if (glossary.acronyms.size === 0) return sessions;
   return sessions.replace(/\b[A-Z][A-Z0-9]+\b/g, (word) => glossary.acronyms.get(word) ?? word);
 }
+
+/** Bodies that meet in numbered sessions: 缔约方会议, 预防犯罪和刑事司法委员会. */
+const SESSIONS = /(?:会议|委员会)$/;
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 

@@ -1,6 +1,6 @@
 /**
  * Foreign names the Chinese texts write by their sound (“巴索行动”, 地中海行动索菲亚, 瓦莱塔), so that an English
- * question naming them the way English texts do ("Operation Basso", "Operation Sophia", "Valletta") reaches them
+ * question naming them the way English texts do ("Operation Basso", "Operation Sophia") reaches them
  * when no dictionary has the name. Both sides are reduced to a consonant skeleton: Chinese transliteration keeps a
  * name's consonants in order and drops what Chinese syllables cannot hold (the r of Khartoum, 喀土穆), adds vowels
  * and glides (Sophia, 索菲亚), and does not keep English voicing or l/r apart (Palermo, 巴勒莫). The readings come
@@ -12,8 +12,9 @@ import { type CedictEntry, isProperNoun } from './cedict.js';
 const NAME_TAGS = new Set(['nr', 'nrt', 'ns', 'nz']);
 /** A name's readings multiply: beyond this many, its sound is not worth a key. */
 const MAX_READINGS = 4;
-/** Shorter skeletons match too many names. */
+/** Skeletons of fewer consonants match too many names. */
 const MIN_SKELETON = 2;
+const longEnough = (key: string) => key.replace('_', '').length >= MIN_SKELETON;
 
 export interface SoundedName {
   zh: string;
@@ -53,16 +54,22 @@ export function pinyinSkeleton(pinyin: string): string {
   );
 }
 
-/** Vowels, glides and h go; voicing and l/r are not kept apart; ng is n; each run of one class once. */
+/**
+ * Vowels, glides and h go, but a name that opens with a vowel is marked so (Sahel is not 以色列, yi-se-lie);
+ * voicing and l/r are not kept apart; ng is n; each run of one class once.
+ */
 function classes(s: string): string {
-  return s
-    .replace(/ng/g, 'n')
-    .replace(/[aeiouyüwhv]/g, '')
-    .replace(/p/g, 'b')
-    .replace(/t/g, 'd')
-    .replace(/k/g, 'g')
-    .replace(/r/g, 'l')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    (/^[aeiouyüwv]/.test(s) ? '_' : '') +
+    s
+      .replace(/ng/g, 'n')
+      .replace(/[aeiouyüwhv]/g, '')
+      .replace(/p/g, 'b')
+      .replace(/t/g, 'd')
+      .replace(/k/g, 'g')
+      .replace(/r/g, 'l')
+      .replace(/(.)\1+/g, '$1')
+  );
 }
 
 /** Ordinary readings of single characters, as pinyin without tones. */
@@ -99,7 +106,7 @@ export function findSoundedNames(
     let spelt: string[] = [''];
     for (const ch of zh) spelt = spelt.flatMap((prefix) => (readings.get(ch) ?? []).map((r) => prefix + r));
     if (spelt.length === 0 || spelt.length > MAX_READINGS) continue;
-    const keys = [...new Set(spelt.map(pinyinSkeleton))].filter((k) => k.length >= MIN_SKELETON);
+    const keys = [...new Set(spelt.map(pinyinSkeleton))].filter(longEnough);
     const english = englishOf(zh);
     if (keys.length) sounded.push({ zh, keys, glossed: english.length > 0, alike: english.some((e) => keys.includes(skeleton(e))) });
   }
@@ -112,7 +119,7 @@ export function findSoundedNames(
 /** The one name of the texts that sounds like an English word, or null when none or several do. */
 export function soundsLike(word: string, names: ReadonlyMap<string, string[]>): string | null {
   const key = skeleton(word);
-  if (key.length < MIN_SKELETON) return null;
+  if (!longEnough(key)) return null;
   const found = names.get(key) ?? [];
   return found.length === 1 ? found[0]! : null;
 }
