@@ -29,8 +29,7 @@ const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|�
  * ("became"). 基于 and 出于 are left out: in these reports they mostly qualify ("基于互联网的平台", "出于剥削目的").
  */
 const CAUSE =
-  /由于|因为|(?<![成作称认视分改转变沦])为了|旨在|以便|鉴于|考虑到|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|[，,]\s*(?:使|让)(?:其|他们|她们|各国|会员国|检察官|受害者|被害人)?(?:能够|可以|得以|更好)|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/;
-const CAUSES = new RegExp(CAUSE.source, 'g');
+  /由于|因为|(?<![成作称认视分改转变沦])为了|旨在|以便|鉴于|考虑到|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|[，,]\s*(?:使|让)(?:其|他们|她们|各国|会员国|检察官|受害者|被害人)?(?:能够|可以|得以|更好)|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/g;
 /** Share of a cause clause the question's own words may fill before the clause is only the question restated. */
 const RESTATED = 0.6;
 
@@ -40,7 +39,7 @@ const RESTATED = 0.6;
  */
 function givesCause(text: string, analysis: QueryAnalysis): boolean {
   const terms = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  return [...text.matchAll(CAUSES)].some((m) => {
+  return [...text.matchAll(CAUSE)].some((m) => {
     const clause = text
       .slice(m.index + m[0].length)
       .split(/[，。；,;]/)[0]!

@@ -87,10 +87,10 @@ const WHOLLY_STATED: ReadonlySet<string> = new Set(['reason', 'count']);
  * giving no reason.
  */
 const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason';
-const statesKind = (c: Candidate, analysis: QueryAnalysis) => c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) ? 1 : STATED);
 /** A passage states the asked fact of the things the question names: Croatia's 65 victims are not Ukraine's. */
 const states = (c: Candidate, analysis: QueryAnalysis) =>
-  statesKind(c, analysis) && analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.ctx));
+  c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) ? 1 : STATED) &&
+  analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.ctx));
 
 /**
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
@@ -202,7 +202,7 @@ function answerFor(input: AnswerInput, ctx: AnswerContext): Answer {
   // A reason is not held to that: causes are written in more ways than the cause words looked for.
   // The kind of fact given of something else, or numbers that count something else, are still an answer to quote,
   // with the note that the asked fact is not stated.
-  const givesOther = chosen.some((c) => statesKind(c, analysis) || (analysis.answerType === 'count' && c.evidence.strength >= STATED));
+  const givesOther = chosen.some((c) => c.evidence.strength >= STATED);
   if (STRICT_TYPES.has(analysis.answerType) && notes.some((n) => n.code === 'not-stated') && confidence < STATED_CONFIDENCE && !givesOther) {
     // Reported on the not-found side of the threshold, in proportion.
     const reported = Math.round(((confidence * ABSTAIN_BELOW) / STATED_CONFIDENCE) * 1000) / 1000;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { englishTokens, irregularBase, spellingKey } from './english.js';
+import { englishTokens, irregularBase, numericOrdinal, spellingKey } from './english.js';
 
 /**
  * The curated UN-terminology glossary (retrieval/glossary.json): English phrases → the Chinese terms these
@@ -136,7 +136,7 @@ export function expandAcronyms(question: string, glossary: Glossary): string {
   // Only a number written onto the acronym ("ICAT 23 members" counts members), and only of a body that meets in
   // numbered sessions, a conference or a commission (not SDG16, WG4).
   const sessions = question.replace(/\b([A-Z]{2,})(\d{1,2})\b(?![/.,]\d)/g, (whole, body: string, n: string) =>
-    (glossary.byPhrase.get(canonicalPhrase(englishTokens(body))) ?? []).some((zh) => SESSIONS.test(zh)) ? `${ordinal(Number(n))} ${body}` : whole,
+    (glossary.byPhrase.get(canonicalPhrase(englishTokens(body))) ?? []).some((zh) => SESSIONS.test(zh)) ? `${numericOrdinal(Number(n))} ${body}` : whole,
   );
   if (glossary.acronyms.size === 0) return sessions;
   return sessions.replace(/\b[A-Z][A-Z0-9]+\b/g, (word) => glossary.acronyms.get(word) ?? word);
@@ -144,8 +144,6 @@ export function expandAcronyms(question: string, glossary: Glossary): string {
 
 /** Bodies that meet in numbered sessions: 缔约方会议, 预防犯罪和刑事司法委员会. */
 const SESSIONS = /(?:会议|委员会)$/;
-
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 
 /** The glossary with the corpus's transliterated names, found by how an English word sounds. */
 export const withSounds = (glossary: Glossary, sounds: ReadonlyMap<string, string[]>): Glossary => ({ ...glossary, sounds });

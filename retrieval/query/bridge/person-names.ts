@@ -44,7 +44,7 @@ function givenName(syllables: string[]): string {
 }
 
 /** Character readings from CC-CEDICT: ordinary readings of single characters, and surname readings. */
-class Readings {
+export class Readings {
   private readonly ordinary = new Map<string, string[]>();
   private readonly surname = new Map<string, string[]>();
 

@@ -6,7 +6,8 @@
  * and glides (Sophia, 索菲亚), and does not keep English voicing or l/r apart (Palermo, 巴勒莫). The readings come
  * from CC-CEDICT, character by character.
  */
-import { type CedictEntry, isProperNoun } from './cedict.js';
+import type { CedictEntry } from './cedict.js';
+import { Readings } from './person-names.js';
 
 /** jieba's tags for names of people, places, organisations and other proper nouns. */
 const NAME_TAGS = new Set(['nr', 'nrt', 'ns', 'nz']);
@@ -72,19 +73,6 @@ function classes(s: string): string {
   );
 }
 
-/** Ordinary readings of single characters, as pinyin without tones. */
-function readingsOf(entries: readonly CedictEntry[], chars: ReadonlySet<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const e of entries) {
-    if (!chars.has(e.zh) || e.pinyin.includes(' ') || isProperNoun(e)) continue;
-    const list = out.get(e.zh) ?? [];
-    const reading = e.pinyin.replace(/\d$/, '').replace(/u:/g, 'ü').toLowerCase();
-    if (!list.includes(reading)) list.push(reading);
-    out.set(e.zh, list);
-  }
-  return out;
-}
-
 /**
  * The names of the texts that jieba tags as proper nouns (two to four characters), with the skeletons of their
  * readings. `tag` is jieba's tagger; `englishOf` the dictionary's English for a word: a name it translates by
@@ -100,11 +88,11 @@ export function findSoundedNames(
   for (const text of texts) {
     for (const t of tag(text)) if (NAME_TAGS.has(t.tag) && /^[\u4e00-\u9fff]{2,4}$/.test(t.word)) names.add(t.word);
   }
-  const readings = readingsOf(entries, new Set([...names].flatMap((n) => [...n])));
+  const readings = new Readings(entries, new Set([...names].flatMap((n) => [...n])));
   const sounded: (SoundedName & { alike: boolean; glossed: boolean })[] = [];
   for (const zh of names) {
     let spelt: string[] = [''];
-    for (const ch of zh) spelt = spelt.flatMap((prefix) => (readings.get(ch) ?? []).map((r) => prefix + r));
+    for (const ch of zh) spelt = spelt.flatMap((prefix) => readings.of(ch).map((r) => prefix + r));
     if (spelt.length === 0 || spelt.length > MAX_READINGS) continue;
     const keys = [...new Set(spelt.map(pinyinSkeleton))].filter(longEnough);
     const english = englishOf(zh);
