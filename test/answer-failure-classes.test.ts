@@ -11,6 +11,8 @@ import { composeQuote } from '../retrieval/answer/compose.js';
 import { assessConfidence } from '../retrieval/answer/confidence.js';
 import { typeEvidence } from '../retrieval/answer/evidence.js';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
+import { questionKind } from '../retrieval/query/answer-type.js';
+import { englishTokens } from '../retrieval/query/bridge/english.js';
 import { withoutFraming } from '../retrieval/query/framing.js';
 import { normalizeQuestion } from '../retrieval/query/normalize.js';
 import type { Answer, QueryAnalysis, Unit } from '../retrieval/types.js';
@@ -550,5 +552,59 @@ describe('words the documents have only inside a name', () => {
   it('does not count words of the question that together name the phrase (无人 + 陪伴)', async () => {
     const a = await ask('以无人陪伴未成年人为重点的贩运和偷运人口三边专题会议在什么地方开的？');
     expect(a.notes.some((n) => n.code === 'only-in-names')).toBe(false);
+  });
+});
+
+describe('phrasing that names nothing the documents lack', () => {
+  const unexplained = (question: string) => corpus.analyzer.analyze(normalizeQuestion(question).text).unexplained;
+
+  it('reads a one-character verb with its aspect marker (开过, 办完) as how it is asked, not as a missing word', () => {
+    expect(unexplained('全球举措指导委员会2008年开过几次会？')).not.toContain('开过');
+    expect(unexplained('那次讲习班办完以后有什么成果？')).not.toContain('办完');
+  });
+
+  it('answers "是什么意思" of a term the asker glosses in English, instead of refusing it for 意思 and the gloss', async () => {
+    const question = '工作组说的「诉讼会诊」（prosecutorial clinics）是什么意思？';
+    expect(unexplained(question)).toEqual([]);
+    const a = await ask(question);
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toMatch(/诉讼会诊.*分享/);
+  });
+
+  it('reads English contractions and "the … one" as grammar', () => {
+    expect(englishTokens("They've said it didn't, can't and won't")).toEqual(['they', 'said', 'it', 'did', 'can', 'and', 'will']);
+    expect(unexplained("Why do some states say victims need help after they've gone home?")).not.toContain("they've");
+    const searched = corpus.analyzer
+      .analyze('Which protocol has more parties, the trafficking one or the smuggling one?')
+      .groups.flatMap((g) => g.members.map((m) => m.term));
+    expect(searched).not.toContain('个别');
+  });
+
+  it('"what does X suggest Y should do" asks what is suggested, not what Y is', async () => {
+    const question = 'What does the UN.GIFT report suggest the steering committee should do after the Vienna Forum?';
+    expect(questionKind(question).answerType).not.toBe('definition');
+    expect(questionKind('What does ICAT do?').answerType).toBe('definition');
+    expect((await ask(question)).passages[0]!.quote).toContain('审查维也纳论坛取得的成果');
+  });
+
+  it('"can you name some of the organisations" asks for a list', async () => {
+    const question = "Can you name some of the organisations in ICAT's expert-level working group?";
+    expect(questionKind(question).answerType).toBe('list');
+    expect((await ask(question)).passages[0]!.quote).toContain('国际劳工组织');
+  });
+});
+
+describe('counts written far from what they count', () => {
+  it('counts the replies of "23 个国家和一个区域性组织的答复"', async () => {
+    const a = await ask('How many replies did the Secretary-General receive on resolution 2006/27?');
+    expect(a.passages[0]!.quote).toContain('23 个国家和一个区域性组织');
+  });
+});
+
+describe('a "why" asked of something the documents do not say happened', () => {
+  it('says which word of the event matched nothing (South Africa is only considering joining the Blue Heart Campaign)', async () => {
+    const a = await ask('Why did South Africa pull out of the Blue Heart Campaign?');
+    expect(a.outcome).toBe('partial');
+    expect(a.notes).toContainEqual({ code: 'not-matched', terms: ['pull'] });
   });
 });

@@ -96,6 +96,9 @@ const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
 /** Whether the question states this number itself ("after training 200 officers, how many…"): it is not the answer. */
 const asksWith = (question: string, digits: string) => new RegExp(`(?<![\\d.,])${digits}(?![\\d.,]\\d)`).test(question);
 
+/** How far after a number its counted noun may come, within its clause. */
+const AFTER_CHARS = 20;
+
 function countEvidence(text: string, analysis: QueryAnalysis, question: string): Evidence {
   const facts: string[] = [];
   let counted = false;
@@ -111,8 +114,9 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
     facts.push(article ? `article:${m[0]}` : m[0]);
     // "A hotline" does not count hotlines.
     if (article) continue;
-    // The counted noun follows the number (11个成员国) or leads its clause (学员来自…15个成员国中的11个).
-    const after = text.slice(m.index, m.index + m[0].length + 12);
+    // The counted noun follows the number (11个成员国), heads the phrase it starts (23个国家和一个区域性组织的答复), or
+    // leads its clause (学员来自…15个成员国中的11个).
+    const after = text.slice(m.index, m.index + m[0].length + AFTER_CHARS).split(/[，。；：,;:]/)[0]!;
     const before =
       text
         .slice(Math.max(0, m.index - 16), m.index)

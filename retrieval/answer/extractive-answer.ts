@@ -104,7 +104,8 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const { analysis, ctx } = chosen[0]!.view;
   const absent = [...signals.absentNames, ...signals.absentSpecifics, ...(signals.english ? [] : signals.absentWords)];
   if (absent.length) notes.push({ code: 'not-mentioned', terms: [...new Set(absent)] });
-  const unmatched = signals.english ? signals.absentWords.filter(namesAThing) : [];
+  // In a "why", every word of what is said to have happened is what the cause is asked of ("pull out", "vote down").
+  const unmatched = signals.english ? signals.absentWords.filter((w) => namesAThing(w) || analysis.answerType === 'reason') : [];
   if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);

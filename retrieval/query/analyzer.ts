@@ -15,6 +15,7 @@ import { canonicalPhrase, expandAcronyms, type Glossary } from './bridge/glossar
 import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
+import { isVerb } from './proper-names.js';
 import { askedThing, countedThing, knownParts, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
@@ -27,7 +28,7 @@ export { detectLang } from '../util/lang.js';
  * map into the corpus is evidence that the question is about something else; these are not.
  */
 const EN_QUESTION_VERBS = new Set(
-  'happen happens happened make makes take takes get gets got do done list explain show shows address addresses sit sits'.split(' '),
+  'happen happens happened make makes take takes get gets got do done list explain show shows address addresses sit sits mean means meant'.split(' '),
 );
 /** Glosses of a Chinese word tried for corpus synonyms: the first are its main senses. */
 const MAX_GLOSSES = 4;
@@ -62,6 +63,16 @@ export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
 const ZH_INTERROGATIVE = /[哪几谁啥]|什么|多少|怎|干嘛|干吗/;
 /** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
 const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
+/**
+ * A one-character verb with its aspect or result marker (开过, 办完, 签了): how the asker says something happened,
+ * which the documents write with other verbs (召开, 举办, 签署); it names no topic for them to lack.
+ */
+const MARKED_VERB = /^[\u4e00-\u9fff][过了完着]$/;
+/**
+ * English in brackets right after Chinese words (「诉讼会诊」（prosecutorial clinics）) is the asker's own gloss of them:
+ * what it says the Chinese says, so a word of it the bridge cannot map is nothing the documents lack.
+ */
+const ZH_GLOSSED = /[\u4e00-\u9fff」”》][（(]\s*([A-Za-z][A-Za-z\s.'’-]*?)\s*[）)]/g;
 
 function mentions(phrase: string, word: string): boolean {
   return new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(word)}(?:[^a-z0-9]|$)`).test(phrase);
@@ -235,12 +246,15 @@ export class QueryAnalyzer {
       // words the corpus lacks through their glosses (英国).
       const viaBridge = queryTerms.flatMap((t) => (t.from === undefined ? [] : [t.from.replace(/^zh:/, '')]));
       const bridged = (w: string) => viaBridge.some((from) => from === w || (/^[a-z]/.test(w) && mentions(from, w)));
+      const glossed = new Set([...question.matchAll(ZH_GLOSSED)].flatMap((m) => englishTokens(m[1]!)));
       return this.tokenizer.queryWords(question).filter(
         (w) =>
           !/^\d+$/.test(w) &&
           !ZH_INTERROGATIVE.test(w) &&
+          !(MARKED_VERB.test(w) && isVerb(w[0]!, this.tokenizer)) &&
           // An English function word in a mixed question (蓝心运动是什么 in Mexico) explains nothing and misses nothing.
           !ENGLISH_STOPWORDS.has(w) &&
+          !glossed.has(w) &&
           !bridged(w) &&
           !this.tokenizer.termWords(w).some((sub) => sub.length >= 2 && terms.has(sub)),
       );
