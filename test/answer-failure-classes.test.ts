@@ -155,7 +155,8 @@ describe('what someone said or did', () => {
     const a = await ask('What did UNODC do in Mexico for law enforcement officers?');
     expect(a.passages[0]!.quote).toContain('创新培训方法');
     // The kind of question decides, not the paragraph: a "where" question still quotes the one sentence.
-    const where = await ask('Where did UNODC train 200 law enforcement officers from Canada, Mexico and the United States?');
+    const where = await ask('Where did UNODC build the capacity of 200 law enforcement officers?');
+    expect(where.passages[0]!.quote).toContain('在墨西哥');
     expect(where.passages[0]!.quote).not.toContain('创新培训方法');
   });
 });
@@ -606,5 +607,17 @@ describe('a "why" asked of something the documents do not say happened', () => {
     const a = await ask('Why did South Africa pull out of the Blue Heart Campaign?');
     expect(a.outcome).toBe('partial');
     expect(a.notes).toContainEqual({ code: 'not-matched', terms: ['pull'] });
+  });
+});
+
+describe('the passage that enumerates', () => {
+  it('answers which bodies attended with the paragraph listing them, not the one saying when the meeting was', async () => {
+    const a = await ask('Which intergovernmental organisations were observers at the 2019 meeting of the Working Group on Trafficking in Persons?');
+    expect(a.passages[0]!.quote).toContain('国际刑警组织');
+  });
+
+  it('does not read on into the next paragraph when it drops a thing the question names (the next meeting’s countries)', async () => {
+    const a = await ask('Which 14 countries took part in the South-Eastern Europe expert meetings on illicit financial flows?');
+    expect(a.passages[0]!.quote).toContain('东南欧');
   });
 });

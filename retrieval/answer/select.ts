@@ -39,8 +39,11 @@ export interface CandidateFeatures {
 /** Weights of the answer score over the features (fitted on the tuning questions, see README "Evaluation"). */
 export const WEIGHTS: CandidateFeatures = { rank: 0.35, coverage: 1, strictEvidence: 1, evidence: 0.45, salient: 0.5, title: 0.6, asked: 0.3, summary: -0.3 };
 
-/** Kinds whose evidence weighs as a number's: what a definition is, is told by the passage that explains it. */
-const STRICT_EVIDENCE: ReadonlySet<AnswerType> = new Set<AnswerType>([...STRICT_TYPES, 'definition', 'statement']);
+/**
+ * Kinds whose evidence weighs as a number's: what a definition is, is told by the passage that explains it, and
+ * who sits on a committee by the one that enumerates them, not the one that says what the committee does.
+ */
+const STRICT_EVIDENCE: ReadonlySet<AnswerType> = new Set<AnswerType>([...STRICT_TYPES, 'definition', 'statement', 'list']);
 
 export const answerScore = (f: CandidateFeatures, w: CandidateFeatures = WEIGHTS): number =>
   (Object.keys(w) as (keyof CandidateFeatures)[]).reduce((s, k) => s + w[k] * f[k], 0);
@@ -199,7 +202,12 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     const lacking = i < FOLLOWED_UNITS && (STRICT_TYPES.has(analysis.answerType) || countries) && composed.evidence.strength < 1;
     // Countries named next are the answer only in a paragraph that speaks of what was asked (the replies after
     // the request), not of something else.
-    const continues = (u: Unit) => composeQuote(u, view.analysis, view.ctx).evidence.strength === 1 && (!countries || speaksOf(u, view.analysis, view.ctx));
+    // Nor is a paragraph that drops a thing the question names which this one has: the next meeting's countries.
+    const named = salientShare(result.unit, view.analysis, view.ctx);
+    const continues = (u: Unit) =>
+      composeQuote(u, view.analysis, view.ctx).evidence.strength === 1 &&
+      (!countries || speaksOf(u, view.analysis, view.ctx)) &&
+      salientShare(u, view.analysis, view.ctx) >= named;
     if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && continues(next))) {
       add(next, result, i + 1, result.unit);
     } else if (lacking) {
