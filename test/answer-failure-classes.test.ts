@@ -595,6 +595,15 @@ describe('phrasing that names nothing the documents lack', () => {
   });
 });
 
+describe('a Chinese word the documents say otherwise', () => {
+  it('finds 自然灾害 for 天灾 (both "natural disaster"), but reads no adverb so (后来 "later")', async () => {
+    const a = await ask('秘书长的报告有没有天灾地区人口贩运的资料？');
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('自然灾害地区');
+    expect(corpus.analyzer.analyze('荷兰后来又做了什么？').unexplained).toContain('后来');
+  });
+});
+
 describe('counts written far from what they count', () => {
   it('counts the replies of "23 个国家和一个区域性组织的答复"', async () => {
     const a = await ask('How many replies did the Secretary-General receive on resolution 2006/27?');

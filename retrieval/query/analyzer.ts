@@ -32,6 +32,8 @@ const EN_QUESTION_VERBS = new Set(
 );
 /** Glosses of a Chinese word tried for corpus synonyms: the first are its main senses. */
 const MAX_GLOSSES = 4;
+/** Corpus words a one-word gloss may translate to and still be one sense. */
+const CLEAR_SENSES = 2;
 /** Prefixes a hyphenated word leaves behind (anti-trafficking → anti, trafficking): not words of their own. */
 const EN_PREFIXES = new Set(['anti', 'inter', 'intra', 'co', 'pre', 'post', 'non', 'multi', 'sub', 'cross', 're', 'self', 'counter']);
 /** Nouns too generic to say a question is about something else (城市 is tagged a place name by jieba). */
@@ -210,16 +212,22 @@ export class QueryAnalyzer {
    * 联合国开发计划署 is not mentioned because 联合国 is.
    */
   private synonyms(word: string, whole = false): QueryTerm[] {
+    const noun = !whole && this.tokenizer.tag(word).every((t, _, all) => all.length === 1 && t.tag === 'n');
     const found = this.dictionary
       .englishOf(word)
       .slice(0, MAX_GLOSSES)
       // Only the glossary's translations: a dictionary gloss is often a definition ("Tencent, Chinese tech
       // company"), whose words would make any question about a company look answered.
-      .flatMap((english) =>
-        this.bridge(english).terms.filter(
-          (t) => t.origin === 'glossary' && (!whole || canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english))),
-        ),
-      );
+      .flatMap((english) => {
+        const sameSense = (t: QueryTerm) => canonicalPhrase(englishTokens(t.from ?? '')) === canonicalPhrase(englishTokens(english));
+        // A noun's dictionary translation of its whole gloss is a noun with the same sense (天灾 and 自然灾害, both
+        // "natural disaster"; 女的 and 妇女, "woman"), not a definition's words, unless that one word has many
+        // (区块 "block" → 阻碍, 部门, 阶段); a verb's or an adverb's gloss is too loose (后来 "later").
+        const terms = this.bridge(english).terms;
+        const senses = terms.filter((t) => t.origin === 'dictionary' && sameSense(t));
+        const clear = noun && (englishTokens(english).length >= 2 || senses.length <= CLEAR_SENSES);
+        return terms.filter((t) => (t.origin === 'glossary' || (clear && senses.includes(t))) && (!whole || sameSense(t)));
+      });
     const best = new Map<string, number>();
     for (const t of found) best.set(t.term, Math.max(best.get(t.term) ?? 0, t.weight));
     const total = [...best.values()].reduce((s, x) => s + x, 0);
