@@ -536,6 +536,18 @@ describe('names the documents never mention', () => {
   });
 });
 
+describe('titles the documents do not have', () => {
+  it('takes a title in title marks with a word the documents never use for an instrument they do not mention', async () => {
+    const a = await ask('毒罪办为实施《联合国反腐败公约》做了哪些工作？');
+    expect(a.outcome).not.toBe('answered');
+    expect(a.notes).toContainEqual({ code: 'not-mentioned', terms: expect.arrayContaining(['联合国反腐败公约']) });
+    // A title retold in the documents' words is the one they name.
+    const retold = await ask('《打击人口贩运议定书》有多少个缔约方？');
+    expect(retold.notes.filter((n) => n.code === 'not-mentioned')).toEqual([]);
+    expect(retold.passages[0]!.quote).toContain('173个缔约方');
+  });
+});
+
 describe('words the documents have only inside a name', () => {
   it('does not call a word bound to a name when it also stands alone (主讲 in "由专题主讲人主讲")', () => {
     expect(corpus.ctx.phrases.enclosing('主讲', corpus.ctx.stats)).toBeNull();

@@ -146,6 +146,7 @@ export function salientElements(
     }
   }
   for (const body of bodyNames(tagged)) add(element(body, 'name', [body, ...deps.nameSynonyms(body)], stats));
+  for (const title of absentTitles(question, deps)) add({ text: title, kind: 'name', forms: [title], inCorpus: false });
   for (const ordinal of normalizeText(question).match(ZH_ORDINAL) ?? []) {
     // The documents write 第二十七届; people also type 第27届.
     const chinese = ordinal.replace(/\d+/, (n) => (Number(n) < 100 ? chineseNumeral(Number(n)) : n));
@@ -197,6 +198,18 @@ function verbPhrase(word: string, deps: SalientDeps): boolean {
 
 /** Words that end the name of an organisation or office: 欧洲刑警组织, 腾讯公司, 联合国开发计划署. */
 const BODY_END = /(?:组织|署|局|部|公司|委员会|办公室|办事处|基金会|协会|中心|银行|大学|集团|联盟|理事会|网络|机构|法院|议会)$/;
+/**
+ * Titles in title marks (《联合国反腐败公约》) that name an instrument the documents do not mention: not written so
+ * anywhere, and with a word the documents never use. A title retold in the documents' own words (《打击人口贩运议定书》
+ * for 《禁止贩运人口议定书》) is taken for the one they name.
+ */
+function absentTitles(question: string, deps: Pick<SalientDeps, 'tokenizer' | 'stats'>): string[] {
+  const known = (w: string) => deps.stats.df(w) > 0 || knownParts(w, deps) !== null;
+  return [...normalizeText(question).matchAll(/《([^》]{2,40})》/g)]
+    .map((m) => m[1]!)
+    .filter((title) => deps.stats.df(title) === 0 && deps.tokenizer.queryWords(title).some((w) => !/^\d+$/.test(w) && !known(w)));
+}
+
 /** Word kinds a body's name is made of: nouns, names, abbreviations, verbal nouns (开发 of 开发计划署). */
 const BODY_PART = /^(?:n|nr|ns|nt|nz|nrt|j|vn)$/;
 
