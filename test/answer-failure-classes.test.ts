@@ -628,6 +628,9 @@ describe('a "why" asked of something the documents do not say happened', () => {
     const a = await ask('Why did South Africa pull out of the Blue Heart Campaign?');
     expect(a.outcome).toBe('partial');
     expect(a.notes).toContainEqual({ code: 'not-matched', terms: ['pull'] });
+    const zh = await ask('为什么南非退出了蓝心运动？');
+    expect(zh.outcome).toBe('partial');
+    expect(zh.notes).toContainEqual({ code: 'not-matched', terms: ['退出'] });
   });
 });
 

@@ -4,6 +4,7 @@
  * the nearest units as "possibly related". The engine returns these as data; every word around them is the
  * front end's.
  */
+import { isVerb } from '../query/proper-names.js';
 import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit } from '../types.js';
 import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals, namesAThing } from './confidence.js';
@@ -104,8 +105,14 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const { analysis, ctx } = chosen[0]!.view;
   const absent = [...signals.absentNames, ...signals.absentSpecifics, ...(signals.english ? [] : signals.absentWords)];
   if (absent.length) notes.push({ code: 'not-mentioned', terms: [...new Set(absent)] });
-  // In a "why", every word of what is said to have happened is what the cause is asked of ("pull out", "vote down").
-  const unmatched = signals.english ? signals.absentWords.filter((w) => namesAThing(w) || analysis.answerType === 'reason') : [];
+  // In a "why", every word of what is said to have happened is what the cause is asked of ("pull out", "vote down",
+  // 退出): the documents may not say it happened.
+  const why = analysis.answerType === 'reason';
+  const unmatched = signals.english
+    ? signals.absentWords.filter((w) => namesAThing(w) || why)
+    : why
+      ? signals.unexplained.filter((w) => isVerb(w, ctx.tokenizer))
+      : [];
   if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
