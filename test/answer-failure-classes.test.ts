@@ -584,13 +584,16 @@ describe('phrasing that names nothing the documents lack', () => {
     expect(a.passages[0]!.quote).toMatch(/诉讼会诊.*分享/);
   });
 
-  it('reads English contractions and "the … one" as grammar', () => {
+  it('reads English contractions, "the … one" and a cardinal before a noun as grammar', () => {
     expect(englishTokens("They've said it didn't, can't and won't")).toEqual(['they', 'said', 'it', 'did', 'can', 'and', 'will']);
     expect(unexplained("Why do some states say victims need help after they've gone home?")).not.toContain("they've");
     const searched = corpus.analyzer
       .analyze('Which protocol has more parties, the trafficking one or the smuggling one?')
       .groups.flatMap((g) => g.members.map((m) => m.term));
     expect(searched).not.toContain('个别');
+    // "The two protocols" counts them; it asks for no 第二 ("second").
+    const two = corpus.analyzer.analyze('How many parties do the two protocols have?').groups.flatMap((g) => g.members.map((m) => m.term));
+    expect(two).not.toContain('第二');
   });
 
   it('"what does X suggest Y should do" asks what is suggested, not what Y is', async () => {

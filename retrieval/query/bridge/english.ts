@@ -15,7 +15,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
     'what which who whom whose where when why how whatever whichever ' +
     'any each some such other another own same all few more most many much several every ' +
     'say says said tell tells told describe described describes mention mentioned mentions give gave given ' +
-    'like please etc e.g. i.e. thing things kind kinds way ways name names one ones ' +
+    'like please etc e.g. i.e. thing things kind kinds way ways name names one ones two three four five six seven eight nine ten ' +
     // chat: fillers and abbreviations ("quick q", "iirc", "w/")
     'actually really anyway hey hi thanks thx ok okay pls plz btw iirc quick q w'
   ).split(' '),
