@@ -96,8 +96,8 @@ const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
 /** Whether the question states this number itself ("after training 200 officers, how many…"): it is not the answer. */
 const asksWith = (question: string, digits: string) => new RegExp(`(?<![\\d.,])${digits}(?![\\d.,]\\d)`).test(question);
 
-/** How far after a number its counted noun may come, within its clause. */
-const AFTER_CHARS = 20;
+/** A number's phrase up to the noun its 的 modifies, within its clause: 23 个国家和一个区域性组织的答复. */
+const COUNTED_PHRASE = /^[^，。；：,;:的]{0,16}的[\u4e00-\u9fff]{1,4}/;
 
 function countEvidence(text: string, analysis: QueryAnalysis, question: string): Evidence {
   const facts: string[] = [];
@@ -114,9 +114,10 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
     facts.push(article ? `article:${m[0]}` : m[0]);
     // "A hotline" does not count hotlines.
     if (article) continue;
-    // The counted noun follows the number (11个成员国), heads the phrase it starts (23个国家和一个区域性组织的答复), or
-    // leads its clause (学员来自…15个成员国中的11个).
-    const after = text.slice(m.index, m.index + m[0].length + AFTER_CHARS).split(/[，。；：,;:]/)[0]!;
+    // The counted noun follows the number (11个成员国), heads the 的 phrase the number starts (23个国家和一个区域性组织
+    // 的答复; not a noun further on: "2名涉嫌…的嫌疑人并解救了受害者" counts suspects), or leads its clause
+    // (学员来自…15个成员国中的11个).
+    const after = text.slice(m.index, m.index + m[0].length + 12) + (COUNTED_PHRASE.exec(text.slice(m.index))?.[0] ?? '');
     const before =
       text
         .slice(Math.max(0, m.index - 16), m.index)

@@ -4,7 +4,7 @@
  * the nearest units as "possibly related". The engine returns these as data; every word around them is the
  * front end's.
  */
-import { isVerb } from '../query/proper-names.js';
+import { isMarkedVerb, isVerb } from '../query/proper-names.js';
 import type { Answer, AnswerNote, Lang, Passage, QueryAnalysis, ScoredUnit, Unit } from '../types.js';
 import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals, namesAThing } from './confidence.js';
@@ -111,7 +111,11 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const unmatched = signals.english
     ? signals.absentWords.filter((w) => namesAThing(w) || why)
     : why
-      ? signals.unexplained.filter((w) => isVerb(w, ctx.tokenizer))
+      ? [
+          ...signals.unexplained.filter((w) => isVerb(w, ctx.tokenizer)),
+          // A verb with its aspect marker is phrasing elsewhere, but here it says what happened (为什么…退过…).
+          ...ctx.tokenizer.queryWords(analysis.question).filter((w) => isMarkedVerb(w, ctx.tokenizer) && ctx.stats.df(w) === 0),
+        ]
       : [];
   if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });

@@ -15,7 +15,7 @@ import { canonicalPhrase, expandAcronyms, type Glossary } from './bridge/glossar
 import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
-import { isVerb } from './proper-names.js';
+import { isMarkedVerb } from './proper-names.js';
 import { askedThing, countedThing, knownParts, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
@@ -65,11 +65,6 @@ export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
 const ZH_INTERROGATIVE = /[哪几谁啥]|什么|多少|怎|干嘛|干吗/;
 /** A Chinese ordinal (第十二届, 第9次): a specific the evidence must match. */
 const ZH_ORDINAL = /^第[\d〇零一二三四五六七八九十百]+[届次]?/;
-/**
- * A one-character verb with its aspect or result marker (开过, 办完, 签了): how the asker says something happened,
- * which the documents write with other verbs (召开, 举办, 签署); it names no topic for them to lack.
- */
-const MARKED_VERB = /^[\u4e00-\u9fff][过了完着]$/;
 /**
  * English in brackets right after Chinese words (「诉讼会诊」（prosecutorial clinics）) is the asker's own gloss of them:
  * what it says the Chinese says, so a word of it the bridge cannot map is nothing the documents lack.
@@ -212,7 +207,8 @@ export class QueryAnalyzer {
    * 联合国开发计划署 is not mentioned because 联合国 is.
    */
   private synonyms(word: string, whole = false): QueryTerm[] {
-    const noun = !whole && this.tokenizer.tag(word).every((t, _, all) => all.length === 1 && t.tag === 'n');
+    const tags = this.tokenizer.tag(word);
+    const noun = !whole && tags.length === 1 && tags[0]!.tag === 'n';
     const found = this.dictionary
       .englishOf(word)
       .slice(0, MAX_GLOSSES)
@@ -259,7 +255,7 @@ export class QueryAnalyzer {
         (w) =>
           !/^\d+$/.test(w) &&
           !ZH_INTERROGATIVE.test(w) &&
-          !(MARKED_VERB.test(w) && isVerb(w[0]!, this.tokenizer)) &&
+          !isMarkedVerb(w, this.tokenizer) &&
           // An English function word in a mixed question (蓝心运动是什么 in Mexico) explains nothing and misses nothing.
           !ENGLISH_STOPWORDS.has(w) &&
           !glossed.has(w) &&

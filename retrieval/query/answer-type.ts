@@ -39,7 +39,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'definition',
-    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does (?:(?!(?:suggest|recommend|propose|say|want|ask|expect|should|must|would|could|will|can)\b)[\w.'’-]+ ){1,6}(?:mean|stand for|do|aim)\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
+    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .*? (?:mean|stand for|aim)\b|\bwhat does (?![^?]*\b(?:suggest|recommend|propose|say|want|ask|expect|urge|call|help|should|must|would|could|will|can|to)\b)[^?]*? do\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
   ],
   // What someone said or presented: the content after "X介绍了…", not the sentence naming X.
   [
@@ -48,13 +48,13 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'list',
-    /\b(?:which|what) (?:[a-z\d]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\bname (?:some|a few|several|all|any|the)\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
+    /\b(?:which|what) (?:[a-z\d]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\bname (?:some|a few|several|all|any)\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
   ],
   [
     'yesno',
     // 能不能 and 可不可以 open polite requests ("能不能告诉我…做了什么"), not yes/no questions; nor does "can you name…".
     new RegExp(
-      String.raw`^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!\s+you\s+(?:please\s+)?(?:name|list|tell|give|show|explain|describe|summari[sz]e)\b)|是否|有没有|有无|是不是|会不会|要不要|${ZH_CLOSING_ASK.source}|吗[？?]?\s*$`,
+      String.raw`^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!\s+you\s+(?:please\s+)?(?:name|list|tell(?!\s+(?:me\s+|us\s+)?(?:whether|if)\b)|give|show|explain|describe|summari[sz]e)\b)|是否|有没有|有无|是不是|会不会|要不要|${ZH_CLOSING_ASK.source}|吗[？?]?\s*$`,
       'i',
     ),
   ],

@@ -21,6 +21,18 @@ export const isVerb = (word: string, tokenizer: Tokenizer): boolean =>
     .map((t) => t.tag)
     .join() === 'v';
 
+/**
+ * A one-character verb with its aspect or result marker (开过 = 开 + 过, 办过, 签了): how
+ * the asker says something happened, which the documents write with other verbs (召开, 举办, 签署). Not a word of
+ * its own that ends so (超过 "exceed", 通过 "adopt").
+ */
+export function isMarkedVerb(word: string, tokenizer: Tokenizer): boolean {
+  if (!/^[\u4e00-\u9fff][过了完着]$/.test(word)) return false;
+  const tags = tokenizer.tag(word).map((t) => t.tag);
+  // Split as verb + particle, or unknown to the segmenter as a whole and opening with a verb (办过, 签了).
+  return (tags.length === 2 && tags[0] === 'v' && tags[1]!.startsWith('u')) || (tags.join() === 'x' && isVerb(word[0]!, tokenizer));
+}
+
 export interface WordAt {
   word: string;
   tag: string;

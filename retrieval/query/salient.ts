@@ -205,9 +205,12 @@ const BODY_END = /(?:组织|署|局|部|公司|委员会|办公室|办事处|基
  */
 function absentTitles(question: string, deps: Pick<SalientDeps, 'tokenizer' | 'stats'>): string[] {
   const known = (w: string) => deps.stats.df(w) > 0 || knownParts(w, deps) !== null;
-  return [...normalizeText(question).matchAll(/《([^》]{2,40})》/g)]
-    .map((m) => m[1]!)
-    .filter((title) => deps.stats.df(title) === 0 && deps.tokenizer.queryWords(title).some((w) => !/^\d+$/.test(w) && !known(w)));
+  return (
+    [...normalizeText(question).matchAll(/《([^》]{2,40})》/g)]
+      .map((m) => m[1]!)
+      // A title in English (《Trafficking in Persons Protocol》) goes through the bridge like any English words.
+      .filter((title) => !/[A-Za-z]/.test(title) && deps.stats.df(title) === 0 && deps.tokenizer.queryWords(title).some((w) => !/^\d+$/.test(w) && !known(w)))
+  );
 }
 
 /** Word kinds a body's name is made of: nouns, names, abbreviations, verbal nouns (开发 of 开发计划署). */

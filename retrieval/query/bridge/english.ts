@@ -15,7 +15,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
     'what which who whom whose where when why how whatever whichever ' +
     'any each some such other another own same all few more most many much several every ' +
     'say says said tell tells told describe described describes mention mentioned mentions give gave given ' +
-    'like please etc e.g. i.e. thing things kind kinds way ways name names one ones two three four five six seven eight nine ten ' +
+    'like please etc e.g. i.e. thing things kind kinds way ways name names one ones ' +
     // chat: fillers and abbreviations ("quick q", "iirc", "w/")
     'actually really anyway hey hi thanks thx ok okay pls plz btw iirc quick q w'
   ).split(' '),
@@ -23,11 +23,6 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
 
 const WORD = /[a-z0-9]+(?:[-'./][a-z0-9]+)*(?:\([a-z0-9]{1,3}\))?/g;
 
-/**
- * Lowercased word tokens; accents folded (Côte → cote), possessive `'s` dropped (UNODC's → unodc), contractions
- * read as their first word (they've → they, didn't → did), thousands separators removed. Hyphenated words are split (inter-agency → inter agency, so "Inter-Agency"
- * and "inter agency" meet), except numbers and ordinals (2013-2020, seventy-first), which are one value.
- */
 /** Contracted negations whose first word is not spelt out: can't, won't, shan't. */
 const NEGATED: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
 /** A chat contraction's first word: the rest ('ve, 're, 'll, 'd, 'm, n't) is grammar, and "not" no search term. */
@@ -36,6 +31,12 @@ const uncontracted = (w: string): string => {
   return m ? (NEGATED[m[1]!] ?? m[1]!) : w;
 };
 
+/**
+ * Lowercased word tokens; accents folded (Côte → cote), possessive `'s` dropped (UNODC's → unodc), contractions
+ * read as their first word (they've → they, didn't → did), thousands separators removed. Hyphenated words are
+ * split (inter-agency → inter agency, so "Inter-Agency" and "inter agency" meet), except numbers and ordinals
+ * (2013-2020, seventy-first), which are one value.
+ */
 export function englishTokens(text: string): string[] {
   const t = text
     .normalize('NFKD')
