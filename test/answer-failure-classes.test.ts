@@ -585,6 +585,7 @@ describe('phrasing that names nothing the documents lack', () => {
   it('answers "是什么意思" of a term the asker glosses in English, instead of refusing it for 意思 and the gloss', async () => {
     const question = '工作组说的「诉讼会诊」（prosecutorial clinics）是什么意思？';
     expect(unexplained(question)).toEqual([]);
+    expect(unexplained('“诉讼会诊”这个词意思是啥？')).not.toContain('意思');
     const a = await ask(question);
     expect(a.outcome).toBe('answered');
     expect(a.passages[0]!.quote).toMatch(/诉讼会诊.*分享/);

@@ -20,8 +20,8 @@ const EN_FILLER = /\b(?:in the first place|to begin with|a bunch of|a lot of|lot
 /** A yes/no question's closing "…没有？" ("开过会没有？") asks; it is not the word 没有 searched for. */
 export const ZH_CLOSING_ASK = /(?<=[了过][\u4e00-\u9fff]{0,6})没有(?=[？?]?\s*$)/;
 
-/** "是什么意思", "的意思是什么": asking what something means, not about a 意思 the documents would have to mention. */
-const ZH_MEANING_ASK = /(?<=(?:什么|啥))意思|(?<=的)意思(?=是(?:什么|啥))/g;
+/** "是什么意思", "的意思是什么", "这个词意思是啥": asking what something means, not about a 意思 the documents would mention. */
+const ZH_MEANING_ASK = /(?<=(?:什么|啥))意思|意思(?=是(?:什么|啥))/g;
 
 export function withoutFraming(question: string): string {
   return question
