@@ -105,18 +105,7 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const { analysis, ctx } = chosen[0]!.view;
   const absent = [...signals.absentNames, ...signals.absentSpecifics, ...(signals.english ? [] : signals.absentWords)];
   if (absent.length) notes.push({ code: 'not-mentioned', terms: [...new Set(absent)] });
-  // In a "why", every word of what is said to have happened is what the cause is asked of ("pull out", "vote down",
-  // 退出): the documents may not say it happened.
-  const why = analysis.answerType === 'reason';
-  const unmatched = signals.english
-    ? signals.absentWords.filter((w) => namesAThing(w) || why)
-    : why
-      ? [
-          ...signals.unexplained.filter((w) => isVerb(w, ctx.tokenizer)),
-          // A verb with its aspect marker is phrasing elsewhere, but here it says what happened (为什么…退过…).
-          ...ctx.tokenizer.queryWords(analysis.question).filter((w) => isMarkedVerb(w, ctx.tokenizer) && ctx.stats.df(w) === 0),
-        ]
-      : [];
+  const unmatched = unmatchedWords(signals, analysis, ctx);
   if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
@@ -128,6 +117,20 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   const given = analysis.answerType !== 'list' || analysis.listSize === null ? null : listed(same);
   if (given !== null && given < analysis.listSize!) notes.push({ code: 'list-incomplete', asked: analysis.listSize! });
   return notes;
+}
+
+/**
+ * Words of the question worth saying matched nothing: English ones that may name what is asked about (cocaine), and
+ * in a "why" every word of what is said to have happened, since the cause is asked of it ("pull out", 退出): the
+ * documents may not say it happened.
+ */
+function unmatchedWords(signals: GateSignals, analysis: QueryAnalysis, ctx: AnswerContext): string[] {
+  const why = analysis.answerType === 'reason';
+  if (signals.english) return signals.absentWords.filter((w) => namesAThing(w) || why);
+  if (!why) return [];
+  // A verb with its aspect marker is phrasing elsewhere, but here it says what happened (为什么…退过…).
+  const marked = ctx.tokenizer.queryWords(analysis.question).filter((w) => isMarkedVerb(w, ctx.tokenizer) && ctx.stats.df(w) === 0);
+  return [...signals.unexplained.filter((w) => isVerb(w, ctx.tokenizer)), ...marked];
 }
 
 /** The confidence, without the words that matched nothing, at which a refused question is answered in part. */
