@@ -121,6 +121,19 @@ describe('the quoted sentence holds the asked fact', () => {
     const quote = await quoteFrom('东南欧打击偷运移民非法资金流动的区域专家组会议最后取得了什么成果？', unit);
     expect(quote).toContain('会议取得的成果是');
   });
+
+  it('quotes a paragraph of two or three sentences whole, as far as it speaks of one subject', async () => {
+    // The fact is in the sentence after the one the question's words match; the Greek paragraph goes on to Poland.
+    const cases: [question: string, holds: string, not: string | null][] = [
+      ['Who organised the conference in Vilnius on preventing trafficking?', '立陶宛政府', null],
+      ['移民组织—毒品和犯罪问题办公室打击偷运移民联合平台是什么？', '技术和研究专长', null],
+      ['What did Greece report about coordination mechanisms?', '另一个通过打击人口贩运行动方案协调', '波兰'],
+    ];
+    for (const [question, holds, not] of cases) {
+      const quote = (await ask(question)).passages[0]!.quote;
+      expect({ question, holds: quote.includes(holds), other: not !== null && quote.includes(not) }).toEqual({ question, holds: true, other: false });
+    }
+  });
 });
 
 describe('what someone said or did', () => {

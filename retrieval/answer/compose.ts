@@ -20,6 +20,12 @@ export const EVIDENCE_WEIGHT = 0.3;
 const MAX_SPANS = 3;
 /** …and, when it is more than one, at most this long. */
 const MAX_CHARS = 400;
+/**
+ * A unit this short (two or three sentences) is quoted whole, as far as it speaks of the same subject: the sentence
+ * after the one that matches the question is as often where its fact goes on ("…举行了会议。这次会议由立陶宛政府…
+ * 联合组办"), and the paragraph is read at a glance; the next country's report in it ("…。波兰成立了…") is not.
+ */
+const GLANCE_CHARS = 200;
 /** What each further span costs: a neighbour is quoted only when it covers the question better. */
 const SPAN_PENALTY = 0.05;
 /** What speaking of the asked thing ("取得的成果是…" for "what was the outcome") is worth. */
@@ -143,8 +149,10 @@ export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerCon
       if (score > best.score + 1e-9) best = { lo, hi, score, coverage, evidence };
     }
   }
-  const hi = analysis.narrative ? narrativeEnd(spans, best.lo, best.hi, unit, analysis, ctx) : best.hi;
-  const quote = unit.text.slice(spans[best.lo]!.start, spans[hi]!.end);
+  const glance = unit.text.length <= GLANCE_CHARS;
+  const lo = glance ? glanceStart(spans, best.lo, ctx) : best.lo;
+  const hi = glance || analysis.narrative ? narrativeEnd(spans, best.lo, best.hi, unit, analysis, ctx) : best.hi;
+  const quote = unit.text.slice(spans[lo]!.start, spans[hi]!.end);
   const matched = unit.text.slice(spans[best.lo]!.start, spans[best.hi]!.end);
   return { unit, quote, matched, coverage: best.coverage, evidence: best.evidence, speaksOfAsked: spanAsked(best.lo, best.hi) === 1 };
 }
@@ -178,6 +186,13 @@ function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, ana
     end = i;
   }
   return end;
+}
+
+/** Back from the matched sentence to the first sentence of its subject: not into another country's report. */
+function glanceStart(spans: Sentence[], lo: number, ctx: AnswerContext): number {
+  let start = lo;
+  while (start > 0 && (SAME_SUBJECT[ctx.lang].test(spans[start]!.text) || !namesNewSubject(spans[start]!.text, spans[start - 1]!.text, ctx))) start--;
+  return start;
 }
 
 function namesNewSubject(text: string, sofar: string, ctx: AnswerContext): boolean {
