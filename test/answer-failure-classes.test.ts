@@ -550,6 +550,17 @@ describe('names the documents never mention', () => {
   });
 });
 
+describe('a person the question puts where the documents do not', () => {
+  it('takes a Chinese name the documents write with a title (孟庆甜女士) as a name the quote has to speak of', async () => {
+    // The segmenter does not know 孟庆甜; the chair who opened the meeting is someone else.
+    const a = await ask('工作组会议开幕时，主席孟庆甜说了什么？');
+    expect(a.outcome).toBe('partial');
+    expect(a.notes).toContainEqual({ code: 'not-in-passages', terms: ['孟庆甜'] });
+    // Asked where the documents speak of her, she is found.
+    expect((await ask('孟庆甜女士讲了什么？')).outcome).toBe('answered');
+  });
+});
+
 describe('titles the documents do not have', () => {
   it('takes a title in title marks with a word the documents never use for an instrument they do not mention', async () => {
     const a = await ask('毒罪办为实施《联合国反腐败公约》做了哪些工作？');

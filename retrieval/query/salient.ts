@@ -42,6 +42,14 @@ export interface SalientDeps {
   isDictionaryName(zh: string): boolean;
 }
 
+/** Titles UN Chinese writes after a person's name (孟庆甜女士, …阁下). */
+const PERSON_TITLES = ['女士', '先生', '阁下', '博士', '教授'];
+/**
+ * A word the documents write with a person's title after it is that person's name, whatever the segmenter tags it
+ * (it reads 孟庆甜 as an unknown word): a question about her speaks of her.
+ */
+const titledPerson = (word: string, stats: CorpusStats) => /^[\u4e00-\u9fff]{2,4}$/.test(word) && PERSON_TITLES.some((t) => stats.df(word + t) > 0);
+
 const inCorpus = (forms: string[], stats: CorpusStats) => forms.some((f) => stats.df(f) > 0);
 
 /** Whether jieba reads a Chinese word as a proper name; a Latin one is left as written. */
@@ -141,7 +149,7 @@ export function salientElements(
   }
   const tagged = tokenizer.tag(question);
   for (const { word, tag } of tagged) {
-    if (isProperName(word, tag, deps.generic) && !verbPhrase(word, deps)) {
+    if ((isProperName(word, tag, deps.generic) && !verbPhrase(word, deps)) || titledPerson(word, stats)) {
       add(element(word, 'name', [word, ...deps.nameSynonyms(word)], stats));
     }
   }
