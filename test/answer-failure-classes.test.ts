@@ -455,9 +455,9 @@ describe('what is cited', () => {
 
 describe('words that matched nothing', () => {
   it('answer in part a question the documents otherwise answer, naming the words, instead of refusing it', async () => {
-    // 用过 and 后来 match nothing; the rest is the multiple-systems-estimation paragraph, which says "three other
+    // 照搬 and 后来 match nothing; the rest is the multiple-systems-estimation paragraph, which says "three other
     // countries" without naming them: a partial answer that quotes it and names the words, not a refusal.
-    const a = await ask('荷兰用过的多系统估算方法后来又用在了哪三个国家？');
+    const a = await ask('荷兰那套多系统估算方法后来又照搬到了哪三个国家？');
     expect(a.outcome).toBe('partial');
     expect(a.notes).toContainEqual({ code: 'not-matched', terms: expect.arrayContaining(['后来']) });
     expect(a.passages[0]!.quote).toContain('多系统估算');
@@ -613,6 +613,16 @@ describe('phrasing that names nothing the documents lack', () => {
     const a = await ask(question);
     expect(a.outcome).toBe('answered');
     expect(a.passages[0]!.quote).toMatch(/诉讼会诊.*分享/);
+  });
+
+  it('does not take a word the segmenter made up across two (护照法时加了 → 法时加) for one the documents lack', async () => {
+    const question = '日本2005年修订护照法时加了什么？';
+    expect(unexplained(question)).toEqual([]);
+    const a = await ask(question);
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('集成电路芯片');
+    // Words jieba knows are words, whether or not the documents have them.
+    expect(['法时加', '办要', '枪支', '名字'].map((w) => corpus.tokenizer.isGuessed(w))).toEqual([true, true, false, false]);
   });
 
   it('reads English contractions and "the … one" as grammar', () => {

@@ -113,6 +113,16 @@ export class Tokenizer {
     return this.jieba.tag(text, true).map((t) => ({ word: t.word, tag: t.tag }));
   }
 
+  /**
+   * Whether jieba made this word up: it has no such word and joined the characters by guessing (tag x), where
+   * its dictionary alone cuts them apart (护照法时加了 → 法时加; 办要, 选在).
+   */
+  isGuessed(word: string): boolean {
+    if (!isCjkChar(word[0]!)) return false;
+    const tagged = this.jieba.tag(word, true);
+    return tagged.length === 1 && tagged[0]!.tag === 'x' && this.jieba.cut(word, false).length > 1;
+  }
+
   /** Search-mode words of a term, e.g. the dictionary words inside a compound the corpus does not contain. */
   termWords(term: string): string[] {
     return this.indexWords(normalizeText(term));
