@@ -624,14 +624,13 @@ describe('phrasing that names nothing the documents lack', () => {
     expect(a.passages[0]!.quote).toMatch(/诉讼会诊.*分享/);
   });
 
-  it('does not take a word the segmenter made up across two (护照法时加了 → 法时加) for one the documents lack', async () => {
-    const question = '日本2005年修订护照法时加了什么？';
+  it('does not take a word the segmenter made up across two (毒罪办要… → 办要) for one the documents lack', async () => {
+    const question = '为什么毒罪办要大力培训刑事司法从业人员？';
     expect(unexplained(question)).toEqual([]);
-    const a = await ask(question);
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('集成电路芯片');
-    // Words jieba knows are words, whether or not the documents have them.
-    expect(['法时加', '办要', '枪支', '名字'].map((w) => corpus.tokenizer.isGuessed(w))).toEqual([true, true, false, false]);
+    expect((await ask(question)).outcome).toBe('answered');
+    // Words jieba knows are words, whether or not the documents have them; a longer guess may be a name (张晓燕).
+    expect(['办要', '选在', '枪支', '名字', '张晓燕'].map((w) => corpus.tokenizer.isGuessed(w))).toEqual([true, true, false, false, false]);
+    expect(unexplained('张晓燕在2019年工作组会议上介绍了什么经验？')).toContain('张晓燕');
   });
 
   it('reads English contractions and "the … one" as grammar', () => {

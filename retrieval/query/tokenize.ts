@@ -114,11 +114,12 @@ export class Tokenizer {
   }
 
   /**
-   * Whether jieba made this word up: it has no such word and joined the characters by guessing (tag x), where
-   * its dictionary alone cuts them apart (护照法时加了 → 法时加; 办要, 选在).
+   * Whether jieba made this two-character word up across two words: it has no such word and joined the characters
+   * by guessing (tag x), where its dictionary alone cuts them apart (毒罪办要… → 办要; 选在, 组有). Longer guesses
+   * are as often a name it does not know (张晓燕), which a question may ask about and the documents lack.
    */
   isGuessed(word: string): boolean {
-    if (!isCjkChar(word[0]!)) return false;
+    if (word.length !== 2 || !isCjkChar(word[0]!)) return false;
     const tagged = this.jieba.tag(word, true);
     return tagged.length === 1 && tagged[0]!.tag === 'x' && this.jieba.cut(word, false).length > 1;
   }
