@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../bot/shared/strings.js';
 import { composeQuote } from '../retrieval/answer/compose.js';
 import { assessConfidence } from '../retrieval/answer/confidence.js';
-import { itemsNamed, typeEvidence } from '../retrieval/answer/evidence.js';
+import { typeEvidence } from '../retrieval/answer/evidence.js';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
 import { questionKind } from '../retrieval/query/answer-type.js';
 import { englishTokens } from '../retrieval/query/bridge/english.js';
@@ -190,15 +190,6 @@ describe('a list asked by its length', () => {
     const agenda = await ask('工作组2019年9月通过的议程有哪5个项目？');
     expect(quotes(agenda)).toContain('5. 通过报告');
     expect(agenda.notes.some((n) => n.code === 'list-incomplete')).toBe(false);
-  });
-
-  it('counts the countries a "which three countries" question asks for, not the clauses that tell of them', async () => {
-    // "该方法随后应用于其他三个国家；…另外四个国家": two clauses, no country named.
-    const a = await ask('荷兰国家报告员那套多系统估算方法后来又用到了哪三个国家？');
-    expect(a.outcome).not.toBe('answered');
-    if (a.outcome === 'partial') expect(a.notes).toContainEqual({ code: 'list-incomplete', asked: 3 });
-    // Counted as clauses, they were three items and the answer looked complete.
-    expect(itemsNamed('该方法随后应用于其他三个国家；另外四个国家正在等候批准。', corpus.analyzer.analyze('用在了哪三个国家？'), corpus.ctx)).toBe(0);
   });
 
   it('does not ask a count or a yes/no question for the items it names ("how many of all 15…", "did all 13…")', async () => {
@@ -464,12 +455,12 @@ describe('what is cited', () => {
 
 describe('words that matched nothing', () => {
   it('answer in part a question the documents otherwise answer, naming the words, instead of refusing it', async () => {
-    // "big gig" matches nothing, which alone would refuse it; the rest is the paragraph on the New Delhi conference
-    // and its declaration: a partial answer that quotes it and names the words, not a refusal.
-    const a = await ask('Which declaration came out of the UN.GIFT South Asia conference in New Delhi, the big gig?');
+    // 用过 and 后来 match nothing; the rest is the multiple-systems-estimation paragraph, which says "three other
+    // countries" without naming them: a partial answer that quotes it and names the words, not a refusal.
+    const a = await ask('荷兰用过的多系统估算方法后来又用在了哪三个国家？');
     expect(a.outcome).toBe('partial');
-    expect(a.notes).toContainEqual({ code: 'not-matched', terms: expect.arrayContaining(['big', 'gig']) });
-    expect(a.passages[0]!.quote).toContain('《新德里宣言》');
+    expect(a.notes).toContainEqual({ code: 'not-matched', terms: expect.arrayContaining(['后来']) });
+    expect(a.passages[0]!.quote).toContain('多系统估算');
     expect(a.confidence).toBeLessThan(0.5);
     // A question that says little besides them is still not answered ("the weather in Vienna tomorrow"), nor one
     // about a Chinese noun the documents lack (枪支: firearms are not their topic).
@@ -622,15 +613,6 @@ describe('phrasing that names nothing the documents lack', () => {
     const a = await ask(question);
     expect(a.outcome).toBe('answered');
     expect(a.passages[0]!.quote).toMatch(/诉讼会诊.*分享/);
-  });
-
-  it('does not take a word the segmenter made up across two (毒罪办要… → 办要) for one the documents lack', async () => {
-    const question = '为什么毒罪办要大力培训刑事司法从业人员？';
-    expect(unexplained(question)).toEqual([]);
-    expect((await ask(question)).outcome).toBe('answered');
-    // Words jieba knows are words, whether or not the documents have them; a longer guess may be a name (张晓燕).
-    expect(['办要', '选在', '枪支', '名字', '张晓燕'].map((w) => corpus.tokenizer.isGuessed(w))).toEqual([true, true, false, false, false]);
-    expect(unexplained('张晓燕在2019年工作组会议上介绍了什么经验？')).toContain('张晓燕');
   });
 
   it('reads English contractions and "the … one" as grammar', () => {

@@ -34,8 +34,7 @@ export const PEOPLE_ASKED = new RegExp(
 );
 
 /** "Which country" questions, in either language. */
-export const COUNTRY_ASKED =
-  /哪(?:个|一|些|几)?(?:[\d一两二三四五六七八九十]+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
+export const COUNTRY_ASKED = /哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
 
 /** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */
 const EVERYWHERE = 0.05;

@@ -154,12 +154,10 @@ function enumerated(sentence: string): number {
 export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, lang }: EvidenceDeps): number | null {
   if (lang === 'en') return null;
   const text = normalizeText(raw);
-  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(raw, text, askedText(analysis, lang), tokenizer).length : null;
-  // A list of countries names some: clauses that tell of countries unnamed (…其他三个国家；…另外四个国家) list none.
-  if (countries === 0) return 0;
+  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(raw, text, askedText(analysis, lang), tokenizer).length : 0;
   const lines = text.split('\n').filter((l) => l.trim().length >= 2).length;
   const listed = text.split(/[。！？\n]/).reduce((sum, sentence) => sum + enumerated(sentence), 0);
-  return Math.max(countries ?? 0, lines >= 2 ? lines : 0, listed);
+  return Math.max(countries, lines >= 2 ? lines : 0, listed);
 }
 
 function nameFacts(raw: string, text: string, tags: ReadonlySet<string>, tokenizer: Tokenizer): string[] {

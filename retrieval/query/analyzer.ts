@@ -256,7 +256,6 @@ export class QueryAnalyzer {
           !/^\d+$/.test(w) &&
           !ZH_INTERROGATIVE.test(w) &&
           !isMarkedVerb(w, this.tokenizer) &&
-          !this.tokenizer.isGuessed(w) &&
           // An English function word in a mixed question (蓝心运动是什么 in Mexico) explains nothing and misses nothing.
           !ENGLISH_STOPWORDS.has(w) &&
           !glossed.has(w) &&

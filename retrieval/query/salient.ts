@@ -149,7 +149,7 @@ export function salientElements(
   }
   const tagged = tokenizer.tag(question);
   for (const { word, tag } of tagged) {
-    if ((isProperName(word, tag, deps.generic) && !verbPhrase(word, deps)) || titledPerson(word, stats)) {
+    if ((isProperName(word, tag, deps.generic) && !verbPhrase(word, deps)) || (tag === 'x' && titledPerson(word, stats))) {
       add(element(word, 'name', [word, ...deps.nameSynonyms(word)], stats));
     }
   }

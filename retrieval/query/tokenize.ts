@@ -113,17 +113,6 @@ export class Tokenizer {
     return this.jieba.tag(text, true).map((t) => ({ word: t.word, tag: t.tag }));
   }
 
-  /**
-   * Whether jieba made this two-character word up across two words: it has no such word and joined the characters
-   * by guessing (tag x), where its dictionary alone cuts them apart (毒罪办要… → 办要; 选在, 组有). Longer guesses
-   * are as often a name it does not know (张晓燕), which a question may ask about and the documents lack.
-   */
-  isGuessed(word: string): boolean {
-    if (word.length !== 2 || !isCjkChar(word[0]!)) return false;
-    const tagged = this.jieba.tag(word, true);
-    return tagged.length === 1 && tagged[0]!.tag === 'x' && this.jieba.cut(word, false).length > 1;
-  }
-
   /** Search-mode words of a term, e.g. the dictionary words inside a compound the corpus does not contain. */
   termWords(term: string): string[] {
     return this.indexWords(normalizeText(term));
