@@ -3,6 +3,7 @@
  * what they count, the dates, the names, the items of a list. A "how many" question is answered by a number
  * that counts the asked thing, not by the sentence that repeats the question's words; "why" by a cause.
  */
+import { PERSON_TITLES } from '../query/proper-names.js';
 import { CURRENCY } from '../query/salient.js';
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
 import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
@@ -55,7 +56,7 @@ function givesCause(text: string, analysis: QueryAnalysis): boolean {
 const CONSEQUENCE = /(?<=.)(?:因此|为此|从而|所以)/s;
 /** …one that opens the text has it outside: what follows is the consequence, not the reason. */
 const OPENS_WITH_CONSEQUENCE = /^(?:因此|为此|从而|所以)/;
-const TITLES = '(?:女士|先生|阁下|博士|教授)';
+const TITLES = `(?:${PERSON_TITLES.join('|')})`;
 const PERSON_MARK = new RegExp(TITLES);
 /**
  * A Chinese name written with its title: 孟庆甜女士, not the word before it ("…和孟庆甜女士", "副主任孟庆甜女士"). Two

@@ -6,6 +6,8 @@ import type { Tokenizer } from './tokenize.js';
 
 /** jieba tags of proper names: places, people, organisations, other proper nouns. */
 export const NAME_TAGS: ReadonlySet<string> = new Set(['ns', 'nr', 'nrt', 'nt', 'nz']);
+/** Titles UN Chinese writes after a person's name (孟庆甜女士, …阁下). */
+export const PERSON_TITLES: readonly string[] = ['女士', '先生', '阁下', '博士', '教授'];
 /** Generic nouns jieba tags as place or proper names. */
 export const GENERIC_PLACES: ReadonlySet<string> = new Set(['国内', '国外', '海外', '沿海', '当地', '各地', '全国', '全球', '世界', '国际', '回国']);
 

@@ -6,7 +6,7 @@
  */
 import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
 import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName, isVerbForm } from './bridge/english.js';
-import { isProperName, isVerb } from './proper-names.js';
+import { isProperName, isVerb, PERSON_TITLES } from './proper-names.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
 
 /** Capitalised words that start or frame a question rather than name anything. */
@@ -42,8 +42,6 @@ export interface SalientDeps {
   isDictionaryName(zh: string): boolean;
 }
 
-/** Titles UN Chinese writes after a person's name (孟庆甜女士, …阁下). */
-const PERSON_TITLES = ['女士', '先生', '阁下', '博士', '教授'];
 /**
  * A word the documents write with a person's title after it is that person's name, whatever the segmenter tags it
  * (it reads 孟庆甜 as an unknown word): a question about her speaks of her.
