@@ -182,7 +182,7 @@ function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, ana
     if (spans[i]!.end - spans[lo]!.start > NARRATIVE_CHARS) break;
     const next = spans[i]!.text;
     const sofar = `${question} ${unit.text.slice(spans[lo]!.start, spans[end]!.end)}`;
-    if (!SAME_SUBJECT[ctx.lang].test(next) && namesNewSubject(next, sofar, ctx)) break;
+    if (opensAnew(next, sofar, ctx)) break;
     end = i;
   }
   return end;
@@ -191,9 +191,12 @@ function narrativeEnd(spans: Sentence[], lo: number, hi: number, unit: Unit, ana
 /** Back from the matched sentence to the first sentence of its subject: not into another country's report. */
 function glanceStart(spans: Sentence[], lo: number, ctx: AnswerContext): number {
   let start = lo;
-  while (start > 0 && (SAME_SUBJECT[ctx.lang].test(spans[start]!.text) || !namesNewSubject(spans[start]!.text, spans[start - 1]!.text, ctx))) start--;
+  while (start > 0 && !opensAnew(spans[start]!.text, spans[start - 1]!.text, ctx)) start--;
   return start;
 }
+
+/** A sentence that neither carries on its subject (她…, 该…) nor is about someone already named: another report begins. */
+const opensAnew = (text: string, sofar: string, ctx: AnswerContext) => !SAME_SUBJECT[ctx.lang].test(text) && namesNewSubject(text, sofar, ctx);
 
 function namesNewSubject(text: string, sofar: string, ctx: AnswerContext): boolean {
   const opening = OPENING.exec(text.replace(LEAD, ''))?.[0] ?? '';
