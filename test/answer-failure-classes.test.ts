@@ -561,6 +561,33 @@ describe('a person the question puts where the documents do not', () => {
   });
 });
 
+describe('a month or a place the question puts where the documents do not', () => {
+  it('holds a year asked with its month to the month: a workshop of May 2017 is not one of October 2017', async () => {
+    for (const [question, month] of [
+      ['How many judges and prosecutors attended the Malta workshop in October 2017?', 'October 2017'],
+      ['2017年10月马耳他讲习班有多少名检察官和法官参加？', '2017年10月'],
+    ] as const) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('partial');
+      expect(a.notes).toContainEqual({ code: 'not-in-passages', terms: [month] });
+    }
+    const may = await ask('How many judges and prosecutors attended the Malta workshop in May 2017?');
+    expect(may.notes).toEqual([]);
+    expect(quotes(may)).toContain('40名检察官和法官');
+  });
+
+  it('does not take a city named in a meeting’s name (维也纳论坛) for the place something happened', async () => {
+    const vienna = await ask('UN.GIFT为什么在维也纳启动？');
+    expect(vienna.outcome).toBe('partial');
+    expect(vienna.notes).toContainEqual({ code: 'not-in-passages', terms: ['维也纳'] });
+    expect((await ask('UN.GIFT为什么在伦敦启动？')).notes).toEqual([]);
+    // Asked about the meeting itself, the name is the thing asked.
+    const forum = await ask('维也纳论坛是什么时候举行的？');
+    expect(forum.outcome).toBe('answered');
+    expect(quotes(forum)).toContain('2008 年 2 月 13 至 15 日');
+  });
+});
+
 describe('titles the documents do not have', () => {
   it('takes a title in title marks with a word the documents never use for an instrument they do not mention', async () => {
     const a = await ask('毒罪办为实施《联合国反腐败公约》做了哪些工作？');

@@ -202,6 +202,8 @@ describe('calibrated abstention', () => {
       ['Why was the Vienna Forum cancelled?', 'reason'],
       ['会议在哪个城市举行？', 'place'],
       ['Who chaired the meeting?', 'person_body'],
+      ['Which UN entity sent an observer?', 'person_body'],
+      ['Which 21 ICAT entities attended?', 'list'],
       ['那名检察官叫什么名字？', 'name'],
       ['What is the Blue Heart Campaign?', 'definition'],
       ['工作组提出了哪些建议？', 'list'],

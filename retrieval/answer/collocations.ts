@@ -24,7 +24,7 @@ export class DomainPhrases {
   /**
    * `text` (normalized) with every occurrence of a fixed phrase that contains one of `terms` without being
    * asked replaced by as many □, so lengths stay as they were. `asked` is the normalized question plus its
-   * terms.
+   * terms; `which` narrows the phrases masked.
    */
   /**
    * The fixed phrases that hold every occurrence of `term` in the corpus (毒品 is only ever in
@@ -51,10 +51,10 @@ export class DomainPhrases {
     return this.texts.some((t) => t.includes(term) && outside(t)) ? null : phrases;
   }
 
-  maskUnasked(text: string, terms: readonly string[], asked: string): string {
+  maskUnasked(text: string, terms: readonly string[], asked: string, which: (phrase: string) => boolean = () => true): string {
     let out = text;
     for (const phrase of this.phrases) {
-      if (asked.includes(phrase) || !terms.some((t) => t !== phrase && phrase.includes(t))) continue;
+      if (asked.includes(phrase) || !terms.some((t) => t !== phrase && phrase.includes(t)) || !which(phrase)) continue;
       out = out.split(phrase).join(MASK.repeat(phrase.length));
     }
     return out;

@@ -91,7 +91,7 @@ const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.an
 /** A passage states the asked fact of the things the question names: Croatia's 65 victims are not Ukraine's. */
 const states = (c: Candidate, analysis: QueryAnalysis) =>
   c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) ? 1 : STATED) &&
-  analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.ctx));
+  analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.analysis, c.view.ctx));
 
 /**
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
@@ -109,7 +109,7 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
-  const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => mentions(c.unit, e, ctx))).map((e) => e.text);
+  const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => mentions(c.unit, e, analysis, ctx))).map((e) => e.text);
   if (missing.length) notes.push({ code: 'not-in-passages', terms: missing });
   if (asksStatedFact(analysis) && !chosen.some((c) => states(c, analysis))) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });

@@ -88,16 +88,27 @@ function context(unit: Unit, kind: SalientElement['kind'], ctx: AnswerContext): 
   return matchText([...own, ...(kind === 'number' || kind === 'ordinal' ? [m.body, m.session, m.date] : [])].join(' '), ctx.lang);
 }
 
-/** Whether a salient element is found in the unit or its document (see `context`). */
-export function mentions(unit: Unit, element: SalientElement, ctx: AnswerContext): boolean {
+/** What a fixed phrase names after a place's name in it: a meeting, a declaration, a treaty held or signed there. */
+const NAMED_AFTER_PLACE = /(?:论坛|会议|宣言|进程|公约|议定书|协定|声明|原则|议程|行动计划)$/;
+
+/**
+ * Whether a salient element is found in the unit or its document (see `context`). A name found only in the name
+ * of a meeting or an instrument the question does not ask about is not evidence about it: Vienna of 维也纳论坛 is
+ * not where something was launched.
+ */
+export function mentions(unit: Unit, element: SalientElement, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
   const text = context(unit, element.kind, ctx);
-  return element.forms.some((f) => text.includes(f));
+  const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
+  const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
+  const namedAfter = (phrase: string) => element.forms.some((f) => phrase.startsWith(f) && NAMED_AFTER_PLACE.test(phrase));
+  const seen = element.kind === 'name' ? ctx.phrases.maskUnasked(text, element.forms, asked, namedAfter) : text;
+  return element.forms.some((f) => seen.includes(f));
 }
 
 export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
   const known = analysis.salient.filter((s) => s.inCorpus);
   if (known.length === 0) return 1;
-  return known.filter((s) => mentions(unit, s, ctx)).length / known.length;
+  return known.filter((s) => mentions(unit, s, analysis, ctx)).length / known.length;
 }
 
 /** A document's title in the language the context reads. */

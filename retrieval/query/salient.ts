@@ -5,7 +5,7 @@
  * answered by a paragraph about UNODC's work elsewhere, however many other words they share.
  */
 import type { CorpusStats, QueryTerm, SalientElement } from '../types.js';
-import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName, isVerbForm } from './bridge/english.js';
+import { chineseNumeral, ENGLISH_STOPWORDS, englishMonth, isMonthName, isVerbForm, monthName } from './bridge/english.js';
 import { isProperName, isVerb, PERSON_TITLES } from './proper-names.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
 
@@ -158,7 +158,10 @@ export function salientElements(
     const chinese = ordinal.replace(/\d+/, (n) => (Number(n) < 100 ? chineseNumeral(Number(n)) : n));
     add(element(ordinal, 'ordinal', [ordinal, chinese], stats));
   }
-  for (const n of numbers) add(element(n, 'number', [n], stats));
+  const months = monthsOfYears(question);
+  for (const m of months) add(element(m.text, 'number', m.forms, stats));
+  // A year given with its month is the month's: "in May 2017" is not met by a paragraph of October 2017.
+  for (const n of numbers) if (!months.some((m) => m.numbers.includes(n))) add(element(n, 'number', [n], stats));
   // Ordinals the bridge found nowhere ("twelfth session" → 第十二届): a session the documents do not cover.
   for (const o of absentOrdinals) add({ text: o, kind: 'ordinal', forms: [normalizeText(o)], inCorpus: false });
   // A word of a name is judged with the name: "west" of "West African" (西非) is not missing, and "amnesty" of
@@ -168,6 +171,23 @@ export function salientElements(
     if (!found.some((words) => words.includes(normalizeText(w)))) add({ text: w, kind: 'word', forms: [normalizeText(w)], inCorpus: false });
   }
   return out;
+}
+
+/**
+ * A month with its year: "May 2017", "3 May 2017", 2017年5月. The documents write 2017 年 5 月, their particulars
+ * "September 2019".
+ */
+const EN_MONTH_YEAR = /\b([A-Za-z]{3,9})\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b/g;
+const ZH_MONTH_YEAR = /((?:19|20)\d{2})年(1[0-2]|0?[1-9])月/g;
+
+function monthsOfYears(question: string): { text: string; numbers: string[]; forms: string[] }[] {
+  const forms = (year: string, month: number) => [`${year}年${month}月`, `${monthName(month)} ${year}`];
+  const en = [...question.matchAll(EN_MONTH_YEAR)].flatMap((m) => {
+    const month = englishMonth(m[1]!.toLowerCase());
+    return month === null ? [] : [{ text: m[0], numbers: [m[2]!], forms: forms(m[2]!, month) }];
+  });
+  const zh = [...normalizeText(question).matchAll(ZH_MONTH_YEAR)].map((m) => ({ text: m[0], numbers: [m[1]!, m[2]!], forms: forms(m[1]!, Number(m[2])) }));
+  return [...en, ...zh];
 }
 
 /** True when some occurrence of `part` in `word` covers position `i`. */
