@@ -278,6 +278,8 @@ export interface QueryAnalysis {
   counted: string[];
   /** What the question asks about ("what outcome", 什么成果 → 成果): normalized Chinese forms, possibly none. */
   asked: string[];
+  /** For dates, what happened that is dated ("哪一年成立的" → 成立, 设立): normalized Chinese forms, possibly none. */
+  dated: string[];
   salient: SalientElement[];
   /**
    * The question read in English words (stems, not bridged terms), for units written in English: documents'

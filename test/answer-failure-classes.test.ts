@@ -588,6 +588,23 @@ describe('a month or a place the question puts where the documents do not', () =
   });
 });
 
+describe('a date of something else', () => {
+  it('does not answer when a body was set up with the date since which UNODC has been its member', async () => {
+    for (const question of ['When was the North Africa Mixed Migration Task Force set up?', '北非移民问题混合工作队成立于哪一年？']) {
+      expect(corpus.analyzer.analyze(question).dated.length).toBeGreaterThan(0);
+      const a = await ask(question);
+      expect(a.outcome).toBe('partial');
+      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'date' });
+    }
+    // The date beside the event asked (…2007 年 3 月在伦敦启动) dates it.
+    for (const question of ['When was UN.GIFT launched?', '全球举措什么时候启动的？']) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(a.passages[0]!.quote).toContain('2007 年 3 月在伦敦启动');
+    }
+  });
+});
+
 describe('titles the documents do not have', () => {
   it('takes a title in title marks with a word the documents never use for an instrument they do not mention', async () => {
     const a = await ask('毒罪办为实施《联合国反腐败公约》做了哪些工作？');

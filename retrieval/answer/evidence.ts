@@ -184,6 +184,9 @@ export interface EvidenceDeps {
   lang: Lang;
 }
 
+/** Evidence of a passage giving dates, none beside the asked event: below what states a fact. */
+const UNDATED_EVENT = 0.4;
+
 export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats, lang }: EvidenceDeps): Evidence {
   if (lang === 'en') return englishEvidence(raw, analysis, stats);
   const text = normalizeText(raw);
@@ -193,7 +196,9 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, 
       return countEvidence(text, analysis, question);
     case 'date': {
       const facts = newOnes(text.match(DATE) ?? [], question);
-      return { strength: facts.length ? 1 : 0, facts };
+      // A date of something else than the asked event is no date of it: a date and no more.
+      const dates = analysis.dated.length === 0 || analysis.dated.some((d) => text.includes(d));
+      return dates || facts.length === 0 ? { strength: facts.length ? 1 : 0, facts } : { strength: UNDATED_EVENT, facts: [] };
     }
     case 'place': {
       // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利. What the verb marks as a

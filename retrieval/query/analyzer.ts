@@ -16,7 +16,7 @@ import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
 import { isMarkedVerb } from './proper-names.js';
-import { askedThing, countedThing, knownParts, questionNames, salientElements } from './salient.js';
+import { askedThing, countedThing, datedEvent, knownParts, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
@@ -154,6 +154,11 @@ export class QueryAnalyzer {
       isUnVocabulary: (w: string) => lemmaCandidates(w).some((l) => this.unVocabulary.has(l)),
       isGlossaryName: (phrase: string) => this.glossary.byPhrase.has(canonicalPhrase(englishTokens(phrase))),
       isDictionaryName: (zh: string) => this.dictionary.nameOf(zh) !== null,
+      senses: (zh: string) =>
+        this.dictionary
+          .englishOf(zh)
+          .slice(0, MAX_GLOSSES)
+          .flatMap((english) => this.bridge(english).terms.map((t) => t.term)),
     };
     const ordinals = unexplained.filter((w) => englishOrdinal(w) !== null || ZH_ORDINAL.test(w));
     const absentWords = unexplained.filter((w) => !ordinals.includes(w) && this.isRealWord(w));
@@ -172,6 +177,7 @@ export class QueryAnalyzer {
       ...questionKind(question),
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
+      dated: questionKind(question).answerType === 'date' ? datedEvent(question, deps) : [],
       salient: salientElements(question, numbers, absentWords, deps, ordinals),
       ...(en ? { en } : {}),
     };

@@ -64,6 +64,7 @@ export function englishReading(question: string, deps: EnglishReadingDeps): Quer
     ...questionKind(question),
     counted,
     asked: askedNoun && !PLACEHOLDERS.has(askedNoun) ? [englishTerm(askedNoun)] : [],
+    dated: [],
     salient,
   };
 }

@@ -38,6 +38,8 @@ export interface SalientDeps {
   isUnVocabulary(word: string): boolean;
   /** Whether an English phrase is a glossary name ("Working Group", "Blue Heart Campaign"). */
   isGlossaryName(phrase: string): boolean;
+  /** Corpus words for a Chinese word's own English glosses, loosely: a verb's other words (成立 → 设立, 建立). */
+  senses(zh: string): string[];
   /** Whether the dictionary has a Chinese word as a proper noun (高棉 Khmer), whatever jieba tags it. */
   isDictionaryName(zh: string): boolean;
 }
@@ -151,7 +153,7 @@ export function salientElements(
       add(element(word, 'name', [word, ...deps.nameSynonyms(word)], stats));
     }
   }
-  for (const body of bodyNames(tagged)) add(element(body, 'name', [body, ...deps.nameSynonyms(body)], stats));
+  for (const body of bodyNames(tagged, stats)) add(element(body, 'name', [body, ...deps.nameSynonyms(body)], stats));
   for (const title of absentTitles(question, deps)) add({ text: title, kind: 'name', forms: [title], inCorpus: false });
   for (const ordinal of normalizeText(question).match(ZH_ORDINAL) ?? []) {
     // The documents write 第二十七届; people also type 第27届.
@@ -244,19 +246,20 @@ const BODY_PART = /^(?:n|nr|ns|nt|nz|nrt|j|vn)$/;
 
 /**
  * Names of bodies written as several words (欧洲刑警组织 = 欧洲 + 刑警 + 组织): the whole name is what must be in
- * the documents — 国际刑警组织 does not make 欧洲刑警组织 mentioned.
+ * the documents — 国际刑警组织 does not make 欧洲刑警组织 mentioned. A country's office the documents name
+ * (白俄罗斯 + 内政部) is not one name: they write whose it is apart ("白俄罗斯报告称，其内政部…"), and the country
+ * and the office are each asked for.
  */
-function bodyNames(tagged: { word: string; tag: string }[]): string[] {
+function bodyNames(tagged: { word: string; tag: string }[], stats: CorpusStats): string[] {
   const out: string[] = [];
   tagged.forEach(({ word }, end) => {
     if (!BODY_END.test(word)) return;
     let start = end;
     while (start > 0 && BODY_PART.test(tagged[start - 1]!.tag) && tagged[start - 1]!.word.length >= 2) start--;
-    const name = tagged
-      .slice(start, end + 1)
-      .map((t) => t.word)
-      .join('');
-    if (end > start && name.length >= 4) out.push(name);
+    const parts = tagged.slice(start, end + 1);
+    const name = parts.map((t) => t.word).join('');
+    const countrysOffice = parts.length === 2 && parts[0]!.tag === 'ns' && word.length >= 3 && stats.df(word) > 0;
+    if (end > start && name.length >= 4 && !countrysOffice) out.push(name);
   });
   return out;
 }
@@ -335,6 +338,26 @@ const EN_PLACEHOLDERS = new Set(
  * of it is where the answer is, more than the one that only names the event. Empty when the question's
  * wh-word asks for nothing named.
  */
+/** The verb a Chinese date question dates, after its question word (哪一年成立, 什么时候启动的) or before it (成立于哪一年). */
+const ZH_WHEN = /(?:哪一?年|哪些年|什么时候|何时|几月份?|哪个月|哪一?天|什么日期|什么时间)(?:开始|正式|首次|第一次|才|就|被)?([\u4e00-\u9fff]{2})/;
+const ZH_WHEN_AFTER = /([\u4e00-\u9fff]{2})(?:于|在)(?:哪一?年|何时|什么时候)/;
+/** The same in English, closing the question: "when was the trust fund set up?", "when did ICAT launch it?" */
+const EN_WHEN = /\bwhen (?:was|were|did|is|are|will|has|have|had) .{1,80}? ([a-z]+(?: up)?)\s*\??\s*$/i;
+
+/**
+ * What happened that a date question asks the date of, as Chinese forms: "哪一年成立的" → 成立, 设立, 建立. A date
+ * beside something else (自 2015 年 7 月以来…一直是成员) does not date the founding asked.
+ */
+export function datedEvent(question: string, deps: SalientDeps): string[] {
+  const zh = ZH_WHEN.exec(question)?.[1] ?? ZH_WHEN_AFTER.exec(question)?.[1];
+  // A verbal noun is dated as its verb (启动, tagged vn).
+  const verb = (w: string) => deps.tokenizer.tag(w).every((t) => t.tag.startsWith('v'));
+  if (zh) return verb(zh) ? [...new Set([zh, ...deps.senses(zh)])] : [];
+  const en = EN_WHEN.exec(question)?.[1];
+  if (!en || !isVerbForm(en.split(' ')[0]!.toLowerCase())) return [];
+  return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))];
+}
+
 export function askedThing(question: string, deps: SalientDeps): string[] {
   const zh = ZH_ASKED.exec(question);
   if (zh) {
