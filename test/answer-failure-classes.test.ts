@@ -236,6 +236,7 @@ describe('the answer in a later paragraph', () => {
       listSize: null,
       groups: [],
       asked: [],
+      dated: [],
       salient: [],
     } as unknown as QueryAnalysis;
     const evidenceOf = (text: string) => typeEvidence(text, asked, corpus.ctx);
@@ -589,13 +590,17 @@ describe('a month or a place the question puts where the documents do not', () =
 });
 
 describe('a date of something else', () => {
-  it('does not answer when a body was set up with the date since which UNODC has been its member', async () => {
+  it('does not answer when a body was set up with the date since which UNODC has been its member, nor the month with the year', async () => {
     for (const question of ['When was the North Africa Mixed Migration Task Force set up?', '北非移民问题混合工作队成立于哪一年？']) {
       expect(corpus.analyzer.analyze(question).dated.length).toBeGreaterThan(0);
       const a = await ask(question);
       expect(a.outcome).toBe('partial');
       expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'date' });
     }
+    // Asked the month of what the documents date by its year, the year is no answer.
+    const month = await ask('新闻工作者打击贩运人口工具包是2017年哪个月发布的？');
+    expect(month.outcome).toBe('not-found');
+    expect((await ask('新闻工作者打击贩运人口工具包是哪一年发布的？')).passages[0]!.quote).toContain('（2017 年）');
     // The date beside the event asked (…2007 年 3 月在伦敦启动) dates it.
     for (const question of ['When was UN.GIFT launched?', '全球举措什么时候启动的？']) {
       const a = await ask(question);

@@ -22,6 +22,8 @@ const NONE = /没有(?:发现|发生|报告|查明|任何)|未(?:发现|发生|�
 const YEAR_LIKE = /^(?:19|20)\d{2}$/;
 const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
+/** Asking a date finer than a year: the month, the day. */
+const ASKS_MONTH = /几月|哪个月|几号|哪一?天|几日|哪几天|\b(?:which|what) (?:month|day|days|date|dates)\b|\bon which days?\b|\bexact date/i;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
@@ -185,20 +187,28 @@ export interface EvidenceDeps {
 }
 
 /** Evidence of a passage giving dates, none beside the asked event: below what states a fact. */
-const UNDATED_EVENT = 0.4;
+const OTHER_EVENT = 0.4;
 
-export function typeEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats, lang }: EvidenceDeps): Evidence {
-  if (lang === 'en') return englishEvidence(raw, analysis, stats);
+export function typeEvidence(raw: string, analysis: QueryAnalysis, deps: EvidenceDeps): Evidence {
+  if (deps.lang === 'en') return englishEvidence(raw, analysis, deps.stats);
+  const evidence = chineseEvidence(raw, analysis, deps);
+  // The date of something else than the asked event ("哪一年成立的") is none of it: "自 2015 年以来…一直是成员".
+  const text = normalizeText(raw);
+  const ofEvent = analysis.dated.length === 0 || analysis.dated.some((e) => text.includes(e));
+  return ofEvent || evidence.strength <= OTHER_EVENT ? evidence : { strength: OTHER_EVENT, facts: [] };
+}
+
+function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats, lang }: EvidenceDeps): Evidence {
   const text = normalizeText(raw);
   const question = askedText(analysis, lang);
   switch (analysis.answerType) {
     case 'count':
       return countEvidence(text, analysis, question);
     case 'date': {
-      const facts = newOnes(text.match(DATE) ?? [], question);
-      // A date of something else than the asked event is no date of it: a date and no more.
-      const dates = analysis.dated.length === 0 || analysis.dated.some((d) => text.includes(d));
-      return dates || facts.length === 0 ? { strength: facts.length ? 1 : 0, facts } : { strength: UNDATED_EVENT, facts: [] };
+      // A question that asks the month or the day is not answered by the year alone ("2017年几月份发布的" of "（2017 年）").
+      const finer = (d: string) => !ASKS_MONTH.test(analysis.question) || /月/.test(d);
+      const facts = newOnes((text.match(DATE) ?? []).filter(finer), question);
+      return { strength: facts.length ? 1 : 0, facts };
     }
     case 'place': {
       // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利. What the verb marks as a

@@ -345,14 +345,17 @@ const ZH_WHEN_AFTER = /([\u4e00-\u9fff]{2})(?:于|在)(?:哪一?年|何时|什�
 const EN_WHEN = /\bwhen (?:was|were|did|is|are|will|has|have|had) .{1,80}? ([a-z]+(?: up)?)\s*\??\s*$/i;
 
 /**
- * What happened that a date question asks the date of, as Chinese forms: "哪一年成立的" → 成立, 设立, 建立. A date
- * beside something else (自 2015 年 7 月以来…一直是成员) does not date the founding asked.
+ * What happened that a date question dates, as Chinese forms: "哪一年成立的" → 成立, 设立, 建立. A date beside
+ * something else (自 2015 年 7 月以来…一直是成员) does not date the founding asked. (Who did something is not held
+ * so: 主持 is answered by 主席, a word the verb's senses do not reach.)
  */
 export function datedEvent(question: string, deps: SalientDeps): string[] {
-  const zh = ZH_WHEN.exec(question)?.[1] ?? ZH_WHEN_AFTER.exec(question)?.[1];
-  // A verbal noun is dated as its verb (启动, tagged vn).
+  // A verbal noun is asked as its verb (启动, tagged vn).
   const verb = (w: string) => deps.tokenizer.tag(w).every((t) => t.tag.startsWith('v'));
-  if (zh) return verb(zh) ? [...new Set([zh, ...deps.senses(zh)])] : [];
+  const zh = ZH_WHEN.exec(question)?.[1] ?? ZH_WHEN_AFTER.exec(question)?.[1];
+  // The verb's other words that share a character with it (成立 → 设立, 建立; not 主持 → 主管, 维护): its senses are loose.
+  const akin = (w: string) => verb(w) && [...w].some((c) => zh!.includes(c));
+  if (zh) return verb(zh) ? [...new Set([zh, ...deps.senses(zh).filter(akin)])] : [];
   const en = EN_WHEN.exec(question)?.[1];
   if (!en || !isVerbForm(en.split(' ')[0]!.toLowerCase())) return [];
   return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))];
