@@ -11,6 +11,7 @@ import { composeQuote } from '../retrieval/answer/compose.js';
 import { assessConfidence } from '../retrieval/answer/confidence.js';
 import { typeEvidence } from '../retrieval/answer/evidence.js';
 import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
+import { mentions } from '../retrieval/answer/select.js';
 import { questionKind } from '../retrieval/query/answer-type.js';
 import { englishTokens } from '../retrieval/query/bridge/english.js';
 import { withoutFraming } from '../retrieval/query/framing.js';
@@ -586,6 +587,24 @@ describe('a month or a place the question puts where the documents do not', () =
     const forum = await ask('维也纳论坛是什么时候举行的？');
     expect(forum.outcome).toBe('answered');
     expect(quotes(forum)).toContain('2008 年 2 月 13 至 15 日');
+  });
+
+  it('does not take a country’s language (越南语 in a list of a course’s languages) for the country', async () => {
+    const question = 'What training did UNODC give in Viet Nam on migrant smuggling?';
+    const { analysis } = await corpus.retrieve(question);
+    const vietnam = analysis.salient.find((e) => e.text === 'Viet Nam')!;
+    expect(vietnam.forms).toContain('越南');
+    expect(mentions(paragraphWith('越南语的版本'), vietnam, analysis, corpus.ctx)).toBe(false);
+    const a = await ask(question);
+    expect(a.outcome).not.toBe('answered');
+    expect(a.notes).toContainEqual({ code: 'not-in-passages', terms: ['Viet Nam'] });
+  });
+
+  it('reads 组织 with an aspect marker as the verb, not as the end of a body’s name (执法人员组织过)', async () => {
+    const a = await ask('毒罪办为埃及的执法人员组织过什么偷运移民培训？');
+    expect(corpus.analyzer.analyze('毒罪办为埃及的执法人员组织过什么偷运移民培训？').salient.map((e) => e.text)).not.toContain('执法人员组织');
+    expect(a.outcome).toBe('answered');
+    expect(quotes(a)).toContain('在埃及组织了一次培训讲习班');
   });
 });
 

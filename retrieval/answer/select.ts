@@ -8,6 +8,7 @@
  * first (two recommendations on the asked topic); the look-alike paragraph of a report on another topic is not
  * shown when the question names its own.
  */
+import { escapeRegExp } from '../util/escape-regexp.js';
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
 import { type Composed, composeQuote, maskedCoverage } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
@@ -102,7 +103,8 @@ export function mentions(unit: Unit, element: SalientElement, analysis: QueryAna
   const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
   const namedAfter = (phrase: string) => element.forms.some((f) => phrase.startsWith(f) && NAMED_AFTER_PLACE.test(phrase));
   const seen = element.kind === 'name' ? ctx.phrases.maskUnasked(text, element.forms, asked, namedAfter) : text;
-  return element.forms.some((f) => seen.includes(f));
+  // Nor is a country's language (越南语 in a list of the languages a course is in) the country.
+  return element.forms.some((f) => seen.replace(new RegExp(`${escapeRegExp(f)}(?=语|文(?![化件书章本]))`, 'g'), '').includes(f));
 }
 
 export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
