@@ -600,7 +600,10 @@ describe('a month or a place the question puts where the documents do not', () =
     expect(a.notes).toContainEqual({ code: 'not-in-passages', terms: ['Viet Nam'] });
   });
 
-  it('reads 组织 with an aspect marker as the verb, not as the end of a body’s name (执法人员组织过)', async () => {
+  it('reads 组织 with an aspect marker as the verb, and 机构 before 间 as "inter-agency", not as the end of a body’s name', async () => {
+    const names = (question: string) => corpus.analyzer.analyze(question).salient.map((e) => e.text);
+    expect(names('打击贩运人口机构间协调小组的会议在哪里举行？')).not.toContain('人口机构');
+    expect(names('毒罪办为埃及的执法人员组织了什么培训？')).toEqual(['埃及']);
     const a = await ask('毒罪办为埃及的执法人员组织过什么偷运移民培训？');
     expect(corpus.analyzer.analyze('毒罪办为埃及的执法人员组织过什么偷运移民培训？').salient.map((e) => e.text)).not.toContain('执法人员组织');
     expect(a.outcome).toBe('answered');

@@ -253,8 +253,10 @@ const BODY_PART = /^(?:n|nr|ns|nt|nz|nrt|j|vn)$/;
 function bodyNames(tagged: { word: string; tag: string }[], stats: CorpusStats): string[] {
   const out: string[] = [];
   tagged.forEach(({ word }, end) => {
-    // 组织 with an aspect marker is the verb "organise" (执法人员组织过…), not a body's name.
-    if (!BODY_END.test(word) || /^[了过着]/.test(tagged[end + 1]?.word ?? '')) return;
+    // 组织 with an aspect marker is the verb "organise" (执法人员组织过…), and 机构 before 间 is "inter-agency"
+    // (人口机构间协调): no body's name ends there.
+    const next = tagged[end + 1];
+    if (!BODY_END.test(word) || /^[了过着]/.test(next?.word ?? '') || next?.tag === 'f') return;
     let start = end;
     while (start > 0 && BODY_PART.test(tagged[start - 1]!.tag) && tagged[start - 1]!.word.length >= 2) start--;
     const parts = tagged.slice(start, end + 1);
