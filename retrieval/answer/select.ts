@@ -8,8 +8,8 @@
  * first (two recommendations on the asked topic); the look-alike paragraph of a report on another topic is not
  * shown when the question names its own.
  */
-import { escapeRegExp } from '../util/escape-regexp.js';
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 import { type Composed, composeQuote, maskedCoverage } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
 import { COUNTRY_ASKED } from './evidence-common.js';
