@@ -2,7 +2,7 @@
  * Fits the answer score's weights (retrieval/answer/select.ts WEIGHTS) on the TUNING questions only
  * (test/data/tune): a listwise softmax over each question's candidates, whose positives are the candidates
  * whose quote holds every fact of the answer key. Prints how often the first candidate holds the facts with the
- * current weights and with the fitted ones. Usage: node --import tsx scripts/dev/fit-ranker.mts
+ * current weights and with the fitted ones. Usage: node --import tsx scripts/dev/fit-ranker.mts [QA.jsonl KEYS.jsonl]
  */
 import { readFileSync } from 'node:fs';
 import { type CandidateFeatures, rankCandidates, WEIGHTS } from '../../retrieval/answer/select.js';
@@ -16,8 +16,9 @@ import { normalizeQuestion } from '../../retrieval/query/normalize.js';
 import { Tokenizer } from '../../retrieval/query/tokenize.js';
 import { unitKey } from '../../retrieval/types.js';
 
-const items = parseEvalFile(readFileSync('test/data/tune/qa.jsonl', 'utf8'));
-const keys = parseKeysFile(readFileSync('test/data/tune/keys.jsonl', 'utf8'));
+const [qaFile = 'test/data/tune/qa.jsonl', keysFile = 'test/data/tune/keys.jsonl'] = process.argv.slice(2);
+const items = parseEvalFile(readFileSync(qaFile, 'utf8'));
+const keys = parseKeysFile(readFileSync(keysFile, 'utf8'));
 const corpus = await loadCorpus('seeds');
 const tokenizer = new Tokenizer();
 const keyword = KeywordIndex.build(
