@@ -251,6 +251,14 @@ describe('the answer in a later paragraph', () => {
     expect(evidenceOf(paragraphWith('工作组收到了下列文件').text).strength).toBe(0);
   });
 
+  it('reads a body’s name as a name, not a clause running up to 部 of 一部分 or 局 of 局势', () => {
+    const who = { question: 'Who organised it?', answerType: 'person_body', groups: [], asked: [], dated: [], salient: [] } as unknown as QueryAnalysis;
+    const facts = (text: string) => typeEvidence(text, who, corpus.ctx).facts;
+    expect(facts(paragraphWith('作为全球举措的一部分，在维也纳举行了几次专家组会议').text).filter((f) => /一部$/.test(f))).toEqual([]);
+    expect(facts('处理在发生冲突的国家和摆脱冲突后局势中的这类问题。')).toEqual([]);
+    expect(facts('荷兰报告称，荷兰移民和归化局参与了这项工作。')).toContain('荷兰移民和归化局');
+  });
+
   it('asks for people with "哪几位…主讲" and "panel speakers", answered from the paragraph after the agenda item', async () => {
     for (const question of ['项目3是由哪几位主讲的？', 'Who were the panel speakers on agenda item 3?']) {
       const a = await ask(question);

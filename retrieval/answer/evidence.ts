@@ -67,9 +67,12 @@ const PERSON_MARK = new RegExp(TITLES);
 const TITLED_NAME = new RegExp(`((?![和与及由])[\u4e00-\u9fff]{2,3})${TITLES}`, 'g');
 /** Groups of people, the answer to "who are most of the victims": 男子, 妇女和女童, 无人陪伴的未成年人. */
 const PEOPLE = /男子|男性|妇女|女性|女童|女孩|男孩|儿童|未成年人|青少年|成年人|移民|工人|劳工|家庭用人|难民|学生|官员|检察官|法官|警察/;
-/** Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". */
+/**
+ * Bodies and office-holders named by what they are (荷兰移民和归化局, 国家报告员): an answer to "who". A name does not run
+ * over 的, 是, 在 and the like, and 部 of 部分 (一部分, 研究部分) or 局 of 局势 ends none.
+ */
 const BODY =
-  /[\u4e00-\u9fff]{2,}(?:局|部|署|厅|委员会|办公室|办事处|组织|机构|中心|基金会|协会|联盟|网络|小组|工作组|警察|宪兵|法院|检察院|政府|议会|银行|公司|集团|大学|学院|报告员|主席|代表|大使|部长|专员|秘书长|主任)/g;
+  /(?:(?![的是在了为由对与从])[\u4e00-\u9fff]){2,}?(?:局(?![势面限])|部(?!分)|署|厅|委员会|办公室|办事处|组织|机构|中心|基金会|协会|联盟|网络|小组|工作组|警察|宪兵|法院|检察院|政府|议会|银行|公司|集团|大学|学院|报告员|主席|代表|大使|部长|专员|秘书长|主任)/g;
 /** Places named by what they are (机场, 边境, 使馆): an answer to "where" as much as a place name. */
 const SITE =
   /(?:在|于|到|赴|前往)[\u4e00-\u9fff]{0,8}(?:机场|港口|边境|口岸|学校|医院|使馆|领事馆|办事处|网站|车站|城市|地区|省|州|市|县|岛|总部|营地|中心|任务|特派团)/g;
