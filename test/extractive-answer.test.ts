@@ -239,6 +239,8 @@ describe('calibrated abstention', () => {
       ['几位发言者指出了什么？', 'statement'],
       ['最近几年贩运人口的趋势是什么？', 'definition'],
       ['有几个国家答复了？', 'count'],
+      // Clause by clause: a count asked first, then a place.
+      ['那个委员会2008年开过几次会？都在哪开的？', 'count'],
       ['哪国加入了议定书？', 'person_body'],
     ];
     for (const [q, type] of cases) expect({ q, type: detectAnswerType(q) }).toEqual({ q, type });

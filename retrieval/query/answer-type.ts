@@ -112,7 +112,11 @@ const ASKS_OTHERWISE = /什么|哪(?!几)|谁|怎|如何|为何|为什么|是否
 
 function typeByPattern(question: string): AnswerType {
   if (/[\u4e00-\u9fff]/.test(question)) {
-    const asked = ASKS_OTHERWISE.test(question) && !/多少/.test(question) ? question.replace(/(?<!哪)几(?=[个名位项种次家国])/g, '') : question;
+    // Read clause by clause: "开过几次会？在哪开的？" asks a count, then a place.
+    const asked = question
+      .split(/(?<=[？?。！!])/)
+      .map((clause) => (ASKS_OTHERWISE.test(clause) && !/多少/.test(clause) ? clause.replace(/(?<!哪)几(?=[个名位项种次家国])/g, '') : clause))
+      .join('');
     for (const [type, pattern] of PATTERNS) if (pattern.test(asked)) return type;
     return 'other';
   }
