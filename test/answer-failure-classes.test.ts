@@ -640,6 +640,15 @@ describe('a date of something else', () => {
   });
 });
 
+describe('the first time, written either way', () => {
+  it('takes 首次 for the 第一次 asked (首次主管级机构间协调小组会议)', async () => {
+    const a = await ask('第一次主管级机构间协调小组会议是在哪里举行的？');
+    expect(a.outcome).toBe('answered');
+    expect(quotes(a)).toContain('在伦敦举行的此次会议');
+    expect(corpus.analyzer.analyze('第一次主管级会议在哪里？').groups.some((g) => g.members.map((m) => m.term).includes('首次'))).toBe(true);
+  });
+});
+
 describe('titles the documents do not have', () => {
   it('takes a title in title marks with a word the documents never use for an instrument they do not mention', async () => {
     const a = await ask('毒罪办为实施《联合国反腐败公约》做了哪些工作？');

@@ -30,6 +30,8 @@ export { detectLang } from '../util/lang.js';
 const EN_QUESTION_VERBS = new Set(
   'happen happens happened make makes take takes get gets got do done list explain show shows address addresses sit sits mean means meant'.split(' '),
 );
+/** The first time or session, written either way: 第一次 / 首次, 第一届 / 首届. */
+const FIRST_TIME = /^(?:第一|首)([次届])$/;
 /** Glosses of a Chinese word tried for corpus synonyms: the first are its main senses. */
 const MAX_GLOSSES = 4;
 /** Corpus words a one-word gloss may translate to and still be one sense. */
@@ -195,6 +197,11 @@ export class QueryAnalyzer {
     for (const w of words) {
       if (/^[a-z]/.test(w) && !this.stats.hasWord(w)) {
         latin.push(w);
+      } else if (FIRST_TIME.test(w)) {
+        // 第一次 and 首次 say the same ("安理会首次…"): either covers the word.
+        const unit = w.at(-1)!;
+        const other = w.startsWith('首') ? `第一${unit}` : `首${unit}`;
+        for (const t of [w, other]) terms.push({ term: t, weight: 0.5, origin: 'dictionary', from: `zh:${w}` });
       } else if (this.stats.df(w) > 0) {
         terms.push({ term: w, weight: 1, origin: 'text' });
       } else {

@@ -158,7 +158,9 @@ export function salientElements(
   for (const ordinal of normalizeText(question).match(ZH_ORDINAL) ?? []) {
     // The documents write 第二十七届; people also type 第27届.
     const chinese = ordinal.replace(/\d+/, (n) => (Number(n) < 100 ? chineseNumeral(Number(n)) : n));
-    add(element(ordinal, 'ordinal', [ordinal, chinese], stats));
+    // 第一次 is also written 首次.
+    const first = chinese.replace(/^第一(?=[次届])/, '首');
+    add(element(ordinal, 'ordinal', [ordinal, chinese, first], stats));
   }
   const months = monthsOfYears(question);
   for (const m of months) add(element(m.text, 'number', m.forms, stats));
