@@ -14,6 +14,7 @@ import { extractiveAnswer } from '../retrieval/answer/extractive-answer.js';
 import { mentions } from '../retrieval/answer/select.js';
 import { questionKind } from '../retrieval/query/answer-type.js';
 import { englishTokens } from '../retrieval/query/bridge/english.js';
+import { countriesNamed } from '../retrieval/query/countries.js';
 import { withoutFraming } from '../retrieval/query/framing.js';
 import { normalizeQuestion } from '../retrieval/query/normalize.js';
 import { isMarkedVerb } from '../retrieval/query/proper-names.js';
@@ -88,6 +89,17 @@ describe('the quoted sentence holds the asked fact', () => {
   it('reads the place from a sentence pointing back to what the one before named ("散发这些传单")', async () => {
     const a = await ask('Where does Qatar hand out its awareness leaflets for workers?');
     expect(a.passages[0]!.quote).toContain('在国际机场、购物中心、医院和职业介绍所等场所散发这些传单');
+  });
+
+  it('reads countries against a gazetteer: not 巴索行动 or 南部非洲 tagged as places, and 乌克兰 tagged as a person', async () => {
+    const named = countriesNamed(paragraphWith('13个受益国（白俄罗斯').text);
+    expect(named).toHaveLength(13);
+    expect(named).toEqual(expect.arrayContaining(['白俄罗斯', '老挝人民民主共和国', '乌克兰']));
+    expect(countriesNamed(paragraphWith('巴索行动').text)).not.toContain('巴索');
+    expect(countriesNamed('南部非洲国家的情报人员；纽约；契约')).toEqual([]);
+    const a = await ask('Which countries are part of GLO.ACT?');
+    expect(a.passages[0]!.quote).not.toContain('巴索行动');
+    expect(a.passages[0]!.quote).toContain('白俄罗斯');
   });
 
   it('does not take "十六个阿拉伯国家" for the countries a "which countries" question asks for', async () => {

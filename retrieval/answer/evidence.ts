@@ -3,6 +3,7 @@
  * what they count, the dates, the names, the items of a list. A "how many" question is answered by a number
  * that counts the asked thing, not by the sentence that repeats the question's words; "why" by a cause.
  */
+import { countriesNamed } from '../query/countries.js';
 import { PERSON_TITLES } from '../query/proper-names.js';
 import { CURRENCY } from '../query/salient.js';
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
@@ -140,7 +141,7 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
   return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts: counts };
 }
 
-const countriesIn = (raw: string, text: string, question: string, tokenizer: Tokenizer) => newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question);
+const countriesIn = (text: string, question: string) => newOnes(countriesNamed(text), question);
 
 const JOINED = /[和及与]/;
 
@@ -157,10 +158,10 @@ function enumerated(sentence: string): number {
  * names none). It errs on the side of more, so that fewer than asked is surely fewer. Null when the text's language
  * is not read that way.
  */
-export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, lang }: EvidenceDeps): number | null {
+export function itemsNamed(raw: string, analysis: QueryAnalysis, { lang }: EvidenceDeps): number | null {
   if (lang === 'en') return null;
   const text = normalizeText(raw);
-  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(raw, text, askedText(analysis, lang), tokenizer).length : 0;
+  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(text, askedText(analysis, lang)).length : 0;
   const lines = text.split('\n').filter((l) => l.trim().length >= 2).length;
   const listed = text.split(/[。！？\n]/).reduce((sum, sentence) => sum + enumerated(sentence), 0);
   return Math.max(countries, lines >= 2 ? lines : 0, listed);
@@ -240,7 +241,7 @@ function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stat
     case 'person_body': {
       // "Which country" is answered by a country, not by the office that reported it.
       if (COUNTRY_ASKED.test(analysis.question)) {
-        const facts = newOnes(nameFacts(raw, text, PLACE_TAGS, tokenizer), question).filter((f) => !everywhere(f, stats));
+        const facts = countriesIn(text, question).filter((f) => !everywhere(f, stats));
         return { strength: facts.length ? 1 : 0, facts };
       }
       // "Who were the panellists" is answered by people's names, not by the working group that heard them.
@@ -254,7 +255,7 @@ function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stat
     case 'list': {
       // "Which countries" is answered by countries named, not by "十六个阿拉伯国家派代表参加".
       if (COUNTRY_ASKED.test(analysis.question)) {
-        const countries = countriesIn(raw, text, question, tokenizer);
+        const countries = countriesIn(text, question);
         return { strength: countries.length >= 2 ? 1 : countries.length === 1 ? 0.6 : 0.2, facts: countries };
       }
       const items = text
