@@ -203,6 +203,7 @@ describe('calibrated abstention', () => {
       ['会议在哪个城市举行？', 'place'],
       ['Who chaired the meeting?', 'person_body'],
       ['Which UN entity sent an observer?', 'person_body'],
+      ['What kind of body is ICAT?', 'list'],
       ['Which 21 ICAT entities attended?', 'list'],
       ['那名检察官叫什么名字？', 'name'],
       ['What is the Blue Heart Campaign?', 'definition'],

@@ -24,7 +24,8 @@ const YEAR_LIKE = /^(?:19|20)\d{2}$/;
 const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
 /** Asking a date finer than a year: the month, the day. */
-const ASKS_MONTH = /几月|哪个月|几号|哪一?天|几日|哪几天|\b(?:which|what) (?:month|day|days|date|dates)\b|\bon which days?\b|\bexact date/i;
+const ASKS_MONTH =
+  /几月|哪个月|几号|哪一?[天日]|几日|哪几天|什么日期|具体日期|\b(?:which|what) (?:month|day|days|date|dates)\b|\bon which days?\b|\bexact date/i;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
@@ -141,7 +142,7 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
   return { strength: counted || analysis.counted.length === 0 ? 1 : uncounted, facts: counts };
 }
 
-const countriesIn = (text: string, question: string) => newOnes(countriesNamed(text), question);
+const countriesIn = (text: string, question: string, tokenizer: Tokenizer) => newOnes(countriesNamed(text, tokenizer), question);
 
 const JOINED = /[和及与]/;
 
@@ -158,10 +159,10 @@ function enumerated(sentence: string): number {
  * names none). It errs on the side of more, so that fewer than asked is surely fewer. Null when the text's language
  * is not read that way.
  */
-export function itemsNamed(raw: string, analysis: QueryAnalysis, { lang }: EvidenceDeps): number | null {
+export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, lang }: EvidenceDeps): number | null {
   if (lang === 'en') return null;
   const text = normalizeText(raw);
-  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(text, askedText(analysis, lang)).length : 0;
+  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(text, askedText(analysis, lang), tokenizer).length : 0;
   const lines = text.split('\n').filter((l) => l.trim().length >= 2).length;
   const listed = text.split(/[。！？\n]/).reduce((sum, sentence) => sum + enumerated(sentence), 0);
   return Math.max(countries, lines >= 2 ? lines : 0, listed);
@@ -241,7 +242,7 @@ function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stat
     case 'person_body': {
       // "Which country" is answered by a country, not by the office that reported it.
       if (COUNTRY_ASKED.test(analysis.question)) {
-        const facts = countriesIn(text, question).filter((f) => !everywhere(f, stats));
+        const facts = countriesIn(text, question, tokenizer).filter((f) => !everywhere(f, stats));
         return { strength: facts.length ? 1 : 0, facts };
       }
       // "Who were the panellists" is answered by people's names, not by the working group that heard them.
@@ -255,7 +256,7 @@ function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stat
     case 'list': {
       // "Which countries" is answered by countries named, not by "十六个阿拉伯国家派代表参加".
       if (COUNTRY_ASKED.test(analysis.question)) {
-        const countries = countriesIn(text, question);
+        const countries = countriesIn(text, question, tokenizer);
         return { strength: countries.length >= 2 ? 1 : countries.length === 1 ? 0.6 : 0.2, facts: countries };
       }
       const items = text

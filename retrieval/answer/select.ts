@@ -8,6 +8,7 @@
  * first (two recommendations on the asked topic); the look-alike paragraph of a report on another topic is not
  * shown when the question names its own.
  */
+import { asLanguage } from '../query/countries.js';
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 import { type Composed, composeQuote, maskedCoverage } from './compose.js';
@@ -101,10 +102,13 @@ export function mentions(unit: Unit, element: SalientElement, analysis: QueryAna
   const text = context(unit, element.kind, ctx);
   const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
   const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
-  const namedAfter = (phrase: string) => element.forms.some((f) => phrase.startsWith(f) && NAMED_AFTER_PLACE.test(phrase));
+  // A question naming that kind of thing after the place ("拉巴特和喀土穆进程") asks about the phrase itself.
+  const question = matchText(analysis.question, ctx.lang);
+  const namedAfter = (phrase: string) =>
+    element.forms.some((f) => phrase.startsWith(f) && NAMED_AFTER_PLACE.test(phrase) && !question.includes(phrase.slice(f.length)));
   const seen = element.kind === 'name' ? ctx.phrases.maskUnasked(text, element.forms, asked, namedAfter) : text;
   // Nor is a country's language (越南语 in a list of the languages a course is in) the country.
-  return element.forms.some((f) => seen.replace(new RegExp(`${escapeRegExp(f)}(?=语|文(?![化件书章本]))`, 'g'), '').includes(f));
+  return element.forms.some((f) => [...seen.matchAll(new RegExp(escapeRegExp(f), 'g'))].some((m) => !asLanguage(seen, m.index, f)));
 }
 
 export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {

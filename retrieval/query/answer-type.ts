@@ -30,7 +30,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'person_body',
-    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:[a-z][\w.-]* ){0,2}?(?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪几位|哪国|哪(?![些几])(?:个|家|位|一)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
+    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:(?!(?:kind|type|sort)s?\b)[a-z][\w.-]* ){0,2}?(?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪几位|哪国|哪(?![些几])(?:个|家|位|一)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
   ],
   // "What are the key areas / main measures of …" asks for several things, not what one thing is.
   [
@@ -112,7 +112,7 @@ const ASKS_OTHERWISE = /什么|哪(?!几)|谁|怎|如何|为何|为什么|是否
 
 function typeByPattern(question: string): AnswerType {
   if (/[\u4e00-\u9fff]/.test(question)) {
-    // Read clause by clause: "开过几次会？在哪开的？" asks a count, then a place.
+    // 几 is "a few" only beside another question word of its own clause: in "开过几次会？在哪开的？" it asks a count.
     const asked = question
       .split(/(?<=[？?。！!])/)
       .map((clause) => (ASKS_OTHERWISE.test(clause) && !/多少/.test(clause) ? clause.replace(/(?<!哪)几(?=[个名位项种次家国])/g, '') : clause))

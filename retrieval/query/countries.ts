@@ -5,9 +5,10 @@
  * with a state's ending is the same country.
  */
 import { escapeRegExp } from '../util/escape-regexp.js';
+import type { Tokenizer } from './tokenize.js';
 
-/** Region codes ICU names that are no country: the EU, the euro area, the UN, outlying Oceania, pseudo-regions. */
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ']);
+/** Region codes ICU names that are no country: unions, areas, the UN, Antarctica, islands named apart, pseudo-regions. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ', 'IC', 'EA', 'DG', 'TA', 'CP', 'AC']);
 
 function regionNames(): string[] {
   const names = new Intl.DisplayNames(['zh-Hans'], { type: 'region' });
@@ -16,7 +17,8 @@ function regionNames(): string[] {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       if (NOT_COUNTRIES.has(code)) continue;
-      const name = names.of(code);
+      // 刚果（金）and 刚果（布）are both 刚果 before their long forms (刚果民主共和国).
+      const name = names.of(code)?.replace(/（[^）]*）$/, '');
       if (name && name !== code && /^[\u4e00-\u9fff]{2,}$/.test(name)) out.add(name);
     }
   return [...out];
@@ -35,7 +37,30 @@ const COUNTRY = new RegExp(
   'g',
 );
 
-/** The countries a Chinese text names, in order, each once, as written. */
-export function countriesNamed(text: string): string[] {
-  return [...new Set(text.match(COUNTRY) ?? [])];
+/** A country's language (越南语, 法文) is not the country: a course offered in it was not held there. */
+export const asLanguage = (text: string, at: number, name: string) => /^(?:语|文(?![化件书章本]))/.test(text.slice(at + name.length));
+
+/**
+ * The countries a Chinese text names, in order, each once, as written: a name only where one of the segmenter's
+ * words begins (not 中国 of 案件中国际, 海地 of 黑海地区), and ending with a word or before an office or body the
+ * segmenter keeps with it (意大利政府, 中国公安部), not inside another name (巴西 of 巴西利亚, 印度 of 印度洋); and not as
+ * a language.
+ */
+export function countriesNamed(text: string, tokenizer: Tokenizer): string[] {
+  const words: { start: number; end: number; word: string }[] = [];
+  let at = 0;
+  for (const { word } of tokenizer.tag(text)) words.push({ start: at, end: (at += word.length), word });
+  const starts = new Set(words.map((w) => w.start));
+  const endsWell = (end: number) => {
+    const holder = words.find((w) => w.start < end && end <= w.end)!;
+    if (holder.end === end) return true;
+    const rest = tokenizer.tag(holder.word.slice(end - holder.start));
+    return rest.length === 1 && rest[0]!.word.length >= 2 && (rest[0]!.tag === 'n' || rest[0]!.tag === 'nt');
+  };
+  const out: string[] = [];
+  for (const m of text.matchAll(COUNTRY)) {
+    const end = m.index + m[0].length;
+    if (starts.has(m.index) && endsWell(end) && !asLanguage(text, m.index, m[0])) out.push(m[0]);
+  }
+  return [...new Set(out)];
 }

@@ -338,15 +338,10 @@ const EN_PLACEHOLDERS = new Set(
   ),
 );
 
-/**
- * What a question asks about, as Chinese forms ("what was the outcome" → 成果, 结果): the sentence that speaks
- * of it is where the answer is, more than the one that only names the event. Empty when the question's
- * wh-word asks for nothing named.
- */
 /** The verb a Chinese date question dates, after its question word (哪一年成立, 什么时候启动的) or before it (成立于哪一年). */
 const ZH_WHEN = /(?:哪一?年|哪些年|什么时候|何时|几月份?|哪个月|哪一?天|什么日期|什么时间)(?:开始|正式|首次|第一次|才|就|被)?([\u4e00-\u9fff]{2})/;
 const ZH_WHEN_AFTER = /([\u4e00-\u9fff]{2})(?:于|在)(?:哪一?年|何时|什么时候)/;
-/** The same in English, closing the question: "when was the trust fund set up?", "when did ICAT launch it?" */
+/** The same in English, closing the question: "when was the trust fund set up?", "when was UN.GIFT launched?" */
 const EN_WHEN = /\bwhen (?:was|were|did|is|are|will|has|have|had) .{1,80}? ([a-z]+(?: up)?)\s*\??\s*$/i;
 
 /**
@@ -355,17 +350,25 @@ const EN_WHEN = /\bwhen (?:was|were|did|is|are|will|has|have|had) .{1,80}? ([a-z
  * so: 主持 is answered by 主席, a word the verb's senses do not reach.)
  */
 export function datedEvent(question: string, deps: SalientDeps): string[] {
-  // A verbal noun is asked as its verb (启动, tagged vn).
+  // A verbal noun is asked as its verb (启动, tagged vn); the verb's senses are its dictionary glosses' verbs
+  // (启动 → 发起, 推出), loose on purpose: a date is only refused when nothing like the asked event stands by it.
   const verb = (w: string) => deps.tokenizer.tag(w).every((t) => t.tag.startsWith('v'));
   const zh = ZH_WHEN.exec(question)?.[1] ?? ZH_WHEN_AFTER.exec(question)?.[1];
-  // The verb's other words that share a character with it (成立 → 设立, 建立; not 主持 → 主管, 维护): its senses are loose.
-  const akin = (w: string) => verb(w) && [...w].some((c) => zh!.includes(c));
-  if (zh) return verb(zh) ? [...new Set([zh, ...deps.senses(zh).filter(akin)])] : [];
+  if (zh) {
+    // The two characters must be a word of the question as segmented, not the start of one (工作 of 工作组).
+    const word = deps.tokenizer.tag(question).some((t) => t.word === zh);
+    return word && verb(zh) ? [...new Set([zh, ...deps.senses(zh).filter(verb)])] : [];
+  }
   const en = EN_WHEN.exec(question)?.[1];
   if (!en || !isVerbForm(en.split(' ')[0]!.toLowerCase())) return [];
-  return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))];
+  return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))].filter(verb);
 }
 
+/**
+ * What a question asks about, as Chinese forms ("what was the outcome" → 成果, 结果): the sentence that speaks
+ * of it is where the answer is, more than the one that only names the event. Empty when the question's
+ * wh-word asks for nothing named.
+ */
 export function askedThing(question: string, deps: SalientDeps): string[] {
   const zh = ZH_ASKED.exec(question);
   if (zh) {
