@@ -49,7 +49,10 @@ export const asLanguage = (text: string, at: number, name: string) => /^(?:è¯­|æ
 export function countriesNamed(text: string, tokenizer: Tokenizer): string[] {
   const words: { start: number; end: number; word: string }[] = [];
   let at = 0;
-  for (const { word } of tokenizer.tag(text)) words.push({ start: at, end: (at += word.length), word });
+  for (const { word } of tokenizer.tag(text)) {
+    words.push({ start: at, end: at + word.length, word });
+    at += word.length;
+  }
   const starts = new Set(words.map((w) => w.start));
   const endsWell = (end: number) => {
     const holder = words.find((w) => w.start < end && end <= w.end)!;
