@@ -670,6 +670,15 @@ describe('the first time, written either way', () => {
   });
 });
 
+describe('the outcome asked for', () => {
+  it('reads "outcome" as the documents write it (成果, not only 结果), quoting the meeting’s result', async () => {
+    const groups = corpus.analyzer.analyze('What was the outcome of the meeting?').groups.map((g) => g.members.map((m) => m.term));
+    expect(groups).toContainEqual(expect.arrayContaining(['成果', '结果']));
+    const a = await ask('What outcome did the December 2017 expert meeting on migrant smuggling in East Africa produce?');
+    expect(quotes(a)).toContain('区域行动计划的初稿');
+  });
+});
+
 describe('titles the documents do not have', () => {
   it('takes a title in title marks with a word the documents never use for an instrument they do not mention', async () => {
     const a = await ask('毒罪办为实施《联合国反腐败公约》做了哪些工作？');
