@@ -22,11 +22,6 @@ export class DomainPhrases {
   }
 
   /**
-   * `text` (normalized) with every occurrence of a fixed phrase that contains one of `terms` without being
-   * asked replaced by as many □, so lengths stay as they were. `asked` is the normalized question plus its
-   * terms; `which` narrows the phrases masked.
-   */
-  /**
    * The fixed phrases that hold every occurrence of `term` in the corpus (毒品 is only ever in
    * 毒品和犯罪问题办公室, 武装 in 武装冲突), or null when the term also stands on its own. Judged first from
    * document frequencies (the term is in no more units than its most frequent phrase), then in the texts: 主讲 is
@@ -51,6 +46,11 @@ export class DomainPhrases {
     return this.texts.some((t) => t.includes(term) && outside(t)) ? null : phrases;
   }
 
+  /**
+   * `text` (normalized) with every occurrence of a fixed phrase that contains one of `terms` without being
+   * asked replaced by as many □, so lengths stay as they were. `asked` is the normalized question plus its
+   * terms; `which` narrows the phrases masked.
+   */
   maskUnasked(text: string, terms: readonly string[], asked: string, which: (phrase: string) => boolean = () => true): string {
     let out = text;
     for (const phrase of this.phrases) {

@@ -50,10 +50,19 @@ export interface Composed {
   speaksOfAsked: boolean;
 }
 
+/**
+ * What `DomainPhrases.maskUnasked` reads a question by: its terms, and the question as matched with them appended
+ * (a phrase the question writes or a term spells is asked, not masked).
+ */
+export function maskingTerms(analysis: QueryAnalysis, ctx: AnswerContext): { question: string; members: string[]; asked: string } {
+  const question = matchText(analysis.question, ctx.lang);
+  const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
+  return { question, members, asked: [question, ...members].join(' ') };
+}
+
 /** Coverage as the answer layer measures it: 人口 inside 贩运人口 is part of a name, not a match. */
 export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: AnswerContext): number {
-  const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
+  const { members, asked } = maskingTerms(analysis, ctx);
   return termCoverage(ctx.phrases.maskUnasked(matchText(text, ctx.lang), members, asked), analysis.groups);
 }
 

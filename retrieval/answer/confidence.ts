@@ -10,7 +10,7 @@
 import { isVerbForm } from '../query/bridge/english.js';
 import { isVerb } from '../query/proper-names.js';
 import type { QueryAnalysis, SalientElement, TermGroup } from '../types.js';
-import { maskedCoverage } from './compose.js';
+import { maskedCoverage, maskingTerms } from './compose.js';
 import { type AnswerContext, matchText } from './context.js';
 import type { Candidate } from './select.js';
 import type { Topicality } from './topicality.js';
@@ -172,8 +172,7 @@ function missingTermGap(analysis: QueryAnalysis, best: Candidate, ctx: AnswerCon
   const weights = analysis.groups.map((g) => g.weight * idf(g));
   const top = Math.max(0, ...weights);
   if (top === 0) return 1;
-  const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
+  const { members, asked } = maskingTerms(analysis, ctx);
   const text = ctx.phrases.maskUnasked(matchText(best.unit.text, ctx.lang), members, asked);
   const missing = analysis.groups.map((g, i) => (g.members.some((m) => text.includes(m.term)) ? 0 : weights[i]!));
   return Math.max(0, ...missing) / top;

@@ -88,7 +88,6 @@ const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
 /** jieba's tags for names: people, places, organisations, other proper nouns. */
 export const NAME_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nt', 'nz', 'ns']);
-const PLACE_TAGS = new Set(['ns']);
 
 /**
  * "举办了一次讲习班", "一项成果": one plus a measure word is mostly the indefinite article, not the asked count —
@@ -168,13 +167,13 @@ export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, la
   return Math.max(countries, lines >= 2 ? lines : 0, listed);
 }
 
-function nameFacts(raw: string, text: string, tags: ReadonlySet<string>, tokenizer: Tokenizer): string[] {
+/** Names the segmenter tags in the text, and Latin names as written. */
+function nameFacts(raw: string, text: string, tokenizer: Tokenizer): string[] {
   const names = tokenizer
     .tag(text)
-    .filter((t) => tags.has(t.tag) && t.word.length >= 2)
+    .filter((t) => NAME_TAGS.has(t.tag) && t.word.length >= 2)
     .map((t) => t.word);
-  if (tags !== PLACE_TAGS) names.push(...(raw.match(LATIN_NAME) ?? []).map(normalizeText));
-  return names;
+  return [...names, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText)];
 }
 
 /** People named: a Chinese name only with its title (孟庆甜女士), as jieba tags many words as names (索引, 宣言). */
@@ -196,15 +195,15 @@ const OTHER_EVENT = 0.4;
 
 export function typeEvidence(raw: string, analysis: QueryAnalysis, deps: EvidenceDeps): Evidence {
   if (deps.lang === 'en') return englishEvidence(raw, analysis, deps.stats);
-  const evidence = chineseEvidence(raw, analysis, deps);
-  // The date of something else than the asked event ("哪一年成立的") is none of it: "自 2015 年以来…一直是成员".
   const text = normalizeText(raw);
+  const evidence = chineseEvidence(raw, text, analysis, deps);
+  // The date of something else than the asked event ("哪一年成立的") is none of it: "自 2015 年以来…一直是成员".
   const ofEvent = analysis.dated.length === 0 || analysis.dated.some((e) => text.includes(e));
   return ofEvent || evidence.strength <= OTHER_EVENT ? evidence : { strength: OTHER_EVENT, facts: [] };
 }
 
-function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stats, lang }: EvidenceDeps): Evidence {
-  const text = normalizeText(raw);
+/** `text` is `raw` normalized. */
+function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { tokenizer, stats, lang }: EvidenceDeps): Evidence {
   const question = askedText(analysis, lang);
   switch (analysis.answerType) {
     case 'count':
@@ -218,7 +217,7 @@ function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stat
     case 'place': {
       // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利. What the verb marks as a
       // place is one whatever jieba tags it (派往阿富汗: 阿富汗 tagged as a person's name).
-      const located = nameFacts(raw, text, NAME_TAGS, tokenizer).filter((p) =>
+      const located = nameFacts(raw, text, tokenizer).filter((p) =>
         new RegExp(`(?:在|于|赴|到|前往|派往|派驻)[^，。；]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，。；]{0,6}(?:举行|召开|举办)`).test(text),
       );
       const held = [...text.matchAll(HELD_IN)].map((m) => m[1]!);
@@ -247,7 +246,7 @@ function chineseEvidence(raw: string, analysis: QueryAnalysis, { tokenizer, stat
       }
       // "Who were the panellists" is answered by people's names, not by the working group that heard them.
       if (PEOPLE_ASKED.test(analysis.question)) return peopleNamed(raw, text, question);
-      const named = [...nameFacts(raw, text, NAME_TAGS, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
+      const named = [...nameFacts(raw, text, tokenizer), ...(text.match(BODY) ?? []), ...(text.match(QUOTED) ?? [])];
       const facts = newOnes(named, question).filter((f) => !everywhere(f, stats));
       const strength = facts.length ? 1 : PERSON_MARK.test(text) || PEOPLE.test(text) ? 0.7 : 0;
       return { strength, facts };

@@ -10,8 +10,7 @@
  */
 import { asLanguage } from '../query/countries.js';
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
-import { escapeRegExp } from '../util/escape-regexp.js';
-import { type Composed, composeQuote, maskedCoverage } from './compose.js';
+import { type Composed, composeQuote, maskedCoverage, maskingTerms } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
 import { COUNTRY_ASKED } from './evidence-common.js';
 
@@ -100,15 +99,17 @@ const NAMED_AFTER_PLACE = /(?:论坛|会议|宣言|进程|公约|议定书|协�
  */
 export function mentions(unit: Unit, element: SalientElement, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
   const text = context(unit, element.kind, ctx);
-  const members = analysis.groups.flatMap((g) => g.members.map((m) => m.term));
-  const asked = [matchText(analysis.question, ctx.lang), ...members].join(' ');
+  const { question, asked } = maskingTerms(analysis, ctx);
   // A question naming that kind of thing after the place ("拉巴特和喀土穆进程") asks about the phrase itself.
-  const question = matchText(analysis.question, ctx.lang);
   const namedAfter = (phrase: string) =>
     element.forms.some((f) => phrase.startsWith(f) && NAMED_AFTER_PLACE.test(phrase) && !question.includes(phrase.slice(f.length)));
   const seen = element.kind === 'name' ? ctx.phrases.maskUnasked(text, element.forms, asked, namedAfter) : text;
   // Nor is a country's language (越南语 in a list of the languages a course is in) the country.
-  return element.forms.some((f) => [...seen.matchAll(new RegExp(escapeRegExp(f), 'g'))].some((m) => !asLanguage(seen, m.index, f)));
+  const standsAlone = (f: string) => {
+    for (let at = seen.indexOf(f); at !== -1; at = seen.indexOf(f, at + 1)) if (!asLanguage(seen, at, f)) return true;
+    return false;
+  };
+  return element.forms.some(standsAlone);
 }
 
 export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {

@@ -16,7 +16,7 @@ import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
 import { isMarkedVerb } from './proper-names.js';
-import { askedThing, countedThing, datedEvent, knownParts, questionNames, salientElements } from './salient.js';
+import { askedThing, countedThing, datedEvent, knownParts, otherFirstTime, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
@@ -30,8 +30,8 @@ export { detectLang } from '../util/lang.js';
 const EN_QUESTION_VERBS = new Set(
   'happen happens happened make makes take takes get gets got do done list explain show shows address addresses sit sits mean means meant'.split(' '),
 );
-/** The first time or session, written either way: 第一次 / 首次, 第一届 / 首届. */
-const FIRST_TIME = /^(?:第一|首)([次届])$/;
+/** The first time or session as one word, written either way: 第一次 / 首次, 第一届 / 首届. */
+const FIRST_TIME = /^(?:第一|首)[次届]$/;
 /** Glosses of a Chinese word tried for corpus synonyms: the first are its main senses. */
 const MAX_GLOSSES = 4;
 /** Corpus words a one-word gloss may translate to and still be one sense. */
@@ -167,6 +167,7 @@ export class QueryAnalyzer {
     const en = this.englishStats
       ? englishReading(question, { stats: this.englishStats, content, names: questionNames(question, deps), numbers, isWord: (w) => this.isRealWord(w) })
       : undefined;
+    const kind = questionKind(question);
     return {
       question,
       corrections,
@@ -176,10 +177,10 @@ export class QueryAnalyzer {
       unexplained,
       numbers,
       ordinals,
-      ...questionKind(question),
+      ...kind,
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
-      dated: questionKind(question).answerType === 'date' ? datedEvent(question, deps) : [],
+      dated: kind.answerType === 'date' ? datedEvent(question, deps) : [],
       salient: salientElements(question, numbers, absentWords, deps, ordinals),
       ...(en ? { en } : {}),
     };
@@ -199,9 +200,7 @@ export class QueryAnalyzer {
         latin.push(w);
       } else if (FIRST_TIME.test(w)) {
         // 第一次 and 首次 say the same ("安理会首次…"): either covers the word.
-        const unit = w.at(-1)!;
-        const other = w.startsWith('首') ? `第一${unit}` : `首${unit}`;
-        for (const t of [w, other]) terms.push({ term: t, weight: 0.5, origin: 'dictionary', from: `zh:${w}` });
+        for (const t of [w, otherFirstTime(w)]) terms.push({ term: t, weight: 0.5, origin: 'dictionary', from: `zh:${w}` });
       } else if (this.stats.df(w) > 0) {
         terms.push({ term: w, weight: 1, origin: 'text' });
       } else {

@@ -12,6 +12,8 @@ import { normalizeText, type Tokenizer } from './tokenize.js';
 /** Capitalised words that start or frame a question rather than name anything. */
 const NOT_NAMES = new Set('Please Tell List Describe Explain Give Name'.split(' '));
 const ZH_ORDINAL = /第[〇零一二三四五六七八九十百\d]+(?:届|次)(?:会议)?/g;
+/** The first time or session written the other way: 第一次 ↔ 首次, 第一届 ↔ 首届 (the rest of the word kept). */
+export const otherFirstTime = (word: string) => (word.startsWith('首') ? word.replace(/^首(?=[次届])/, '第一') : word.replace(/^第一(?=[次届])/, '首'));
 /** A Chinese count question's measure word and counted thing: 多少个国家 → 个, 国家; 几次会 → 次, 会. */
 const ZH_COUNTED = /(?:多少|几)\s*([个名位项种所家份场起届次条人批部篇期组类轮]?)\s*([\u4e00-\u9fff]{1,8})/;
 /** Questions about money count an amount. */
@@ -158,9 +160,7 @@ export function salientElements(
   for (const ordinal of normalizeText(question).match(ZH_ORDINAL) ?? []) {
     // The documents write 第二十七届; people also type 第27届.
     const chinese = ordinal.replace(/\d+/, (n) => (Number(n) < 100 ? chineseNumeral(Number(n)) : n));
-    // 第一次 is also written 首次.
-    const first = chinese.replace(/^第一(?=[次届])/, '首');
-    add(element(ordinal, 'ordinal', [ordinal, chinese, first], stats));
+    add(element(ordinal, 'ordinal', [ordinal, chinese, otherFirstTime(chinese)], stats));
   }
   const months = monthsOfYears(question);
   for (const m of months) add(element(m.text, 'number', m.forms, stats));
