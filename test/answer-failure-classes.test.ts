@@ -777,6 +777,27 @@ describe('counts written far from what they count', () => {
     const victims = (await corpus.retrieve('多少名受害者获救？')).analysis;
     expect(typeEvidence('警方逮捕了2名涉嫌组织跨境贩运的嫌疑人并解救了受害者。', victims, corpus.ctx).strength).toBeLessThan(1);
   });
+
+  it('does not count victims with the countries a victims’ fund paid for, and counts the members that sent trainees', async () => {
+    const victims = (await corpus.retrieve('How many victims has the UN Voluntary Trust Fund for trafficking victims helped?')).analysis;
+    const fund = '联合国贩运人口特别是妇女和儿童行为受害者自愿信托基金资助了30个国家的34个非政府组织项目';
+    expect(typeEvidence(fund, victims, corpus.ctx).strength).toBeLessThan(1);
+    const a = await ask('How many victims in total has the UN Voluntary Trust Fund for trafficking victims helped?');
+    expect(a.outcome).not.toBe('answered');
+    const members = await ask('2016年南部非洲发展共同体偷运移民区域讲习班，共同体成员国里有几个派了学员？');
+    expect(members.outcome).toBe('answered');
+    expect(members.passages[0]!.quote).toContain('11 个成员国');
+  });
+});
+
+describe('dates as fine as asked', () => {
+  it('dates a meeting by the sentence that points back to it (此次会议), and takes no month for "which day"', async () => {
+    const a = await ask('联大第72/195号决议要求召开的第一次主管级机构间协调小组会议，最后是在哪里、哪天开的？');
+    expect(a.outcome).not.toBe('not-found');
+    expect(quotes(a)).toContain('2018 年 5 月 2 日在伦敦');
+    const day = (await corpus.retrieve('2017年5月马耳他那次区域讲习班是哪几天举办的？')).analysis;
+    expect(typeEvidence('2017年5月在马耳他举办了另一次区域讲习班。', day, corpus.ctx).strength).toBe(0);
+  });
 });
 
 describe('a "why" asked of something the documents do not say happened', () => {

@@ -74,7 +74,8 @@ const POINTS_BACK: Record<Lang, RegExp> = {
   zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
   en: /^(?:this|these|that|those|such|it|its|they|their|she|he|her|his|the (?:meeting|event|campaign|workshop|programme|project|initiative|group))\b/i,
 };
-const POINTER = /(?:这些|该|此|这一|这项|这种|这类|上述)([\u4e00-\u9fff]{2})/g;
+// A measure word may come between the pointer and the noun: 此次会议, 这次讲习班.
+const POINTER = /(?:这些|这一|这项|这种|这类|上述|(?:这|此|本|该)(?:次|届|个|场|份)|该|此)([\u4e00-\u9fff]{2})/g;
 /** What a carried-on sentence keeps of the topic of the one before. */
 const CARRIED = 0.8;
 /** A sentence as on-topic as this share of the whole quote carries its facts in full. */

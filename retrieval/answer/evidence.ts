@@ -24,8 +24,9 @@ const YEAR_LIKE = /^(?:19|20)\d{2}$/;
 const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
 /** Asking a date finer than a year: the month, the day. */
-const ASKS_MONTH =
-  /几月|哪个月|几号|哪一?[天日]|几日|哪几天|什么日期|具体日期|\b(?:which|what) (?:month|day|days|date|dates)\b|\bon which days?\b|\bexact date/i;
+const ASKS_MONTH = /几月|哪个月|\b(?:which|what) month\b/i;
+/** A question that asks the day is not answered by the month ("on which days in May 2017" of "2017年5月"). */
+const ASKS_DAY = /几号|哪一?[天日]|几日|哪几天|什么日期|具体日期|\b(?:which|what) (?:day|days|date|dates)\b|\bon which days?\b|\bexact date/i;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
@@ -106,7 +107,10 @@ const asksWith = (question: string, digits: string) => new RegExp(`(?<![\\d.,])$
 /** A number's phrase up to the noun its 的 modifies, within its clause: 23 个国家和一个区域性组织的答复. */
 const COUNTED_PHRASE = /^[^，。；：,;:的]{0,16}的[\u4e00-\u9fff]{1,4}/;
 
-function countEvidence(text: string, analysis: QueryAnalysis, question: string): Evidence {
+/** Whether a text starts with a noun (jieba's n… tags). */
+const countsNoun = (text: string, tokenizer: Tokenizer) => /^n/.test(tokenizer.tag(text)[0]?.tag ?? '');
+
+function countEvidence(text: string, analysis: QueryAnalysis, question: string, tokenizer: Tokenizer): Evidence {
   const facts: string[] = [];
   let counted = false;
   for (const m of text.matchAll(COUNT)) {
@@ -130,7 +134,9 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string):
         .slice(Math.max(0, m.index - 16), m.index)
         .split(/[，。；,;]/)
         .at(-1) ?? '';
-    if (analysis.counted.some((c) => after.includes(c) || before.includes(c))) counted = true;
+    // A noun right after the measure word is what the number counts: "受害者自愿信托基金资助了30个国家" counts countries.
+    const leads = !countsNoun(text.slice(m.index + m[0].length, m.index + m[0].length + 6), tokenizer);
+    if (analysis.counted.some((c) => after.includes(c) || (leads && before.includes(c)))) counted = true;
   }
   if (NONE.test(text)) facts.push('none');
   if (facts.length === 0) return { strength: 0, facts };
@@ -207,10 +213,10 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
   const question = askedText(analysis, lang);
   switch (analysis.answerType) {
     case 'count':
-      return countEvidence(text, analysis, question);
+      return countEvidence(text, analysis, question, tokenizer);
     case 'date': {
       // A question that asks the month or the day is not answered by the year alone ("2017年几月份发布的" of "（2017 年）").
-      const finer = (d: string) => !ASKS_MONTH.test(analysis.question) || /月/.test(d);
+      const finer = (d: string) => (!ASKS_MONTH.test(analysis.question) || /月/.test(d)) && (!ASKS_DAY.test(analysis.question) || /日/.test(d));
       const facts = newOnes((text.match(DATE) ?? []).filter(finer), question);
       return { strength: facts.length ? 1 : 0, facts };
     }

@@ -299,13 +299,22 @@ function countedNoun(text: string, tokenizer: Tokenizer): string | undefined {
   return tokenizer.queryWords(text)[0];
 }
 
+/** The noun a count is asked among, just before it: 成员国 in "共同体成员国里有几个". */
+function nounBefore(text: string, tokenizer: Tokenizer): string | undefined {
+  const words = tokenizer.tag(text.replace(/(?:里|中|之中|当中)?(?:共有|有)?\s*$/, ''));
+  const last = words.at(-1);
+  return last?.tag.startsWith('n') && last.word.length > 1 ? last.word : undefined;
+}
+
 /** What a count question counts, as Chinese forms to look for next to a number ("how many parties" → 缔约方). */
 export function countedThing(question: string, deps: SalientDeps): string[] {
   // The noun after "how many" / 多少 says what is counted, even when a fund is named elsewhere ("how many victims
   // has the Trust Fund helped"); only money asked as such counts an amount.
   const zh = ZH_COUNTED.exec(question);
   if (zh) {
-    const noun = countedNoun(zh[2]!, deps.tokenizer);
+    // "成员国里有几个派了学员": a verb after the measure word says what the counted ones did; they are the noun before.
+    const opensWithVerb = deps.tokenizer.tag(zh[2]!)[0]?.tag === 'v';
+    const noun = (opensWithVerb ? nounBefore(question.slice(0, zh.index), deps.tokenizer) : undefined) ?? countedNoun(zh[2]!, deps.tokenizer);
     if (MONEY_NOUN.test(noun ?? zh[2]!)) return [...CURRENCY];
     // A measure word with the noun (次会, 个国家) is what the count is written as; the noun alone may be far, or
     // written as the corpus's other word for it (494 名被害人 for 受害者, 13 种语文 for 语言).
