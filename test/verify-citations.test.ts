@@ -23,7 +23,7 @@ function verify(answer: Answer) {
 
 /** A real extractive answer with at least two passages, to break one of them. */
 async function twoPassageAnswer(): Promise<Answer> {
-  const a = await answerTo('What do the reports say about case law databases?');
+  const a = await answerTo('Which case law databases do the reports describe?');
   expect(a.passages.length).toBeGreaterThanOrEqual(2);
   return a;
 }

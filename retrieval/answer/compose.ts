@@ -71,7 +71,8 @@ export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: Answe
  * campaign", "She"), opens with a word of it, or points back to a thing it named ("…散发这些传单" after "…使用…传单").
  */
 const POINTS_BACK: Record<Lang, RegExp> = {
-  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议期间)/,
+  // A bare 会议 opening a sentence is the meeting just named: nothing else says which.
+  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议(?![文室厅]))/,
   en: /^(?:this|these|that|those|such|it|its|they|their|she|he|her|his|the (?:meeting|event|campaign|workshop|programme|project|initiative|group))\b/i,
 };
 // A measure word may come between the pointer and the noun: 此次会议, 这次讲习班.
@@ -81,8 +82,11 @@ const CARRIED = 0.8;
 /** A sentence as on-topic as this share of the whole quote carries its facts in full. */
 const ON_TOPIC = 0.5;
 
+/** Whether a text opens by pointing back to what came before it (该会议…, 会议由…, She…). */
+export const pointsBack = (text: string, lang: Lang) => POINTS_BACK[lang].test(text.trimStart());
+
 function carriesOn(prev: string, next: string, ctx: AnswerContext): boolean {
-  if (POINTS_BACK[ctx.lang].test(next)) return true;
+  if (pointsBack(next, ctx.lang)) return true;
   const before = matchText(prev, ctx.lang);
   if (ctx.lang === 'en') {
     const first = englishStems(next).slice(0, 1).map(englishTerm)[0];

@@ -122,7 +122,8 @@ function explainedShare(analysis: QueryAnalysis): number {
 const absent = (salient: SalientElement[], kinds: SalientElement['kind'][]) => salient.filter((s) => kinds.includes(s.kind) && !s.inCorpus).map((s) => s.text);
 
 export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined, ctx: AnswerContext): GateSignals {
-  const unitText = best ? matchText(best.unit.text, ctx.lang) : '';
+  // A continuation ("会议由工作组主席…宣布开幕") is as much this corpus's business as the unit it continues.
+  const unitText = best ? matchText([best.after?.text ?? '', best.unit.text].join(' '), ctx.lang) : '';
   const topical = ctx.topicality && best ? mostTopical(unitText, analysis.groups, ctx.topicality) : null;
   return {
     quoteCoverage: best?.coverage ?? 0,

@@ -1,4 +1,6 @@
 /** What reading the asked kind of fact takes in any language: the evidence record, new facts, names found everywhere. */
+
+import { BEFORE_ASKED_NOUN } from '../query/answer-type.js';
 import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
 import { matchText } from './context.js';
 
@@ -33,8 +35,11 @@ export const PEOPLE_ASKED = new RegExp(
   'i',
 );
 
-/** "Which country" questions, in either language. */
-export const COUNTRY_ASKED = /哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国)|\b(?:which|what) (?:[\w-]+ ){0,2}?(?:countries|country|states?|governments?)\b/i;
+/** "Which country" questions, in either language; 捐款国都有哪些 asks countries after naming them. */
+export const COUNTRY_ASKED = new RegExp(
+  String.raw`哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国(?![际内外]))|国(?:家)?都?(?:有|是|包括)哪(?:些|几个)|\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,2}?(?:countries|country|states?|governments?)\b`,
+  'i',
+);
 
 /** Units a name must be rarer than to answer "who": 毒品和犯罪问题办公室 is named everywhere and answers nothing. */
 const EVERYWHERE = 0.05;
@@ -51,5 +56,7 @@ export function askedText(analysis: QueryAnalysis, lang: Lang): string {
 }
 
 export function newOnes(found: Iterable<string>, question: string): string[] {
-  return [...new Set([...found].filter((f) => f.trim() && !question.includes(f)))];
+  // A name in quotation or title marks is the question's own when the question names it without them.
+  const bare = (f: string) => f.replace(/^[“《「]|[”》」]$/g, '');
+  return [...new Set([...found].filter((f) => bare(f).trim() && !question.includes(bare(f))))];
 }

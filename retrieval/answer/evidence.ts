@@ -82,6 +82,9 @@ const SITE =
 /** A numbered resolution or decision: 第 4/4 号决定, 第2388(2017)号决议. */
 const INSTRUMENT = /第\d+(?:\/\d+|\(\d{4}\))号(?:决定|决议)/g;
 
+const CITY_ASKED = /城市|\b(?:city|cities|town|towns)\b/i;
+const REGION = /(?:海|洋|洲|地区|区域|半岛|之角)$/;
+
 /** Where a meeting was held, whatever the place's name: 在尼亚美举行, 于日内瓦召开. */
 const HELD_IN = /(?:在|于)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|启动|成立)/g;
 /** Names in quotation marks or title marks: “诉讼会诊”, 《…》. */
@@ -199,13 +202,38 @@ export interface EvidenceDeps {
 /** Evidence of a passage giving dates, none beside the asked event: below what states a fact. */
 const OTHER_EVENT = 0.4;
 
+/**
+ * Roles a "who" question may ask about, and kinds of body, each with how the documents state it: who chaired a
+ * meeting is not answered by a sentence naming who attended it, nor which ministry leads a committee by the
+ * sentence that it was set up.
+ */
+const ROLES: { asked: RegExp; stated: RegExp }[] = [
+  { asked: /主持|主席|\bchair(?:ed|s|ing|person)?\b|\bpresid(?:e|ed|es|ing)\b/i, stated: /主持|主席/ },
+  { asked: /牵头|主导|率领|\blead(?:s|ing)?\b|\bled\b|\bhead(?:s|ed)\b|\bin charge\b/i, stated: /牵头|领导|主导|率领|负责|主管|为首|主席/ },
+  // A ministry asked for is one named: 外交部, 内政部, not 部分 or the government at large.
+  { asked: /部委|哪个部(?![分门])|\bministr(?:y|ies)\b/i, stated: /[\u4e00-\u9fff]部(?![分门])/ },
+  { asked: /主办|东道|\b(?:co-?)?host(?:ed|s|ing)?\b/i, stated: /主办|东道|举办|承办|主持|召开|组织|协办/ },
+  {
+    asked: /资助|出资|供资|捐助|\bfund(?:ed|s|ing)?\b|\bfinanc(?:ed|es|ing)\b|\bsponsor(?:ed|s|ing)?\b/i,
+    stated: /资助|支助|出资|供资|捐助|捐款|捐赠|资金|经费|赞助|财政/,
+  },
+];
+/** Evidence of a passage naming bodies or people, none in the asked role: it does not state who. */
+const OTHER_ROLE = 0.3;
+
+/** Whether a "who" question asks about a role the text never states. */
+const roleUnstated = (text: string, question: string) => ROLES.some((r) => r.asked.test(question) && !r.stated.test(text));
+
 export function typeEvidence(raw: string, analysis: QueryAnalysis, deps: EvidenceDeps): Evidence {
   if (deps.lang === 'en') return englishEvidence(raw, analysis, deps.stats);
   const text = normalizeText(raw);
   const evidence = chineseEvidence(raw, text, analysis, deps);
   // The date of something else than the asked event ("哪一年成立的") is none of it: "自 2015 年以来…一直是成员".
   const ofEvent = analysis.dated.length === 0 || analysis.dated.some((e) => text.includes(e));
-  return ofEvent || evidence.strength <= OTHER_EVENT ? evidence : { strength: OTHER_EVENT, facts: [] };
+  if (!ofEvent && evidence.strength > OTHER_EVENT) return { strength: OTHER_EVENT, facts: [] };
+  if (analysis.answerType === 'person_body' && evidence.strength > OTHER_ROLE && roleUnstated(text, analysis.question))
+    return { strength: OTHER_ROLE, facts: [] };
+  return evidence;
 }
 
 /** `text` is `raw` normalized. */
@@ -223,11 +251,17 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
     case 'place': {
       // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利. What the verb marks as a
       // place is one whatever jieba tags it (派往阿富汗: 阿富汗 tagged as a person's name).
+      // Asked the city, one named as a city is one wherever it stands (为圣萨尔瓦多市更新…); the country or the
+      // region it is in ("在印度举办", 地中海) is not the answer.
+      const city = CITY_ASKED.test(analysis.question);
       const located = nameFacts(raw, text, tokenizer).filter((p) =>
-        new RegExp(`(?:在|于|赴|到|前往|派往|派驻)[^，。；]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，。；]{0,6}(?:举行|召开|举办)`).test(text),
+        new RegExp(
+          `(?:在|于|赴|到|前往|派往|派驻)[^，。；]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，。；]{0,6}(?:举行|召开|举办)${city ? `|${escapeRegExp(p)}市` : ''}`,
+        ).test(text),
       );
       const held = [...text.matchAll(HELD_IN)].map((m) => m[1]!);
-      const facts = newOnes([...located, ...held, ...(text.match(SITE) ?? [])], question);
+      const wider = (f: string) => REGION.test(f) || countriesNamed(f, tokenizer).join('') === f;
+      const facts = newOnes([...located, ...held, ...(text.match(SITE) ?? [])], question).filter((f) => !city || !wider(f));
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'name': {
@@ -259,10 +293,12 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
     }
     // Lists, definitions and reasons are often written without the marks looked for: their absence weighs less.
     case 'list': {
-      // "Which countries" is answered by countries named, not by "十六个阿拉伯国家派代表参加".
+      // "Which countries" is answered by countries named, not by "十六个阿拉伯国家派代表参加", which at least
+      // counts them, unlike a text that speaks of no countries.
       if (COUNTRY_ASKED.test(analysis.question)) {
         const countries = countriesIn(text, question, tokenizer);
-        return { strength: countries.length >= 2 ? 1 : countries.length === 1 ? 0.6 : 0.2, facts: countries };
+        const speaksOfCountries = /(?:\d|[一二两三四五六七八九十百几多数])\s*个[\u4e00-\u9fff]{0,4}?国家/.test(text);
+        return { strength: countries.length >= 2 ? 1 : countries.length === 1 ? 0.6 : speaksOfCountries ? 0.2 : 0, facts: countries };
       }
       const items = text
         .split(LIST_SEPARATORS)

@@ -10,8 +10,9 @@
  */
 import { asLanguage } from '../query/countries.js';
 import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit } from '../types.js';
-import { type Composed, composeQuote, maskedCoverage, maskingTerms } from './compose.js';
+import { type Composed, composeQuote, maskedCoverage, maskingTerms, pointsBack } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
+import { itemsNamed } from './evidence.js';
 import { COUNTRY_ASKED } from './evidence-common.js';
 
 /** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
@@ -68,8 +69,10 @@ export interface Candidate extends Composed {
   score: number;
   /** Share of the question's salient elements (that the corpus has) found in the unit or its document. */
   salient: number;
-  /** Term coverage of the quote read with its headings (and a recommendation's lead). */
+  /** Term coverage of the quote read with its headings (and a recommendation's lead, or the unit it continues). */
   contextCoverage: number;
+  /** For a unit reached as the continuation of another: that unit. */
+  after?: Unit;
   /** What the score weighed. */
   features: CandidateFeatures;
 }
@@ -174,6 +177,14 @@ const AGENDA_ITEM =
 /** Paragraphs on the same item read further, at most: the item's panellists, its outcome. */
 const ITEM_PARAGRAPHS = 5;
 
+/** A paragraph of the same report referred to for what this one leaves out: "（见上文第 3 段）", "(see para. 3 above)". */
+const SEE_PARAGRAPH = /见[上下]文第\s*(\d+)\s*段|\bsee (?:also )?(?:para(?:graph)?s?\.?)\s*(\d+)/gi;
+
+function referredParagraphs(unit: Unit, units: readonly Unit[]): Unit[] {
+  const numbers = new Set([...unit.text.matchAll(SEE_PARAGRAPH)].map((m) => Number(m[1] ?? m[2])));
+  return units.filter((u) => u.kind === 'paragraph' && u !== unit && u.paragraph !== null && numbers.has(u.paragraph));
+}
+
 function agendaItems(text: string): Set<string> {
   return new Set([...text.matchAll(AGENDA_ITEM)].flatMap((m) => (m[1] ?? m[2] ?? m[3]!).match(/\d+/g)!));
 }
@@ -217,19 +228,22 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     const composed = composeQuote(result.unit, view.analysis, view.ctx);
     const sameSection = next.section.join('|') === result.unit.section.join('|');
     const countries = asksCountries(analysis);
-    const lacking = i < FOLLOWED_UNITS && (STRICT_TYPES.has(analysis.answerType) || countries) && composed.evidence.strength < 1;
+    // A list named short of the items asked for ("the 13 countries", two named) lacks the rest.
+    const short = analysis.listSize !== null && (itemsNamed(composed.quote, view.analysis, view.ctx) ?? Infinity) < analysis.listSize;
+    const lacking = i < FOLLOWED_UNITS && (((STRICT_TYPES.has(analysis.answerType) || countries) && composed.evidence.strength < 1) || short);
     // Countries named next are the answer only in a paragraph that speaks of what was asked (the replies after
     // the request), not of something else.
-    // Nor is a paragraph that drops a thing the question names which this one has: the next meeting's countries.
+    // Nor is a paragraph that drops a thing the question names which this one has (the next meeting's countries),
+    // unless it opens by pointing back to this one ("会议由工作组主席…宣布开幕" after the meeting named).
     const named = salientShare(result.unit, view.analysis, view.ctx);
     const continues = (u: Unit) =>
       composeQuote(u, view.analysis, view.ctx).evidence.strength === 1 &&
       (!countries || speaksOf(u, view.analysis, view.ctx)) &&
-      salientShare(u, view.analysis, view.ctx) >= named;
+      (salientShare(u, view.analysis, view.ctx) >= named || pointsBack(u.text, u.lang));
     if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && continues(next))) {
       add(next, result, i + 1, result.unit);
     } else if (lacking) {
-      // Or by a later paragraph on the same agenda item that gives what this one lacks.
+      // Or by the paragraph it refers to for it, or a later paragraph on the same agenda item that gives it.
       const items = agendaItems(result.unit.text);
       const onItem = items.size
         ? units
@@ -237,7 +251,7 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
             .filter((u) => u.kind === 'paragraph' && [...agendaItems(u.text)].some((n) => items.has(n)))
             .slice(0, ITEM_PARAGRAPHS)
         : [];
-      const later = onItem.find(continues);
+      const later = [...referredParagraphs(result.unit, units), ...onItem].find(continues);
       if (later) add(later, result, i + 1, result.unit);
     }
   });
@@ -276,7 +290,7 @@ export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, c
         asked: composed.speaksOfAsked ? 1 : 0,
         summary: unit.kind === 'summary' ? 1 : 0,
       };
-      return { ...composed, view, result, rank, score: answerScore(features, weights), salient, contextCoverage: coverage, features };
+      return { ...composed, view, result, rank, after, score: answerScore(features, weights), salient, contextCoverage: coverage, features };
     })
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 }

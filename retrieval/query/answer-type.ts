@@ -7,6 +7,12 @@ import type { AnswerType, QueryAnalysis } from '../types.js';
 import { chineseNumeralValue, englishCardinal } from './bridge/english.js';
 import { ZH_CLOSING_ASK } from './framing.js';
 
+/**
+ * A word between "which/what" and the noun it asks for; a modal or "do" there ("what lever can governments use")
+ * makes the noun the subject of the question, not what it asks for.
+ */
+export const BEFORE_ASKED_NOUN = String.raw`(?:(?!(?:can|could|do|does|did|should|would|will|must|may|might)\b)[\w-]+ )`;
+
 /** First match wins: "how many countries" is a count, not a list; "why … where" is a reason. */
 const PATTERNS: [AnswerType, RegExp][] = [
   // Days and months asked with 几 are dates (哪几天, 几月几日), not counts.
@@ -26,11 +32,11 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'place',
-    /\bwhere\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location|town|region)\b|\bwhich (?:city|venue|location|town)\b|哪里|何地|在哪(?![\d几些一二三四五六七八九十])|哪个(?:城市|地方|地点)|什么地方|哪座城市|什么城市/i,
+    /\bwhere\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location|town|region)\b|\b(?:which|what) (?:cities|towns|places|locations|ports)\b|\bwhich (?:city|venue|location|town)\b|哪里|何地|在哪(?![\d几些一二三四五六七八九十])|哪个(?:城市|地方|地点)|哪(?:些|几个)(?:城市|地方|地点|港口)|(?:分布|设)在哪|什么地方|哪座城市|什么城市/i,
   ],
   [
     'person_body',
-    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:(?!(?:kind|type|sort)s?\b)[a-z][\w.-]* ){0,2}?(?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪几位|哪国|哪(?![些几])(?:个|家|位|一)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
+    /\bwho\b|\bwhom\b|\bwhose\b|\b(?:which|what) (?:(?!(?:kind|type|sort)s?\b)[a-z][\w.-]* ){0,2}?(?:organi[sz]ation|agency|agencies|body|bodies|government|entity|entities|person|official|partner|company|institution|ministry|department|authority|committee|member state|state|country|panellist|panelist|speaker|chair)\b|谁|哪几位|哪国|哪(?![些几])(?:个|家|位|一)?(?:[\u4e00-\u9fff]{1,4}?(?=机构|组织))?(?:机构|组织|国家|政府|实体|人|部门|部委|部|伙伴|企业|公司|单位|成员国|会员国|代表)|由哪/i,
   ],
   // "What are the key areas / main measures of …" asks for several things, not what one thing is.
   [
@@ -39,7 +45,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'definition',
-    /^\s*what (?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .*? (?:mean|stand for|aim)\b|\bwhat does (?![^?]*\b(?:suggest|recommend|propose|say|want|ask|expect|urge|call|help|should|must|would|could|will|can|to)\b)[^?]*? do\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
+    /^\s*what (?:exactly |precisely |really |actually |basically )?(?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .*? (?:mean|stand for|aim)\b|\bwhat does (?![^?]*\b(?:suggest|recommend|propose|say|want|ask|expect|urge|call|help|should|must|would|could|will|can|to)\b)[^?]*? do\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
   ],
   // What someone said or presented: the content after "X介绍了…", not the sentence naming X.
   [
@@ -48,7 +54,10 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'list',
-    /\b(?:which|what) (?:[a-z\d]+ ){0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\bname (?:some|a few|several|all|any)\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪/i,
+    new RegExp(
+      String.raw`\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\bname (?:some|a few|several|all|any)\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪`,
+      'i',
+    ),
   ],
   [
     'yesno',
@@ -63,6 +72,9 @@ const PATTERNS: [AnswerType, RegExp][] = [
 /** "Which 14 countries", "all 19 countries", "which nine languages": how many items the asker expects. */
 const LIST_OF_N_EN =
   /\b(?:which|what(?:\s+(?:are|were))?|(?:list|name)(?:\s+all)?)\s+(?:the\s+)?(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s+(?:[\w.-]+\s+){0,2}?[a-z-]{3,}s\b/i;
+/** "…in the 13 countries of the Global Action. Which countries are those?": the count said before the question. */
+const THE_N_EN = /\bthe (\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen) (?:[\w.-]+ ){0,2}?[a-z-]{3,}s\b/i;
+const ASKS_WHICH_EN = /\b(?:which|what) (?:[\w-]+ )?(?:are|were) (?:they|those|these|them)\b|\b(?:list|name) them\b/i;
 /** 哪13个国家, 19个国家都是哪些. */
 const LIST_OF_N_ZH =
   /哪\s*(\d{1,3}|[一两二三四五六七八九十]+)\s*[个项名位家所种国条]|(?<![第\d一两二三四五六七八九十])(\d{1,3}|[一两二三四五六七八九十]+)\s*[个项名位家所种条][\u4e00-\u9fff]{1,8}?(?:都是哪些|是哪些|有哪些|都有哪些|分别是|都有谁|是谁)/;
@@ -71,8 +83,8 @@ const LIST_OF_N_ZH =
 export function askedListSize(question: string): number | null {
   const zh = LIST_OF_N_ZH.exec(question);
   const written = zh?.[1] ?? zh?.[2];
-  const n =
-    written !== undefined ? (/^\d+$/.test(written) ? Number(written) : chineseNumeralValue(written)) : englishCardinal(LIST_OF_N_EN.exec(question)?.[1] ?? '');
+  const en = LIST_OF_N_EN.exec(question)?.[1] ?? (ASKS_WHICH_EN.test(question) ? THE_N_EN.exec(question)?.[1] : undefined);
+  const n = written !== undefined ? (/^\d+$/.test(written) ? Number(written) : chineseNumeralValue(written)) : englishCardinal(en ?? '');
   return n !== null && n >= 2 && n < 1000 ? n : null;
 }
 

@@ -17,7 +17,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
     'say says said tell tells told describe described describes mention mentioned mentions give gave given ' +
     'like please etc e.g. i.e. thing things kind kinds way ways name names one ones ' +
     // chat: fillers and abbreviations ("quick q", "iirc", "w/")
-    'actually really anyway hey hi thanks thx ok okay pls plz btw iirc quick q w'
+    'actually really exactly precisely basically anyway hey hi thanks thx ok okay pls plz btw iirc quick q w'
   ).split(' '),
 );
 
