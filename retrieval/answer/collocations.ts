@@ -7,6 +7,8 @@ import { normalizeText } from '../query/tokenize.js';
 import type { CorpusStats } from '../types.js';
 
 const MASK = '□';
+/** Sets of terms whose phrases to mask are kept: an answer reads its Chinese and its English terms, and names'. */
+const RECENT_QUESTIONS = 32;
 
 export class DomainPhrases {
   /** Normalized, longest first, so a phrase inside a longer one is masked with it. */
@@ -15,6 +17,8 @@ export class DomainPhrases {
   private readonly texts: string[];
   /** Terms already judged: the answer depends on the term and the corpus only, and scanning the texts is slow. */
   private readonly judged = new Map<string, string[] | null>();
+  /** Phrases to mask for the last few sets of terms (see `unasked`), oldest first. */
+  private readonly recent = new Map<string, string[]>();
 
   constructor(phrases: Iterable<string>, texts: Iterable<string> = []) {
     this.phrases = [...new Set([...phrases].map(normalizeText))].sort((a, b) => b.length - a.length);
@@ -53,10 +57,25 @@ export class DomainPhrases {
    */
   maskUnasked(text: string, terms: readonly string[], asked: string, which: (phrase: string) => boolean = () => true): string {
     let out = text;
-    for (const phrase of this.phrases) {
-      if (asked.includes(phrase) || !terms.some((t) => t !== phrase && phrase.includes(t)) || !which(phrase)) continue;
+    for (const phrase of this.unasked(terms, asked)) {
+      if (!out.includes(phrase) || !which(phrase)) continue;
       out = out.split(phrase).join(MASK.repeat(phrase.length));
     }
     return out;
+  }
+
+  /**
+   * The phrases a question's terms are inside of and it does not ask about, longest first. One answer masks many
+   * texts with the same terms, so the last few questions' lists are kept.
+   */
+  private unasked(terms: readonly string[], asked: string): string[] {
+    const key = `${asked}\u0000${terms.join('\u0001')}`;
+    let found = this.recent.get(key);
+    if (!found) {
+      found = this.phrases.filter((phrase) => !asked.includes(phrase) && terms.some((t) => t !== phrase && phrase.includes(t)));
+      if (this.recent.size >= RECENT_QUESTIONS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, found);
+    }
+    return found;
   }
 }

@@ -131,7 +131,21 @@ function salientIn(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext) {
   return analysis.salient.filter((e) => e.inCorpus && e.forms.some((f) => text.includes(f)));
 }
 
+/**
+ * Quotes composed for a question, by context and unit: ranking reads a unit several times (as a result, as what
+ * continues another, as a candidate), and composing is most of an answer's time.
+ */
+const composed = new WeakMap<AnswerContext, WeakMap<QueryAnalysis, WeakMap<Unit, Composed>>>();
+
 export function composeQuote(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Composed {
+  const byAnalysis = composed.get(ctx) ?? composed.set(ctx, new WeakMap()).get(ctx)!;
+  const byUnit = byAnalysis.get(analysis) ?? byAnalysis.set(analysis, new WeakMap()).get(analysis)!;
+  const made = byUnit.get(unit) ?? compose(unit, analysis, ctx);
+  byUnit.set(unit, made);
+  return made;
+}
+
+function compose(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Composed {
   const spans = answerSpans(unit.text, unit.lang);
   if (spans.length === 0) {
     const evidence = typeEvidence(unit.text, analysis, ctx);
