@@ -874,7 +874,7 @@ describe('a chair named after the meeting, a city asked, countries asked after t
     // A paragraph that names no country and counts none does not answer it; one that counts them does, a little.
     const strategy = paragraphWith('优先关注以下领域');
     expect(typeEvidence(strategy.text, donors, corpus.ctx).strength).toBe(0);
-    const counted = typeEvidence(`${paragraphWith('该方法随后应用于其他三个国家').text.match(/该方法随后[^；]+/)![0]}`, donors, corpus.ctx).strength;
+    const counted = typeEvidence(paragraphWith('该方法随后应用于其他三个国家').text.match(/该方法随后[^；]+/)![0], donors, corpus.ctx).strength;
     expect(counted).toBeGreaterThan(0);
     expect(counted).toBeLessThan(0.5);
     expect(questionKind('What lever can governments use to keep forced labour out of supply chains?').answerType).not.toBe('list');

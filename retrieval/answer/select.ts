@@ -229,8 +229,8 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     const sameSection = next.section.join('|') === result.unit.section.join('|');
     const countries = asksCountries(analysis);
     // A list named short of the items asked for ("the 13 countries", two named) lacks the rest.
-    const short = analysis.listSize !== null && (itemsNamed(composed.quote, view.analysis, view.ctx) ?? Infinity) < analysis.listSize;
-    const lacking = i < FOLLOWED_UNITS && (((STRICT_TYPES.has(analysis.answerType) || countries) && composed.evidence.strength < 1) || short);
+    const short = () => analysis.listSize !== null && (itemsNamed(composed.quote, view.analysis, view.ctx) ?? Infinity) < analysis.listSize;
+    const lacking = i < FOLLOWED_UNITS && (((STRICT_TYPES.has(analysis.answerType) || countries) && composed.evidence.strength < 1) || short());
     // Countries named next are the answer only in a paragraph that speaks of what was asked (the replies after
     // the request), not of something else.
     // Nor is a paragraph that drops a thing the question names which this one has (the next meeting's countries),
