@@ -632,6 +632,20 @@ describe('a month or a place the question puts where the documents do not', () =
     expect(a.notes).toContainEqual({ code: 'not-in-passages', terms: ['Viet Nam'] });
   });
 
+  it('holds a month asked of a year the question gives to that year: the 2017 meeting in the same paragraph did not date the 2016 workshop', async () => {
+    const sadc = paragraphWith('为南部非洲发展共同体成员国举办了一次偷运移民问题区域讲习班');
+    const facts = (question: string) => typeEvidence(sadc.text, corpus.analyzer.analyze(question), corpus.ctx).facts;
+    expect(facts('2016年给南共体成员国办的那个偷运移民区域讲习班是几月份搞的？')).not.toContain('2017年12月13日至15日');
+    expect(facts('2017年在蒙巴萨开的那次区域专家组会议是几月份开的？')).toContain('2017年12月13日至15日');
+  });
+
+  it('does not take a region (中东, 北非) for the city asked, as it does not a country', async () => {
+    const egypt = paragraphWith('在埃及组织了一次培训讲习班');
+    const city = corpus.analyzer.analyze('2017年10月毒罪办在埃及办的那次检察官培训讲习班，是在哪个城市办的？');
+    expect(typeEvidence(egypt.text, city, corpus.ctx).facts).toEqual([]);
+    expect((await ask('2017年10月毒罪办在埃及办的那次检察官培训讲习班，是在哪个城市办的？')).outcome).not.toBe('answered');
+  });
+
   it('reads 组织 with an aspect marker as the verb, and 机构 before 间 as "inter-agency", not as the end of a body’s name', async () => {
     const names = (question: string) => corpus.analyzer.analyze(question).salient.map((e) => e.text);
     expect(names('打击贩运人口机构间协调小组的会议在哪里举行？')).not.toContain('人口机构');
@@ -773,6 +787,32 @@ describe('a Chinese word the documents say otherwise', () => {
     expect(a.outcome).toBe('answered');
     expect(a.passages[0]!.quote).toContain('自然灾害地区');
     expect(corpus.analyzer.analyze('荷兰后来又做了什么？').unexplained).toContain('后来');
+  });
+});
+
+describe('a name the question writes short', () => {
+  it('reads a short form the glossary lists (南共体) as the name the documents write out', () => {
+    const analysis = corpus.analyzer.analyze('南共体有多少个成员国？');
+    expect(analysis.groups.flatMap((g) => g.members.map((m) => m.term))).toContain('南部非洲发展共同体');
+    expect(analysis.unexplained).not.toContain('南共体');
+  });
+});
+
+describe('the paragraph that names what is asked, ranked below the report’s own words', () => {
+  it('reads further down the ranking for a paragraph naming everything the question names', async () => {
+    // "2019 working group report" matches the report's procedural paragraphs first; 南非 and 蓝心运动 are further down.
+    for (const question of ['Has South Africa joined the Blue Heart Campaign, according to the 2019 working group report?', '南非加入蓝心运动了吗？']) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(a.passages[0]!.quote).toContain('南非正在考虑加入蓝心运动');
+    }
+  });
+});
+
+describe('what a "which" question asks', () => {
+  it('takes the noun after the question word over a noun before 有哪些: 行动计划有哪些优先领域 asks the areas', () => {
+    expect(corpus.analyzer.analyze('瓦莱塔联合行动计划一共有哪些优先领域？').asked).not.toContain('计划');
+    expect(corpus.analyzer.analyze('会议的成果有哪些？').asked).toContain('成果');
   });
 });
 

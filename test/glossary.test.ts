@@ -55,6 +55,10 @@ describe('parseGlossary', () => {
     expect(() => parseGlossary(data)).toThrow(/"victims" \(entry 1\) is already defined by another entry \(受害者\)/);
   });
 
+  it('rejects Chinese short forms that are not strings', () => {
+    expect(() => parseGlossary({ entries: [{ en: ['x'], zh: ['甲'], zhShort: [1] }] })).toThrow(/"zhShort" must be/);
+  });
+
   it('writes out acronyms only as written, in capitals', () => {
     const g = parseGlossary({ entries: [{ en: ['trafficking in persons'], zh: ['贩运人口'], acronyms: ['TIP'] }] });
     expect(expandAcronyms('Is the TIP Protocol in force? Any tips?', g)).toBe('Is the trafficking in persons Protocol in force? Any tips?');

@@ -27,6 +27,8 @@ const DATE =
 const ASKS_MONTH = /几月|哪个月|\b(?:which|what) month\b/i;
 /** A question that asks the day is not answered by the month ("on which days in May 2017" of "2017年5月"). */
 const ASKS_DAY = /几号|哪一?[天日]|几日|哪几天|什么日期|具体日期|\b(?:which|what) (?:day|days|date|dates)\b|\bon which days?\b|\bexact date/i;
+/** A date that states its year. */
+const YEAR_IN_DATE = /^(?:19|20)\d{2}/;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
@@ -83,7 +85,8 @@ const SITE =
 const INSTRUMENT = /第\d+(?:\/\d+|\(\d{4}\))号(?:决定|决议)/g;
 
 const CITY_ASKED = /城市|\b(?:city|cities|town|towns)\b/i;
-const REGION = /(?:海|洋|洲|地区|区域|半岛|之角)$/;
+/** Seas, continents and regions, by their ending or as a compass part of one (北非, 中东, 东南亚). */
+const REGION = /(?:海|洋|洲|地区|区域|半岛|之角)$|^[东西南北中]{1,2}(?:非|欧|亚|东)$/;
 
 /** Where a meeting was held, whatever the place's name: 在尼亚美举行, 于日内瓦召开. */
 const HELD_IN = /(?:在|于)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|启动|成立)/g;
@@ -244,8 +247,17 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       return countEvidence(text, analysis, question, tokenizer);
     case 'date': {
       // A question that asks the month or the day is not answered by the year alone ("2017年几月份发布的" of "（2017 年）").
-      const finer = (d: string) => (!ASKS_MONTH.test(analysis.question) || /月/.test(d)) && (!ASKS_DAY.test(analysis.question) || /日/.test(d));
-      const facts = newOnes((text.match(DATE) ?? []).filter(finer), question);
+      const month = ASKS_MONTH.test(analysis.question);
+      const day = ASKS_DAY.test(analysis.question);
+      const finer = (d: string) => (!month || /月/.test(d)) && (!day || /日/.test(d));
+      // Asked the month of something in a year the question gives ("2016年…几月份"), a month of another year dates
+      // another event: "2017年12月" is not when the 2016 workshop was.
+      const years = month || day ? (analysis.question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []) : [];
+      const inYear = (d: string) => years.length === 0 || !YEAR_IN_DATE.test(d) || years.some((y) => d.startsWith(y));
+      const facts = newOnes(
+        (text.match(DATE) ?? []).filter((d) => finer(d) && inYear(d)),
+        question,
+      );
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'place': {

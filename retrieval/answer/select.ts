@@ -15,8 +15,15 @@ import { type AnswerContext, type AnswerView, matchText, viewFor } from './conte
 import { itemsNamed } from './evidence.js';
 import { COUNTRY_ASKED } from './evidence-common.js';
 
-/** Retrieved units considered: beyond these the ranking is too uncertain to quote. */
+/** Retrieved units considered: beyond these the ranking is too uncertain to quote… */
 const CANDIDATE_UNITS = 5;
+/**
+ * …unless none of those names everything the question names and a unit further down does (南非 and 蓝心运动,
+ * ranked seventh under the report's own words "2019 working group"): considered down to this rank.
+ */
+const NAMING_UNITS = 10;
+/** …and scores at least this share of the first result's score: a passing mention further down is no answer. */
+const NAMING_SCORE = 0.6;
 export const MAX_PASSAGES = 3;
 /** Kinds of fact that only a passage stating them answers: a number, a date, a place, a name. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set<AnswerType>(['count', 'date', 'place', 'name', 'person_body']);
@@ -212,7 +219,13 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
   const add = (unit: Unit, result: ScoredUnit, rank: number, after?: Unit) => {
     if (!out.some((c) => c.unit === unit)) out.push({ unit, result, rank, after });
   };
-  results.slice(0, CANDIDATE_UNITS).forEach((result, i) => {
+  const namesAll = (unit: Unit) => {
+    const read = viewFor(unit, analysis, ctx);
+    return salientShare(unit, read.analysis, read.ctx) === 1;
+  };
+  const deeper = !results.slice(0, CANDIDATE_UNITS).some((r) => namesAll(r.unit));
+  results.slice(0, deeper ? NAMING_UNITS : CANDIDATE_UNITS).forEach((result, i) => {
+    if (i >= CANDIDATE_UNITS && (!namesAll(result.unit) || result.score < NAMING_SCORE * results[0]!.score)) return;
     const units = ctx.units.documentUnits(result.unit.source, result.unit.lang);
     const nested = result.unit.kind === 'paragraph' ? units.filter((u) => u.kind === 'recommendation' && u.paragraph === result.unit.paragraph) : [];
     // A paragraph holding recommendations is cited by the recommendation that answers, never twice.

@@ -105,6 +105,8 @@ export class QueryAnalyzer {
   /** Words of the glossary's English phrases: the UN's own vocabulary (state, party, protocol, working group). */
   private readonly unVocabulary: ReadonlySet<string>;
   private readonly englishStats: CorpusStats | undefined;
+  /** A Chinese form or short form the glossary lists → its entry's English name: 南共体 is the SADC the documents write out. */
+  private readonly glossed: ReadonlyMap<string, string>;
 
   constructor(deps: QueryAnalyzerDeps) {
     this.tokenizer = deps.tokenizer;
@@ -114,6 +116,7 @@ export class QueryAnalyzer {
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
+    this.glossed = new Map(deps.glossary.entries.flatMap((e) => [...e.zh, ...(e.zhShort ?? [])].map((z) => [normalizeText(z), e.en[0]!] as const)));
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
     // A word of the English text is known too, whatever the dictionary says ("Harbourlight" is no typo there).
     const inEnglishText = (w: string) => this.englishStats?.hasWord(englishStem(w)) ?? false;
@@ -221,9 +224,8 @@ export class QueryAnalyzer {
   private synonyms(word: string, whole = false): QueryTerm[] {
     const tags = this.tokenizer.tag(word);
     const noun = !whole && tags.length === 1 && tags[0]!.tag === 'n';
-    const found = this.dictionary
-      .englishOf(word)
-      .slice(0, MAX_GLOSSES)
+    const glossed = this.glossed.get(word);
+    const found = [...(glossed ? [glossed] : []), ...this.dictionary.englishOf(word).slice(0, MAX_GLOSSES)]
       // Only the glossary's translations: a dictionary gloss is often a definition ("Tencent, Chinese tech
       // company"), whose words would make any question about a company look answered.
       .flatMap((english) => {

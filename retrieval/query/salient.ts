@@ -333,7 +333,9 @@ export function countedThing(question: string, deps: SalientDeps): string[] {
 }
 
 /** The noun a Chinese wh-word asks about: 什么成果, 哪些群体, 何种语言; or the thing asked about with 是什么. */
-const ZH_ASKED = /(?:什么|哪种|哪些|哪类|哪一种|哪一类|何种|哪几种|哪几类)(?:样的)?\s*([\u4e00-\u9fff]{2,8})|([\u4e00-\u9fff]{2,8})(?:是什么|有哪些|包括哪些)/;
+const ZH_ASKED_AFTER = /(?:什么|哪种|哪些|哪类|哪一种|哪一类|何种|哪几种|哪几类)(?:样的)?\s*([\u4e00-\u9fff]{2,8})/;
+/** …or before it ("成果是什么"), when no noun follows the question word: "行动计划有哪些优先领域" asks the areas, not the plan. */
+const ZH_ASKED_BEFORE = /([\u4e00-\u9fff]{2,8})(?:是什么|有哪些|包括哪些)/;
 /** The same in English: "what outcome", "which groups", "what was the main outcome of", "what kind of support". */
 const EN_ASKED =
   /\b(?:what|which)(?: (?:was|were|is|are))?(?: the)?(?: (?:main|key|principal|chief|primary|most important))?(?: (?:kinds?|types?|sorts?|forms?) of)? ([a-z][a-z-]{2,})\b/i;
@@ -379,10 +381,11 @@ export function datedEvent(question: string, deps: SalientDeps): string[] {
  * wh-word asks for nothing named.
  */
 export function askedThing(question: string, deps: SalientDeps): string[] {
-  const zh = ZH_ASKED.exec(question);
+  const after = ZH_ASKED_AFTER.exec(question)?.[1];
+  const zh = after ?? ZH_ASKED_BEFORE.exec(question)?.[1];
   if (zh) {
-    const words = deps.tokenizer.queryWords(zh[1] ?? zh[2]!);
-    const noun = zh[1] ? words[0] : words.at(-1);
+    const words = deps.tokenizer.queryWords(zh);
+    const noun = after ? words[0] : words.at(-1);
     return noun && noun.length >= 2 && !PLACEHOLDERS.has(noun) ? [noun, ...deps.synonyms(noun)] : [];
   }
   const en = EN_ASKED.exec(question);

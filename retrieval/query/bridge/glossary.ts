@@ -17,6 +17,11 @@ export interface GlossaryEntry {
    * not. Unambiguous acronyms (UNODC) go in `en`.
    */
   acronyms?: string[];
+  /**
+   * Chinese short forms askers write that the documents need not use (南共体 for 南部非洲发展共同体): a question's
+   * word among them is read as the entry's name.
+   */
+  zhShort?: string[];
 }
 
 export interface Glossary {
@@ -86,6 +91,7 @@ export function parseGlossary(data: unknown): Glossary {
       if (acronyms.has(acronym)) fail(`acronym "${acronym}" (entry ${i}) is already defined by another entry`);
       acronyms.set(acronym, entry.en[0]!);
     }
+    if (entry.zhShort !== undefined && !isStrings(entry.zhShort)) fail(`entry ${i}: "zhShort" must be a non-empty string array`);
     entries.push(entry);
   });
   return { entries, byPhrase, maxWords, acronyms, sounds: new Map() };
