@@ -175,6 +175,8 @@ export type AnswerNote =
   | { code: 'only-in-names'; terms: { term: string; name: string }[] }
   /** The kind of fact asked for (a number, a date, a place, a name, a reason) that the quoted units do not give. */
   | { code: 'not-stated'; answerType: AnswerType }
+  /** The question asks what an event came to (its outcome, 成果, conclusions); the quoted units state none. */
+  | { code: 'outcome-not-stated' }
   /** The question asks for so many items ("which 14 countries"); the quoted units name fewer. */
   | { code: 'list-incomplete'; asked: number }
   /** The question was in traditional characters: the documents (and so the quotes) are simplified. */
@@ -280,6 +282,8 @@ export interface QueryAnalysis {
   asked: string[];
   /** For dates, what happened that is dated ("哪一年成立的" → 成立, 设立): normalized Chinese forms, possibly none. */
   dated: string[];
+  /** For Chinese dates, the thing dated ("办公室是哪一年设立的" → 办公室): normalized forms, possibly none. */
+  datedThing: string[];
   salient: SalientElement[];
   /**
    * The question read in English words (stems, not bridged terms), for units written in English: documents'

@@ -253,6 +253,7 @@ describe('the answer in a later paragraph', () => {
       groups: [],
       asked: [],
       dated: [],
+      datedThing: [],
       salient: [],
     } as unknown as QueryAnalysis;
     const evidenceOf = (text: string) => typeEvidence(text, asked, corpus.ctx);
@@ -267,7 +268,15 @@ describe('the answer in a later paragraph', () => {
   });
 
   it('reads a body’s name as a name, not a clause running up to 部 of 一部分 or 局 of 局势', () => {
-    const who = { question: 'Who organised it?', answerType: 'person_body', groups: [], asked: [], dated: [], salient: [] } as unknown as QueryAnalysis;
+    const who = {
+      question: 'Who organised it?',
+      answerType: 'person_body',
+      groups: [],
+      asked: [],
+      dated: [],
+      datedThing: [],
+      salient: [],
+    } as unknown as QueryAnalysis;
     const facts = (text: string) => typeEvidence(text, who, corpus.ctx).facts;
     expect(facts(paragraphWith('作为全球举措的一部分，在维也纳举行了几次专家组会议').text).filter((f) => /一部$/.test(f))).toEqual([]);
     expect(facts('处理在发生冲突的国家和摆脱冲突后局势中的这类问题。')).toEqual([]);
@@ -679,6 +688,19 @@ describe('a date of something else', () => {
       expect(a.passages[0]!.quote).toContain('2007 年 3 月在伦敦启动');
     }
   });
+
+  it('does not date a thing by the asked verb done to something else (建立了 DNA 数据库 for when an office was set up)', async () => {
+    const question = '公安部专门打击拐卖妇女儿童犯罪的办公室是哪一年设立的？';
+    expect(corpus.analyzer.analyze(question).datedThing).toContain('办公室');
+    const office = await ask(question);
+    expect(office.outcome).not.toBe('answered');
+    expect(office.notes).toContainEqual({ code: 'not-stated', answerType: 'date' });
+    // The database itself is dated by that sentence; a generic noun before the question word dates nothing.
+    const database = await ask('公安部是从哪一年开始建立DNA数据库的？');
+    expect(database.outcome).toBe('answered');
+    expect(database.passages[0]!.quote).toContain('自 2009 年以来');
+    expect(corpus.analyzer.analyze('安理会专门讨论贩运人口问题是在什么时候？').datedThing).toEqual([]);
+  });
 });
 
 describe('the first time, written either way', () => {
@@ -796,6 +818,22 @@ describe('a name the question writes short', () => {
     expect(analysis.groups.flatMap((g) => g.members.map((m) => m.term))).toContain('南部非洲发展共同体');
     expect(analysis.unexplained).not.toContain('南共体');
   });
+
+  it('reads an acronym the glossary lists (IC) as what the documents write out (集成电路), not as a name they lack', async () => {
+    const question = 'In what year did Japan amend its passport law to add IC chips?';
+    expect(corpus.analyzer.analyze(question).salient.map((e) => e.text)).not.toContain('IC');
+    const a = await ask(question);
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('2005 年修订了护照法');
+  });
+
+  it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
+    const question = '全球举措的经费是哪个国家资助的？';
+    expect(corpus.analyzer.analyze(question).unexplained).not.toContain('经费');
+    const a = await ask(question);
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('阿拉伯联合酋长国的财政支助');
+  });
 });
 
 describe('the paragraph that names what is asked, ranked below the report’s own words', () => {
@@ -856,6 +894,37 @@ describe('a "why" asked of something the documents do not say happened', () => {
     expect(zh.notes).toContainEqual({ code: 'not-matched', terms: ['退出'] });
     // A verb with its aspect marker, phrasing elsewhere, is what happened here.
     expect((await ask('为什么南非退过蓝心运动？')).notes).toContainEqual({ code: 'not-matched', terms: ['退过'] });
+  });
+});
+
+describe('the items asked for in detail', () => {
+  it('says a paragraph that only says there were some (提供了反馈意见, 逾 25 个项目) does not give the items asked 具体', async () => {
+    for (const question of ['毒罪办对印度《贩运人口问题法案》草案具体提出了哪些意见？', '毒罪办在拉巴特进程和喀土穆进程框架下实施的项目具体都是些什么？']) {
+      expect(corpus.analyzer.analyze(question).answerType).toBe('list');
+      const a = await ask(question);
+      expect(a.outcome).toBe('partial');
+      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'list' });
+    }
+    // Asked what was done, the same paragraph answers.
+    const done = await ask('毒罪办对印度的贩运人口问题法案草案做了什么？');
+    expect(done.outcome).toBe('answered');
+    expect(done.passages[0]!.quote).toContain('提供了反馈意见');
+  });
+});
+
+describe('what an event came to', () => {
+  it('says the quotes state no outcome when the paragraph tells only how a workshop was prepared', async () => {
+    for (const question of ['印度尼西亚的渔业贩运人口讲习班取得了什么成果？', 'What conclusions did the 2016 Indonesia workshop on trafficking in fisheries reach?']) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('partial');
+      expect(a.notes).toContainEqual({ code: 'outcome-not-stated' });
+      expect(quotes(a)).toContain('讲习班的筹备工作');
+    }
+    expect(strings('zh').note({ code: 'outcome-not-stated' })).toBe('所引段落没有说明其成果。');
+    // A meeting whose paragraph says what it achieved (取得的一项重要成果是，起草了…) is answered.
+    const meeting = await ask('毒罪办和国际刑警组织合办的东非区域专家组会议取得了什么成果？');
+    expect(meeting.outcome).toBe('answered');
+    expect(quotes(meeting)).toContain('取得的一项重要成果是');
   });
 });
 

@@ -56,7 +56,7 @@ describe('parseGlossary', () => {
   });
 
   it('rejects Chinese short forms that are not strings', () => {
-    expect(() => parseGlossary({ entries: [{ en: ['x'], zh: ['甲'], zhShort: [1] }] })).toThrow(/"zhShort" must be/);
+    expect(() => parseGlossary({ entries: [{ en: ['x'], zh: ['甲'], zhAsked: [1] }] })).toThrow(/"zhAsked" must be/);
   });
 
   it('writes out acronyms only as written, in capitals', () => {

@@ -196,6 +196,8 @@ const STRINGS = {
           return `Searched for: ${note.text}`;
         case 'not-stated':
           return `The quoted paragraphs do not give the ${ANSWER_TYPE_EN[note.answerType]} asked for.`;
+        case 'outcome-not-stated':
+          return 'The quoted paragraphs do not say what came of it.';
         case 'list-incomplete':
           return `The quoted paragraphs do not name all ${note.asked} asked for.`;
         case 'llm-fallback':
@@ -458,6 +460,8 @@ const STRINGS = {
           return `检索内容：${note.text}`;
         case 'not-stated':
           return `所引段落没有给出所问的${ANSWER_TYPE_ZH[note.answerType]}。`;
+        case 'outcome-not-stated':
+          return '所引段落没有说明其成果。';
         case 'list-incomplete':
           return `所引段落没有列全所问的 ${note.asked} 项。`;
         case 'llm-fallback':

@@ -10,7 +10,7 @@
 import { isVerbForm } from '../query/bridge/english.js';
 import { isVerb } from '../query/proper-names.js';
 import type { QueryAnalysis, SalientElement, TermGroup } from '../types.js';
-import { maskedCoverage, maskingTerms } from './compose.js';
+import { maskedCoverage } from './compose.js';
 import { type AnswerContext, matchText } from './context.js';
 import type { Candidate } from './select.js';
 import type { Topicality } from './topicality.js';
@@ -39,11 +39,6 @@ export interface GateSignals {
   salientInEvidence: number;
   /** How clearly the best passage carries the asked kind of fact (0..1). */
   evidence: number;
-  /**
-   * The most informative question term the best unit lacks, as a share of the most informative term of the
-   * question (0: every term found; 1: the rarest, most specific one is missing).
-   */
-  gap: number;
   /** How characteristic of the corpus the most topical matched term is; null without statistics. */
   topicality: number | null;
   /**
@@ -137,7 +132,6 @@ export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined
     english: analysis.lang === 'en',
     salientInEvidence: best ? best.salient : 0,
     evidence: best?.evidence.strength ?? 0,
-    gap: best ? missingTermGap(analysis, best, ctx) : 1,
     topicality: topical,
     support: best ? ((best.contextCoverage + maskedCoverage(best.unit.text, analysis, ctx)) / 2) * explainedShare(analysis) * topicalFactor(topical) : 0,
   };
@@ -165,18 +159,6 @@ function boundWords(analysis: QueryAnalysis, ctx: AnswerContext): { term: string
     if (bound) out.push({ term: g.members[0]!.term, name: holders[0]![0]! });
   }
   return out;
-}
-
-function missingTermGap(analysis: QueryAnalysis, best: Candidate, ctx: AnswerContext): number {
-  const n = ctx.stats.size;
-  const idf = (g: TermGroup) => Math.max(...g.members.map((m) => Math.log(1 + (n - ctx.stats.df(m.term) + 0.5) / (ctx.stats.df(m.term) + 0.5))));
-  const weights = analysis.groups.map((g) => g.weight * idf(g));
-  const top = Math.max(0, ...weights);
-  if (top === 0) return 1;
-  const { members, asked } = maskingTerms(analysis, ctx);
-  const text = ctx.phrases.maskUnasked(matchText(best.unit.text, ctx.lang), members, asked);
-  const missing = analysis.groups.map((g, i) => (g.members.some((m) => text.includes(m.term)) ? 0 : weights[i]!));
-  return Math.max(0, ...missing) / top;
 }
 
 export function confidenceOf(s: GateSignals): number {

@@ -202,6 +202,18 @@ export interface EvidenceDeps {
   lang: Lang;
 }
 
+/** A sentence speaking of something named before it: 该基金, 此举措, 其. */
+const POINTS_BACK = /该|此|其|这/;
+
+/**
+ * Whether the text does the asked event to something else than the thing dated: "办公室是哪一年设立的" of
+ * "自 2009 年以来，公安部建立了 DNA 数据库" (the verb's object is the database). A verb closing its clause may
+ * still be the dated thing's, named in an earlier sentence ("…于 2009 年设立。").
+ */
+function doneToOther(text: string, analysis: QueryAnalysis): boolean {
+  if (analysis.datedThing.length === 0 || analysis.datedThing.some((e) => text.includes(e)) || POINTS_BACK.test(text)) return false;
+  return analysis.dated.some((verb) => new RegExp(`${escapeRegExp(verb)}了?\\s*[\\u4e00-\\u9fffA-Za-z]{2}`).test(text));
+}
 /** Evidence of a passage giving dates, none beside the asked event: below what states a fact. */
 const OTHER_EVENT = 0.4;
 
@@ -232,7 +244,7 @@ export function typeEvidence(raw: string, analysis: QueryAnalysis, deps: Evidenc
   const text = normalizeText(raw);
   const evidence = chineseEvidence(raw, text, analysis, deps);
   // The date of something else than the asked event ("哪一年成立的") is none of it: "自 2015 年以来…一直是成员".
-  const ofEvent = analysis.dated.length === 0 || analysis.dated.some((e) => text.includes(e));
+  const ofEvent = (analysis.dated.length === 0 || analysis.dated.some((e) => text.includes(e))) && !doneToOther(text, analysis);
   if (!ofEvent && evidence.strength > OTHER_EVENT) return { strength: OTHER_EVENT, facts: [] };
   if (analysis.answerType === 'person_body' && evidence.strength > OTHER_ROLE && roleUnstated(text, analysis.question))
     return { strength: OTHER_ROLE, facts: [] };

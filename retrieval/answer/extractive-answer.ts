@@ -87,11 +87,21 @@ const WHOLLY_STATED: ReadonlySet<string> = new Set(['reason', 'count']);
  * country became a party is a premise the documents do not bear out, and the nearest passage says so by
  * giving no reason.
  */
-const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason';
+const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason' || asksListInDetail(analysis);
+/** "具体有哪些", "what exactly were the…": the items themselves, which a paragraph saying there were some does not give. */
+const IN_DETAIL = /具体|详细|到底|究竟|\b(?:specifically|exactly|precisely|concretely|in detail)\b/i;
+const asksListInDetail = (analysis: QueryAnalysis) => analysis.answerType === 'list' && IN_DETAIL.test(analysis.question);
 /** A passage states the asked fact of the things the question names: Croatia's 65 victims are not Ukraine's. */
 const states = (c: Candidate, analysis: QueryAnalysis) =>
-  c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) ? 1 : STATED) &&
+  c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) || asksListInDetail(analysis) ? 1 : STATED) &&
   analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.analysis, c.view.ctx));
+
+/** What an event came to, as a question asks it (什么成果, "what conclusions"), and as a text states one. */
+const OUTCOME_ASKED = new Set(['成果', '结论', '结果', '成效']);
+const OUTCOME_STATED = /成果|结论|结果|成效|达成|商定|通过了|起草了|产生了/;
+/** The outcome of an event asked of passages that state none: the workshop's preparations are not what it achieved. */
+const outcomeUnstated = (analysis: QueryAnalysis, chosen: Candidate[]) =>
+  analysis.asked.some((a) => OUTCOME_ASKED.has(a)) && !chosen.some((c) => OUTCOME_STATED.test(c.unit.text));
 
 /**
  * What an answer cannot support, as notes: things the question names that the documents never mention (Chinese
@@ -114,6 +124,7 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   if (asksStatedFact(analysis) && !chosen.some((c) => states(c, analysis))) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });
   }
+  if (outcomeUnstated(analysis, same)) notes.push({ code: 'outcome-not-stated' });
   const given = analysis.answerType !== 'list' || analysis.listSize === null ? null : listed(same);
   if (given !== null && given < analysis.listSize!) notes.push({ code: 'list-incomplete', asked: analysis.listSize! });
   return notes;

@@ -72,7 +72,7 @@ export interface AnswerScores {
 }
 
 /** Notes that say what an answer cannot support: a partial answer with one names what is missing. */
-const GAP_NOTES = new Set(['not-mentioned', 'not-matched', 'not-in-passages', 'not-stated', 'only-in-names', 'list-incomplete']);
+const GAP_NOTES = new Set(['not-mentioned', 'not-matched', 'not-in-passages', 'not-stated', 'outcome-not-stated', 'only-in-names', 'list-incomplete']);
 
 const answerPassages = (a: Answer): Passage[] => a.passages.filter((p) => p.role === 'answer');
 

@@ -16,7 +16,7 @@ import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
 import { isMarkedVerb } from './proper-names.js';
-import { askedThing, countedThing, datedEvent, knownParts, otherFirstTime, questionNames, salientElements } from './salient.js';
+import { askedThing, countedThing, datedEvent, datedThing, knownParts, otherFirstTime, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
 import { normalizeText, type Tokenizer } from './tokenize.js';
@@ -116,7 +116,7 @@ export class QueryAnalyzer {
     this.dictionary = deps.dictionary ?? corpusDictionary(deps.stats);
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
-    this.glossed = new Map(deps.glossary.entries.flatMap((e) => [...e.zh, ...(e.zhShort ?? [])].map((z) => [normalizeText(z), e.en[0]!] as const)));
+    this.glossed = new Map(deps.glossary.entries.flatMap((e) => [...e.zh, ...(e.zhAsked ?? [])].map((z) => [normalizeText(z), e.en[0]!] as const)));
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
     // A word of the English text is known too, whatever the dictionary says ("Harbourlight" is no typo there).
     const inEnglishText = (w: string) => this.englishStats?.hasWord(englishStem(w)) ?? false;
@@ -184,6 +184,7 @@ export class QueryAnalyzer {
       counted: countedThing(question, deps),
       asked: askedThing(question, deps),
       dated: kind.answerType === 'date' ? datedEvent(question, deps) : [],
+      datedThing: kind.answerType === 'date' ? datedThing(question, deps) : [],
       salient: salientElements(question, numbers, absentWords, deps, ordinals),
       ...(en ? { en } : {}),
     };

@@ -55,7 +55,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   [
     'list',
     new RegExp(
-      String.raw`\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\bname (?:some|a few|several|all|any)\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪`,
+      String.raw`\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,3}?(?!(?:is|was|does|has|this|its|us|as|thus|plus)\b)[a-z]{2,}s\b|\bname (?:some|a few|several|all|any)\b|\blist\b|\bwhat kinds? of\b|\bwhat types? of\b|哪些|哪几|有哪|哪\s*\d+\s*[个项名位家所]|包括什么|列出|包括哪|都(?:是|有)些?什么|有些什么`,
       'i',
     ),
   ],

@@ -65,6 +65,7 @@ export function englishReading(question: string, deps: EnglishReadingDeps): Quer
     counted,
     asked: askedNoun && !PLACEHOLDERS.has(askedNoun) ? [englishTerm(askedNoun)] : [],
     dated: [],
+    datedThing: [],
     salient,
   };
 }

@@ -375,6 +375,26 @@ export function datedEvent(question: string, deps: SalientDeps): string[] {
   return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))].filter(verb);
 }
 
+/** A Chinese date question's wh-word, wherever it stands. */
+const ZH_WHEN_WORD = /(?:哪一?年|哪些年|什么时候|何时|几月份?|哪个月|哪一?天|什么日期|什么时间)/;
+
+/**
+ * What a Chinese date question dates, as forms: the last noun of the clause before its wh-word
+ * ("…办公室是哪一年设立的" → 办公室, "会议预计什么时候开" → 会议). A sentence dating the asked verb of something else
+ * (自 2009 年以来，公安部建立了 DNA 数据库) is not its date. None when that noun is generic ("问题是在什么时候").
+ */
+export function datedThing(question: string, deps: SalientDeps): string[] {
+  const at = ZH_WHEN_WORD.exec(question)?.index;
+  if (at === undefined) return [];
+  const clause = question
+    .slice(0, at)
+    .split(/[，,。？?！!；;]/)
+    .at(-1)!;
+  const nouns = deps.tokenizer.tag(clause).filter((t) => t.tag.startsWith('n') && t.word.length >= 2);
+  const noun = nouns.at(-1)?.word;
+  return noun && !PLACEHOLDERS.has(noun) && !deps.generic.has(noun) && deps.stats.df(noun) > 0 ? [noun, ...deps.synonyms(noun)] : [];
+}
+
 /**
  * What a question asks about, as Chinese forms ("what was the outcome" → 成果, 结果): the sentence that speaks
  * of it is where the answer is, more than the one that only names the event. Empty when the question's

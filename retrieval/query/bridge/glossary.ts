@@ -18,10 +18,10 @@ export interface GlossaryEntry {
    */
   acronyms?: string[];
   /**
-   * Chinese short forms askers write that the documents need not use (南共体 for 南部非洲发展共同体): a question's
-   * word among them is read as the entry's name.
+   * Chinese words askers write that the documents need not use: short forms (南共体 for 南部非洲发展共同体) and
+   * everyday words (经费 for the documents' 资助). A question's word among them is read as the entry's name.
    */
-  zhShort?: string[];
+  zhAsked?: string[];
 }
 
 export interface Glossary {
@@ -91,7 +91,7 @@ export function parseGlossary(data: unknown): Glossary {
       if (acronyms.has(acronym)) fail(`acronym "${acronym}" (entry ${i}) is already defined by another entry`);
       acronyms.set(acronym, entry.en[0]!);
     }
-    if (entry.zhShort !== undefined && !isStrings(entry.zhShort)) fail(`entry ${i}: "zhShort" must be a non-empty string array`);
+    if (entry.zhAsked !== undefined && !isStrings(entry.zhAsked)) fail(`entry ${i}: "zhAsked" must be a non-empty string array`);
     entries.push(entry);
   });
   return { entries, byPhrase, maxWords, acronyms, sounds: new Map() };
