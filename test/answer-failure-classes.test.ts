@@ -940,6 +940,20 @@ describe('the passage that enumerates', () => {
   });
 });
 
+describe('who sits on a body', () => {
+  it('answers with the paragraph giving its make-up (由…代表组成), not the one saying what the body is for', async () => {
+    for (const question of ['Who sits on the steering committee of the Global Initiative?', "who's on the UN.GIFT steering committee?"]) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(a.passages[0]!.quote).toContain('国际劳工组织');
+    }
+    // Member countries of a body ask for the body, not for a make-up.
+    const kampala = await ask('The Kampala meeting brought together officials of the member countries of which body?');
+    expect(kampala.outcome).toBe('answered');
+    expect(kampala.passages[0]!.quote).toContain('东非警察首长合作会议');
+  });
+});
+
 describe('who in the asked role, and places asked as a list', () => {
   it('does not take the bodies at a meeting for who chaired it, nor a committee for the ministry that leads it', async () => {
     const chair = await ask('2018年5月伦敦那次首次主管级机构间协调小组会议由谁主持？');

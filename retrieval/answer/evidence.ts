@@ -228,6 +228,12 @@ const ROLES: { asked: RegExp; stated: RegExp }[] = [
   // A ministry asked for is one named: 外交部, 内政部, not 部分 or the government at large.
   { asked: /部委|哪个部(?![分门])|\bministr(?:y|ies)\b/i, stated: /[\u4e00-\u9fff]部(?![分门])/ },
   { asked: /主办|东道|\b(?:co-?)?host(?:ed|s|ing)?\b/i, stated: /主办|东道|举办|承办|主持|召开|组织|协办/ },
+  // Who sits on a body is answered by its make-up (由…的代表组成, 成员包括), not by what the body is for.
+  {
+    asked:
+      /\bsits? on\b|\bsat on\b|\b(?:who's|is|are|was|were)(?: \w+)? on the\b|\bmembers?\b(?!\s+(?:states?|countries|nations))|\bmembership\b|\bmade up of\b|成员(?!国)|组成|由哪些/i,
+    stated: /组成|成员(?!国|名额)/,
+  },
   {
     asked: /资助|出资|供资|捐助|\bfund(?:ed|s|ing)?\b|\bfinanc(?:ed|es|ing)\b|\bsponsor(?:ed|s|ing)?\b/i,
     stated: /资助|支助|出资|供资|捐助|捐款|捐赠|资金|经费|赞助|财政/,
