@@ -827,6 +827,13 @@ describe('a name the question writes short', () => {
     expect(a.passages[0]!.quote).toContain('2005 年修订了护照法');
   });
 
+  it('reads "obstacles" and "difficulties" as the challenges (挑战) the documents write of', async () => {
+    const question = 'What obstacles did the Brazilian public defender mention?';
+    expect(corpus.analyzer.analyze(question).groups.flatMap((g) => g.members.map((m) => m.term))).toContain('挑战');
+    const a = await ask(question);
+    expect(a.passages[0]!.quote).toContain('面临一些挑战');
+  });
+
   it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
     const question = '全球举措的经费是哪个国家资助的？';
     expect(corpus.analyzer.analyze(question).unexplained).not.toContain('经费');
