@@ -834,6 +834,12 @@ describe('a name the question writes short', () => {
     expect(a.passages[0]!.quote).toContain('面临一些挑战');
   });
 
+  it('reads "expertise" as the documents’ 专门知识', async () => {
+    const a = await ask('In which areas did UNODC offer its expertise on technical assistance against trafficking?');
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('在下列关键领域提供了专门知识');
+  });
+
   it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
     const question = '全球举措的经费是哪个国家资助的？';
     expect(corpus.analyzer.analyze(question).unexplained).not.toContain('经费');
