@@ -834,6 +834,18 @@ describe('a name the question writes short', () => {
     expect(a.passages[0]!.quote).toContain('面临一些挑战');
   });
 
+  it('reads everyday words the glossary lists (军人, 联大) as the documents’ 军事人员 and 大会, and says nothing of them', async () => {
+    for (const [question, quoted] of [
+      ['罗马尼亚给派去维和的军人办过什么培训？', '军事人员举办了与人口贩运有关的特别培训活动'],
+      ['联大第71/1号决议通过了什么宣言？', '《关于难民和移民的纽约宣言》'],
+    ] as const) {
+      expect(corpus.analyzer.analyze(question).unexplained).toEqual([]);
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(a.passages[0]!.quote).toContain(quoted);
+    }
+  });
+
   it('reads "expertise" as the documents’ 专门知识', async () => {
     const a = await ask('In which areas did UNODC offer its expertise on technical assistance against trafficking?');
     expect(a.outcome).toBe('answered');
