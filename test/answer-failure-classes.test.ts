@@ -834,10 +834,12 @@ describe('a name the question writes short', () => {
     expect(a.passages[0]!.quote).toContain('面临一些挑战');
   });
 
-  it('reads everyday words the glossary lists (军人, 联大) as the documents’ 军事人员 and 大会, and says nothing of them', async () => {
+  it('reads everyday words the glossary lists (军人, 联大, 出资, 上线) as the documents’ words, and says nothing of them', async () => {
     for (const [question, quoted] of [
       ['罗马尼亚给派去维和的军人办过什么培训？', '军事人员举办了与人口贩运有关的特别培训活动'],
       ['联大第71/1号决议通过了什么宣言？', '《关于难民和移民的纽约宣言》'],
+      ['全球举措是哪个国家出资的？', '阿拉伯联合酋长国的财政支助'],
+      ['偷运移民知识门户网站是哪一年上线的？', '启动了偷运移民知识门户网站'],
     ] as const) {
       expect(corpus.analyzer.analyze(question).unexplained).toEqual([]);
       const a = await ask(question);
@@ -846,10 +848,15 @@ describe('a name the question writes short', () => {
     }
   });
 
-  it('reads "expertise" as the documents’ 专门知识', async () => {
-    const a = await ask('In which areas did UNODC offer its expertise on technical assistance against trafficking?');
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('在下列关键领域提供了专门知识');
+  it('reads English words the dictionary gives too many senses of as the documents’ words (expertise, publication)', async () => {
+    for (const [question, quoted] of [
+      ['In which areas did UNODC offer its expertise on technical assistance against trafficking?', '在下列关键领域提供了专门知识'],
+      ['Which UNODC publication on the role of women in migrant smuggling is planned?', '关于妇女在偷运移民中作用的议题文件'],
+    ] as const) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(a.passages[0]!.quote).toContain(quoted);
+    }
   });
 
   it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
