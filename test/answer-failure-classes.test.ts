@@ -541,11 +541,11 @@ describe('names the documents never mention', () => {
     expect(note).toEqual({ code: 'not-matched', terms: ['cocaine'] });
     expect(strings('en').note(note!)).toBe('These words of the question matched nothing in the documents: “cocaine”.');
     expect(strings('zh').note(note!)).toBe('问题中的以下词语在文件中没有找到对应：“cocaine”。');
-    // Such a word is said, not refused on: the bridge misses many ("pilot" areas are 特定区域).
-    const pilot = await ask('Did the Philippines provide lawyers for trafficking victims in its pilot victim-assistance areas?');
-    expect(pilot.outcome).toBe('partial');
-    expect(pilot.notes).toContainEqual({ code: 'not-matched', terms: ['pilot'] });
-    expect(quotes(pilot)).toContain('菲律宾');
+    // Such a word is said, not refused on: the bridge misses many (the "lever" is the documents' 购买力).
+    const lever = await ask('According to the working group, what lever can governments use to keep forced labour out of supply chains?');
+    expect(lever.outcome).toBe('partial');
+    expect(lever.notes).toContainEqual({ code: 'not-matched', terms: ['lever'] });
+    expect(quotes(lever)).toContain('购买力');
     // An inflected verb or adverb the bridge misses (kicked off, upskilled) is how, not what: it costs nothing,
     // unless the question says little else.
     const explained = (q: string) => assessConfidence(corpus.analyzer.analyze(q), undefined, corpus.ctx).signals.explained;
