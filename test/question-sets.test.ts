@@ -21,7 +21,14 @@ beforeAll(async () => {
 
 describe('labelled question sets', () => {
   it('has the sets the README reports, each with answerable questions', () => {
-    const reported = ['tune', 'heldout', 'tune-who', 'tune-m', ...['x', 'y', 'z', 'v', 'k', 'j'].flatMap((s) => [`tune-${s}`, `heldout-${s}`])];
+    const reported = [
+      'tune',
+      'heldout',
+      'tune-who',
+      'tune-m',
+      'heldout-r',
+      ...['x', 'y', 'z', 'v', 'k', 'j', 'n', 'p', 'q'].flatMap((s) => [`tune-${s}`, `heldout-${s}`]),
+    ];
     expect(sets).toEqual(expect.arrayContaining(reported));
     for (const set of sets)
       expect({ set, answerable: parseKeysFile(readFileSync(`${DATA}/${set}/keys.jsonl`, 'utf8')).size > 0 }).toEqual({ set, answerable: true });
