@@ -750,6 +750,18 @@ describe('words the documents have only inside a name', () => {
     expect(strings('zh').note(note!)).toBe('文件中的“毒品”只出现在名称“毒品和犯罪问题办公室”中。');
   });
 
+  it('does not call a word bound to a name that is a kind of it (自愿信托基金 of "trust fund") or of the kind the question names (拉巴特进程 beside 喀土穆进程)', async () => {
+    for (const [question, quoted] of [
+      ['How many projects did UNODC carry out under the Rabat and Khartoum processes?', '逾 25 个与贩运人口问题相关的项目'],
+      ['How much money has the UN trust fund for trafficking victims granted?', '提供赠款200万美元'],
+    ] as const) {
+      const a = await ask(question);
+      expect(a.notes.filter((n) => n.code === 'only-in-names')).toEqual([]);
+      expect(a.outcome).toBe('answered');
+      expect(quotes(a)).toContain(quoted);
+    }
+  });
+
   it('does not count words of the question that together name the phrase (无人 + 陪伴)', async () => {
     const a = await ask('以无人陪伴未成年人为重点的贩运和偷运人口三边专题会议在什么地方开的？');
     expect(a.notes.some((n) => n.code === 'only-in-names')).toBe(false);

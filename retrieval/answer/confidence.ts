@@ -155,7 +155,11 @@ function boundWords(analysis: QueryAnalysis, ctx: AnswerContext): { term: string
     if (g.members.some((m) => names.includes(m.term) || abbreviation(m)) || g.members.every(verbOnly)) continue;
     const others = analysis.groups.filter((o) => o !== g).flatMap((o) => o.members.map((m) => m.term));
     const holders = g.members.map((m) => ctx.phrases.enclosing(m.term, ctx.stats));
-    const bound = holders.every((phrases) => phrases !== null && !phrases.some((p) => question.includes(p) || others.some((o) => p.includes(o))));
+    // A phrase that is a kind of the word (自愿信托基金 is a 信托基金), or of the kind another word of the question
+    // names ("the Rabat and Khartoum processes": 拉巴特进程 beside 喀土穆进程), is what the question speaks of.
+    const named = (p: string, term: string) =>
+      question.includes(p) || p.endsWith(term) || others.some((o) => p.includes(o) || (o.length > 2 && o.slice(-2) === p.slice(-2)));
+    const bound = holders.every((phrases, i) => phrases !== null && !phrases.some((p) => named(p, g.members[i]!.term)));
     if (bound) out.push({ term: g.members[0]!.term, name: holders[0]![0]! });
   }
   return out;
