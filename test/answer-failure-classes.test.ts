@@ -860,10 +860,11 @@ describe('a name the question writes short', () => {
     }
   });
 
-  it('reads English words the dictionary gives too many senses of as the documents’ words (expertise, publication)', async () => {
+  it('reads English words the dictionary gives too many senses of as the documents’ words (expertise, publication, technical)', async () => {
     for (const [question, quoted] of [
       ['In which areas did UNODC offer its expertise on technical assistance against trafficking?', '在下列关键领域提供了专门知识'],
       ['Which UNODC publication on the role of women in migrant smuggling is planned?', '关于妇女在偷运移民中作用的议题文件'],
+      ['Which technical meetings of regional organisations did UNODC take part in?', '参加了一些技术会议'],
     ] as const) {
       const a = await ask(question);
       expect(a.outcome).toBe('answered');
