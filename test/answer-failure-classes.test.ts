@@ -940,6 +940,14 @@ describe('a "why" asked of something the documents do not say happened', () => {
     // A verb with its aspect marker, phrasing elsewhere, is what happened here.
     expect((await ask('为什么南非退过蓝心运动？')).notes).toContainEqual({ code: 'not-matched', terms: ['退过'] });
   });
+
+  it('gives no reason why something stopped from a paragraph where nothing stops', async () => {
+    for (const question of ['Why did the UN trust fund for trafficking victims stop funding NGO projects?', '毒罪办为什么不再支持受害者自愿信托基金了？']) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('partial');
+      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'reason' });
+    }
+  });
 });
 
 describe('the items asked for in detail', () => {

@@ -214,6 +214,9 @@ function doneToOther(text: string, analysis: QueryAnalysis): boolean {
   if (analysis.datedThing.length === 0 || analysis.datedThing.some((e) => text.includes(e)) || POINTS_BACK.test(text)) return false;
   return analysis.dated.some((verb) => new RegExp(`${escapeRegExp(verb)}了?\\s*[\\u4e00-\\u9fffA-Za-z]{2}`).test(text));
 }
+/** A question asking why something stopped, and a text saying something did. */
+const CEASING_ASKED = /不再|停止|中止|终止|取消|撤销|放弃|\b(?:stop(?:ped|s)?|no longer|cease[ds]?|quit|cancel(?:l?ed|s)?|abandon(?:ed|s)?)\b/i;
+const CEASES = /不再|停止|中止|终止|取消|撤销|放弃|结束|暂停/;
 /** Evidence of a passage giving dates, none beside the asked event: below what states a fact. */
 const OTHER_EVENT = 0.4;
 
@@ -353,6 +356,8 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       return { strength: pattern.test(text) ? 1 : 0.3, facts: [] };
     }
     case 'reason':
+      // "Why did the fund stop…" of a text where nothing stops asks the cause of what the text does not say happened.
+      if (CEASING_ASKED.test(analysis.question) && !CEASES.test(text)) return { strength: 0.3, facts: [] };
       if (OPENS_WITH_CONSEQUENCE.test(text) && !CONSEQUENCE.test(text)) return { strength: 0.5, facts: [] };
       return { strength: givesCause(text, analysis) || CONSEQUENCE.test(text) ? 1 : 0.5, facts: [] };
     // Nothing particular to look for: neither for nor against.
