@@ -16,8 +16,7 @@ import type { Candidate } from './select.js';
 import type { Topicality } from './topicality.js';
 
 export interface GateSignals {
-  /** Term coverage of the best passage's quote and of its whole unit (0..1). */
-  quoteCoverage: number;
+  /** Term coverage of the best passage's whole unit (0..1). */
   unitCoverage: number;
   /** Share of the question's informative weight the corpus knows at all (0..1). */
   explained: number;
@@ -121,7 +120,6 @@ export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined
   const unitText = best ? matchText([best.after?.text ?? '', best.unit.text].join(' '), ctx.lang) : '';
   const topical = ctx.topicality && best ? mostTopical(unitText, analysis.groups, ctx.topicality) : null;
   return {
-    quoteCoverage: best?.coverage ?? 0,
     unitCoverage: best ? maskedCoverage(best.unit.text, analysis, ctx) : 0,
     explained: explainedShare(analysis),
     unexplained: analysis.unexplained,

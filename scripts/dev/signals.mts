@@ -24,6 +24,6 @@ for (const item of items) {
   const s = gateSignals(analysis, ranked[0], ctx);
   const f = (x: number) => x.toFixed(2);
   console.log(
-    `${item.id} ${item.gold ? 'A' : 'U'} type=${analysis.answerType} qc=${f(s.quoteCoverage)} uc=${f(s.unitCoverage)} ex=${f(s.explained)} sal=${f(s.salientInEvidence)} ev=${f(s.evidence)} top=${s.topicality?.toFixed(1)} absN=[${s.absentNames}] absS=[${s.absentSpecifics}] unexp=[${s.unexplained}] salient=${analysis.salient.map((e) => `${e.kind[0]}:${e.text}${e.inCorpus ? '' : '✗'}`).join(',')} | ${item.question}`,
+    `${item.id} ${item.gold ? 'A' : 'U'} type=${analysis.answerType} uc=${f(s.unitCoverage)} ex=${f(s.explained)} sal=${f(s.salientInEvidence)} ev=${f(s.evidence)} top=${s.topicality?.toFixed(1)} absN=[${s.absentNames}] absS=[${s.absentSpecifics}] unexp=[${s.unexplained}] salient=${analysis.salient.map((e) => `${e.kind[0]}:${e.text}${e.inCorpus ? '' : '✗'}`).join(',')} | ${item.question}`,
   );
 }
