@@ -71,6 +71,12 @@ describe('the quoted sentence holds the asked fact', () => {
     expect(quote).toContain('葡萄牙语');
   });
 
+  it('quotes on to the sentence speaking of the yes/no question’s country, not only the list that names it among others', async () => {
+    const unit = paragraphWith('在拉脱维亚，如果人口贩运活动被害人与主管机关合作');
+    const quote = await quoteFrom('拉脱维亚会给愿意与当局合作的被害人发临时居留证吗？', unit);
+    expect(quote).toContain('至少为期六个月的临时居留证');
+  });
+
   it('does not date the asked event by the date of another one in the sentence before', async () => {
     const unit = paragraphWith('执行主任多次');
     const quote = await quoteFrom('When did the head of UNODC brief the Security Council on trafficking trends in conflict-affected areas?', unit);

@@ -37,6 +37,8 @@ const ASKED_WEIGHT = 0.25;
  * asked fact has a form of its own (a number, a date), and weighing names more quoted worse.
  */
 const SALIENT_WEIGHT = 1;
+/** What the sentence speaking most of the yes/no question's names adds (its coverage, where they are). */
+const NAMED_AT_WEIGHT = 0.5;
 
 export interface Composed {
   unit: Unit;
@@ -165,6 +167,9 @@ function compose(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Compo
     const t = matchText(text, ctx.lang);
     return salient.filter((e) => e.forms.some((f) => t.includes(f))).length / salient.length;
   };
+  // A yes/no is answered where its names are spoken of most: "在拉脱维亚，如果…便可以…", not the list naming 拉脱维亚 among others.
+  const spanSalient = spans.map((s, i) => salientShare(s.text) * spanCoverage[i]!);
+  const namedAt = (lo: number, hi: number) => Math.max(...spanSalient.slice(lo, hi + 1));
   let best = { lo: 0, hi: 0, score: -Infinity, coverage: 0, evidence: { strength: 0, facts: [] } as Evidence };
   for (let lo = 0; lo < spans.length; lo++) {
     for (let hi = lo; hi < Math.min(spans.length, lo + MAX_SPANS); hi++) {
@@ -173,7 +178,7 @@ function compose(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Compo
       const coverage = hi === lo ? spanCoverage[lo]! : maskedCoverage(text, analysis, ctx);
       const evidence = local ? localEvidence(spanEvidence, topical, lo, hi, coverage) : typeEvidence(text, analysis, ctx);
       const score =
-        coverage + EVIDENCE_WEIGHT * evidence.strength + ASKED_WEIGHT * spanAsked(lo, hi) + SALIENT_WEIGHT * salientShare(text) - SPAN_PENALTY * (hi - lo);
+        coverage + EVIDENCE_WEIGHT * evidence.strength + ASKED_WEIGHT * spanAsked(lo, hi) + SALIENT_WEIGHT * salientShare(text) + NAMED_AT_WEIGHT * namedAt(lo, hi) - SPAN_PENALTY * (hi - lo);
       if (score > best.score + 1e-9) best = { lo, hi, score, coverage, evidence };
     }
   }
