@@ -999,6 +999,23 @@ describe('the passage that enumerates', () => {
   });
 });
 
+describe('what someone listed as present said', () => {
+  it('says no statement is given when the speaker is only listed among those present', async () => {
+    const a = await ask('What did the observer for the Holy See say at the working group meeting?');
+    expect(a.outcome).toBe('partial');
+    expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'statement' });
+    // A speaker who speaks (谈到, 承认 of a declaration's participants) is answered.
+    for (const [question, quoted] of [
+      ['孟庆甜女士在会上讲了什么？', '孟庆甜女士谈到'],
+      ['What did the New Delhi Declaration call for?', '与会者承认必须减少'],
+    ] as const) {
+      const spoken = await ask(question);
+      expect(spoken.outcome).toBe('answered');
+      expect(spoken.passages[0]!.quote).toContain(quoted);
+    }
+  });
+});
+
 describe('who sits on a body', () => {
   it('answers with the paragraph giving its make-up (由…代表组成), not the one saying what the body is for', async () => {
     for (const question of ['Who sits on the steering committee of the Global Initiative?', "who's on the UN.GIFT steering committee?"]) {

@@ -351,9 +351,12 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       const speakers = analysis.salient.filter((e) => e.kind === 'name' && e.inCorpus).flatMap((e) => e.forms);
       // Without a named speaker "她介绍了…" may be anyone: no sign either way.
       if (speakers.length === 0) return { strength: 0.5, facts: [] };
-      const said = `(?:谈到|介绍|表示|强调|指出|提到|描述|概述|说明|认为|报告|建议|提议|说)`;
+      const said = `(?:谈到|介绍|表示|强调|指出|提到|描述|概述|说明|认为|报告|建议|提议|呼吁|重申|承认|承诺|宣布|要求|说)`;
       const pattern = new RegExp(`(?:${[...speakers.map(escapeRegExp), '她', '他'].join('|')})[^。；]{0,14}?${said}`);
-      return { strength: pattern.test(text) ? 1 : 0.3, facts: [] };
+      if (pattern.test(text)) return { strength: 1, facts: [] };
+      // Named and silent (listed among those present), the speaker says nothing here; not named, the text may
+      // still speak for them by name ("Chinese panellist" of 孟庆甜女士).
+      return { strength: speakers.some((f) => text.includes(f)) ? 0.3 : 0.5, facts: [] };
     }
     case 'reason':
       // "Why did the fund stop…" of a text where nothing stops asks the cause of what the text does not say happened.
