@@ -933,6 +933,12 @@ describe('dates as fine as asked', () => {
     const day = (await corpus.retrieve('2017年5月马耳他那次区域讲习班是哪几天举办的？')).analysis;
     expect(typeEvidence('2017年5月在马耳他举办了另一次区域讲习班。', day, corpus.ctx).strength).toBe(0);
   });
+
+  it('reads "which days" as asking dates, not a list, and answers it with no month alone', async () => {
+    const question = 'On which days in May 2017 was the maritime smuggling workshop in Malta held?';
+    expect(questionKind(question).answerType).toBe('date');
+    expect((await ask(question)).outcome).not.toBe('answered');
+  });
 });
 
 describe('a "why" asked of something the documents do not say happened', () => {
