@@ -1005,6 +1005,17 @@ describe('the passage that enumerates', () => {
   });
 });
 
+describe('where a body is based', () => {
+  it('is not answered by where the body met', async () => {
+    const based = await ask('Where is the Inter-Agency Coordination Group against Trafficking in Persons based?');
+    expect(based.outcome).not.toBe('answered');
+    expect(based.notes).toContainEqual({ code: 'not-stated', answerType: 'place' });
+    const met = await ask('Where was the ICAT principals meeting held in May 2018?');
+    expect(met.outcome).toBe('answered');
+    expect(met.passages[0]!.quote).toContain('在伦敦举行');
+  });
+});
+
 describe('what someone listed as present said', () => {
   it('says no statement is given when the speaker is only listed among those present', async () => {
     const a = await ask('What did the observer for the Holy See say at the working group meeting?');

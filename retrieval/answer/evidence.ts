@@ -214,6 +214,9 @@ function doneToOther(text: string, analysis: QueryAnalysis): boolean {
   if (analysis.datedThing.length === 0 || analysis.datedThing.some((e) => text.includes(e)) || POINTS_BACK.test(text)) return false;
   return analysis.dated.some((verb) => new RegExp(`${escapeRegExp(verb)}了?\\s*[\\u4e00-\\u9fffA-Za-z]{2}`).test(text));
 }
+/** A question asking where a body is based, and a text saying where one is. */
+const SEAT_ASKED = /总部|设在哪|位于哪|\bheadquarter(?:s|ed)?\b|\bbased\b|\bseat of\b|\bhead office\b/i;
+const SEAT = /总部|设在|设于|位于|驻/;
 /** A question asking why something stopped, and a text saying something did. */
 const CEASING_ASKED = /不再|停止|中止|终止|取消|撤销|放弃|\b(?:stop(?:ped|s)?|no longer|cease[ds]?|quit|cancel(?:l?ed|s)?|abandon(?:ed|s)?)\b/i;
 const CEASES = /不再|停止|中止|终止|取消|撤销|放弃|结束|暂停/;
@@ -295,6 +298,8 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       const held = [...text.matchAll(HELD_IN)].map((m) => m[1]!);
       const wider = (f: string) => REGION.test(f) || countriesNamed(f, tokenizer).join('') === f;
       const facts = newOnes([...located, ...held, ...(text.match(SITE) ?? [])], question).filter((f) => !city || !wider(f));
+      // Where a body is based is not where it held a meeting.
+      if (facts.length && SEAT_ASKED.test(analysis.question) && !SEAT.test(text)) return { strength: OTHER_ROLE, facts: [] };
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'name': {
