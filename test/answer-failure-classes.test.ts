@@ -1005,6 +1005,15 @@ describe('the passage that enumerates', () => {
   });
 });
 
+describe('a "why" asked of someone’s view', () => {
+  it('quotes on through what they said, where their reasons are', async () => {
+    const question = 'Why did Ms. Blagg think the UK’s reporting rule for large companies worked?';
+    expect(questionKind(question).narrative).toBe(true);
+    expect(quotes(await ask(question))).toContain('提高了运作的透明度');
+    expect(questionKind('Why is trafficking data hard to collect?').narrative).toBe(false);
+  });
+});
+
 describe('where a body is based', () => {
   it('is not answered by where the body met', async () => {
     const based = await ask('Where is the Inter-Agency Coordination Group against Trafficking in Persons based?');

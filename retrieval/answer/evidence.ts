@@ -214,6 +214,8 @@ function doneToOther(text: string, analysis: QueryAnalysis): boolean {
   if (analysis.datedThing.length === 0 || analysis.datedThing.some((e) => text.includes(e)) || POINTS_BACK.test(text)) return false;
   return analysis.dated.some((verb) => new RegExp(`${escapeRegExp(verb)}了?\\s*[\\u4e00-\\u9fffA-Za-z]{2}`).test(text));
 }
+/** What a speaker (or a declaration's participants) does in saying something. */
+const SAID = '(?:谈到|介绍|表示|强调|指出|提到|描述|概述|说明|认为|报告|建议|提议|呼吁|重申|承认|承诺|宣布|要求|说)';
 /** A question asking where a body is based, and a text saying where one is. */
 const SEAT_ASKED = /总部|设在哪|位于哪|\bheadquarter(?:s|ed)?\b|\bbased\b|\bseat of\b|\bhead office\b/i;
 const SEAT = /总部|设在|设于|位于|驻/;
@@ -356,8 +358,7 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       const speakers = analysis.salient.filter((e) => e.kind === 'name' && e.inCorpus).flatMap((e) => e.forms);
       // Without a named speaker "她介绍了…" may be anyone: no sign either way.
       if (speakers.length === 0) return { strength: 0.5, facts: [] };
-      const said = `(?:谈到|介绍|表示|强调|指出|提到|描述|概述|说明|认为|报告|建议|提议|呼吁|重申|承认|承诺|宣布|要求|说)`;
-      const pattern = new RegExp(`(?:${[...speakers.map(escapeRegExp), '她', '他'].join('|')})[^。；]{0,14}?${said}`);
+      const pattern = new RegExp(`(?:${[...speakers.map(escapeRegExp), '她', '他'].join('|')})[^。；]{0,14}?${SAID}`);
       if (pattern.test(text)) return { strength: 1, facts: [] };
       // Named and silent (listed among those present), the speaker says nothing here; not named, the text may
       // still speak for them by name ("Chinese panellist" of 孟庆甜女士).
