@@ -1014,6 +1014,13 @@ describe('a "why" asked of someone’s view', () => {
   });
 });
 
+describe('what a thing is for', () => {
+  it('is not the purpose of what was done as part of it (作为全球举措的一部分…目的是…)', async () => {
+    const a = await ask('打击人口贩运全球举措的目的是什么？');
+    expect(a.passages[0]!.quote).toContain('提高认识');
+  });
+});
+
 describe('where a body is based', () => {
   it('is not answered by where the body met', async () => {
     const based = await ask('Where is the Inter-Agency Coordination Group against Trafficking in Persons based?');

@@ -30,6 +30,7 @@ const ASKS_DAY = /几号|哪一?[天日]|几日|哪几天|什么日期|具体日
 /** A date that states its year. */
 const YEAR_IN_DATE = /^(?:19|20)\d{2}/;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
+const PART_OF = /作为[^，。]{0,30}的(?:一|组成)?部分/;
 const DEFINES = /是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
  * A purpose clause after a comma counts as the reason too ("会员国应…进行研究，以制定或调整预防战略", "…，使检察官能够
@@ -348,6 +349,8 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       return { strength: separators >= 2 ? 1 : separators === 1 ? 0.75 : 0.5, facts: newOnes(items, question) };
     }
     case 'definition': {
+      // What was done "as part of" the thing (作为全球举措的一部分，…目的是…) is a part's purpose, not the thing's.
+      if (PART_OF.test(text)) return { strength: 0.5, facts: [] };
       // A passage that says what the thing is, or one that keeps coming back to it, explains it; a passing
       // mention ("几位发言者…加入蓝心运动") does not.
       const mentions = Math.max(0, ...analysis.groups.map((g) => Math.max(...g.members.map((m) => text.split(m.term).length - 1))));
