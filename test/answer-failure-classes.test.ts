@@ -1019,6 +1019,13 @@ describe('what a thing is for', () => {
     const a = await ask('打击人口贩运全球举措的目的是什么？');
     expect(a.passages[0]!.quote).toContain('提高认识');
   });
+
+  it('reads "X是…的…机构" as saying what X is', async () => {
+    const unit = paragraphWith('主要协调和咨询机构');
+    expect(await quoteFrom('全球举措指导委员会是个什么机构？', unit)).toContain('主要协调和咨询机构');
+    const analysis = corpus.analyzer.analyze('全球举措的指导委员会到底是个什么角色？');
+    expect(typeEvidence('指导委员会是在会员国的指导下实现全球举措目标的主要协调和咨询机构。', analysis, corpus.ctx).strength).toBe(1);
+  });
 });
 
 describe('where a body is based', () => {
