@@ -1020,6 +1020,11 @@ describe('what a thing is for', () => {
     expect(a.passages[0]!.quote).toContain('提高认识');
   });
 
+  it('reads 什么性质的组织 as asking what kind of body, not for a text with 性质 in it', async () => {
+    expect(corpus.analyzer.analyze('全球移民小组是个什么性质的组织？').asked).toEqual([]);
+    expect((await ask('全球移民小组是个什么性质的组织？')).passages[0]!.quote).toContain('机构间小组');
+  });
+
   it('reads "X是…的…机构" as saying what X is', async () => {
     const unit = paragraphWith('主要协调和咨询机构');
     expect(await quoteFrom('全球举措指导委员会是个什么机构？', unit)).toContain('主要协调和咨询机构');

@@ -341,7 +341,7 @@ const EN_ASKED =
   /\b(?:what|which)(?: (?:was|were|is|are))?(?: the)?(?: (?:main|key|principal|chief|primary|most important))?(?: (?:kinds?|types?|sorts?|forms?) of)? ([a-z][a-z-]{2,})\b/i;
 
 /** Nouns that only stand for the kind of answer (什么地方 is "where"): the answer type speaks for them. */
-const PLACEHOLDERS = new Set(['地方', '时候', '时间', '日期', '东西', '事情', '名字', '名称', '城市', '国家', '地区', '人', '样子', '意思']);
+const PLACEHOLDERS = new Set(['地方', '时候', '时间', '日期', '东西', '事情', '名字', '名称', '城市', '国家', '地区', '人', '样子', '意思', '性质']);
 
 const EN_PLACEHOLDERS = new Set(
   'city cities country countries place places year years date dates time day days month months person persons people name names one ones way state states thing things'.split(
