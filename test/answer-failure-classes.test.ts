@@ -934,6 +934,12 @@ describe('dates as fine as asked', () => {
     expect(typeEvidence('2017年5月在马耳他举办了另一次区域讲习班。', day, corpus.ctx).strength).toBe(0);
   });
 
+  it('does not take the 2006 of resolution 2006/27 for the year of the date asked', async () => {
+    const a = await ask('秘书长是哪天向各国政府发出关于第2006/27号决议的普通照会的？');
+    expect(a.outcome).toBe('answered');
+    expect(a.passages[0]!.quote).toContain('2007 年 11 月 12 日');
+  });
+
   it('reads "which days" as asking dates, not a list, and answers it with no month alone', async () => {
     const question = 'On which days in May 2017 was the maritime smuggling workshop in Malta held?';
     expect(questionKind(question).answerType).toBe('date');
@@ -1011,6 +1017,15 @@ describe('a "why" asked of someone’s view', () => {
     expect(questionKind(question).narrative).toBe(true);
     expect(quotes(await ask(question))).toContain('提高了运作的透明度');
     expect(questionKind('Why is trafficking data hard to collect?').narrative).toBe(false);
+  });
+});
+
+describe('a share given in words', () => {
+  it('reads 一半以上 as the share asked', async () => {
+    const analysis = corpus.analyzer.analyze('What proportion of responding States stressed that training was key to fighting trafficking?');
+    const evidence = typeEvidence(paragraphWith('在所有答复国中有一半以上都强调培训').text, analysis, corpus.ctx);
+    expect(evidence.facts).toContain('一半以上');
+    expect(evidence.strength).toBeGreaterThan(0);
   });
 });
 

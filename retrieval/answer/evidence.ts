@@ -104,6 +104,7 @@ export const NAME_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nt', 'nz', 
 const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所|条|届)$/;
 /** A share or a multiple is an answer only to a question that asks for one. */
 const SHARE = /%|倍/;
+const SHARE_IN_WORDS = /一半(?:以上|以下)?|半数(?:以上)?|大多数|绝大多数|(?:[一二三四五六七八九十]|\d+)分之(?:[一二三四五六七八九十]|\d+)|百分之[一二三四五六七八九十百\d]+/g;
 const SHARE_ASKED =
   /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少|(?<![至最不差])[多少])了?多少|多出了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
 const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;
@@ -146,6 +147,8 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string, 
     if (analysis.counted.some((c) => after.includes(c) || (leads && before.includes(c)))) counted = true;
   }
   if (NONE.test(text)) facts.push('none');
+  // A share asked is also given in words: 一半以上, 大多数, 三分之一.
+  if (SHARE_ASKED.test(analysis.question)) facts.push(...(text.match(SHARE_IN_WORDS) ?? []));
   if (facts.length === 0) return { strength: 0, facts };
   if (facts.every((f) => f.startsWith('article:'))) return { strength: 0.35, facts: facts.map((f) => f.slice('article:'.length)) };
   const counts = facts.filter((f) => !f.startsWith('article:'));
@@ -279,7 +282,8 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       const finer = (d: string) => (!month || /月/.test(d)) && (!day || /日/.test(d));
       // Asked the month of something in a year the question gives ("2016年…几月份"), a month of another year dates
       // another event: "2017年12月" is not when the 2016 workshop was.
-      const years = month || day ? (analysis.question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []) : [];
+      // (Not the 2006 of resolution 2006/27.)
+      const years = month || day ? (analysis.question.match(/(?<![\d/])(?:19|20)\d{2}(?![\d/])/g) ?? []) : [];
       const inYear = (d: string) => years.length === 0 || !YEAR_IN_DATE.test(d) || years.some((y) => d.startsWith(y));
       const facts = newOnes(
         (text.match(DATE) ?? []).filter((d) => finer(d) && inYear(d)),
