@@ -19,7 +19,7 @@ import { countriesNamed } from '../retrieval/query/countries.js';
 import { withoutFraming } from '../retrieval/query/framing.js';
 import { normalizeQuestion } from '../retrieval/query/normalize.js';
 import { isMarkedVerb } from '../retrieval/query/proper-names.js';
-import type { Answer, QueryAnalysis, Unit } from '../retrieval/types.js';
+import type { Answer, AnswerType, QueryAnalysis, Unit } from '../retrieval/types.js';
 import { type AnswerCorpus, loadAnswerCorpus } from './helpers/answer-corpus.js';
 
 let corpus: AnswerCorpus;
@@ -41,6 +41,21 @@ const expectFraming = (cases: [question: string, left: string][]) => {
 };
 /** The quote the answer layer takes from one paragraph for a question. */
 const quoteFrom = async (question: string, unit: Unit) => composeQuote(unit, (await corpus.retrieve(question)).analysis, corpus.ctx).quote;
+/** A reading of a question with only its kind: nothing named, counted, dated or asked about. */
+const bareReading = (question: string, answerType: AnswerType) =>
+  ({ question, answerType, narrative: false, listSize: null, groups: [], asked: [], dated: [], datedThing: [], salient: [] }) as unknown as QueryAnalysis;
+/** The question is answered, its first passage quoting `quoted`. */
+const expectAnswered = async (question: string, quoted: string) => {
+  const a = await ask(question);
+  expect({ question, outcome: a.outcome }).toEqual({ question, outcome: 'answered' });
+  expect(a.passages[0]!.quote).toContain(quoted);
+};
+/** The question is answered in part at most, with the note that the asked kind of fact is not given. */
+const expectNotStated = async (question: string, answerType: AnswerType) => {
+  const a = await ask(question);
+  expect({ question, outcome: a.outcome }).not.toEqual({ question, outcome: 'answered' });
+  expect(a.notes).toContainEqual({ code: 'not-stated', answerType });
+};
 
 describe('the quoted sentence holds the asked fact', () => {
   it('quotes the cause stated before "因此", not only the consequence', async () => {
@@ -251,17 +266,7 @@ describe('the answer in a later paragraph', () => {
   });
 
   it('takes only people’s names, not the body that heard them, as the answer to "who were the panellists"', () => {
-    const asked = {
-      question: 'Who were the panellists?',
-      answerType: 'person_body',
-      narrative: false,
-      listSize: null,
-      groups: [],
-      asked: [],
-      dated: [],
-      datedThing: [],
-      salient: [],
-    } as unknown as QueryAnalysis;
+    const asked = bareReading('Who were the panellists?', 'person_body');
     const evidenceOf = (text: string) => typeEvidence(text, asked, corpus.ctx);
     expect(evidenceOf(paragraphWith('外交和领事官员或外交和领事使团中的联络官及其在处理贩运人口问题中的作用”的议程项目 3').text).strength).toBe(0);
     const named = evidenceOf(paragraphWith('项目 3 下的讨论由以下专题主讲人主讲').text);
@@ -274,15 +279,7 @@ describe('the answer in a later paragraph', () => {
   });
 
   it('reads a body’s name as a name, not a clause running up to 部 of 一部分 or 局 of 局势', () => {
-    const who = {
-      question: 'Who organised it?',
-      answerType: 'person_body',
-      groups: [],
-      asked: [],
-      dated: [],
-      datedThing: [],
-      salient: [],
-    } as unknown as QueryAnalysis;
+    const who = bareReading('Who organised it?', 'person_body');
     const facts = (text: string) => typeEvidence(text, who, corpus.ctx).facts;
     expect(facts(paragraphWith('作为全球举措的一部分，在维也纳举行了几次专家组会议').text).filter((f) => /一部$/.test(f))).toEqual([]);
     expect(facts('处理在发生冲突的国家和摆脱冲突后局势中的这类问题。')).toEqual([]);
@@ -352,9 +349,7 @@ describe('what the question asks', () => {
 
   it('answers a "why" whose premise the documents do not bear out (a country that joined, asked why it left) by saying no reason is given', async () => {
     for (const question of ['为什么阿富汗退出了《偷运移民议定书》？', 'Why did Afghanistan withdraw from the smuggling protocol?']) {
-      const a = await ask(question);
-      expect(a.outcome).toBe('partial');
-      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'reason' });
+      await expectNotStated(question, 'reason');
     }
     expect(strings('zh').note({ code: 'not-stated', answerType: 'reason' })).toBe('所引段落没有给出所问的原因。');
     // A "why" the documents answer with a cause is still answered.
@@ -378,9 +373,7 @@ describe('what the question asks', () => {
   });
 
   it('takes a number in 万 for the rounded magnitude it is, not a number the documents must contain ("98万多人")', async () => {
-    const a = await ask('缅甸哪个机构向98万多人介绍了人口贩运的危险？');
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('非法移民问题中央监督委员会');
+    await expectAnswered('缅甸哪个机构向98万多人介绍了人口贩运的危险？', '非法移民问题中央监督委员会');
     expect((await corpus.retrieve('1,000万人')).analysis.numbers).toEqual([]);
     expect((await corpus.retrieve('2007年有98人')).analysis.numbers).toEqual(['2007', '98']);
     expect((await corpus.retrieve('10余万人')).analysis.numbers).toEqual([]);
@@ -676,9 +669,7 @@ describe('a date of something else', () => {
   it('does not answer when a body was set up with the date since which UNODC has been its member, nor the month with the year', async () => {
     for (const question of ['When was the North Africa Mixed Migration Task Force set up?', '北非移民问题混合工作队成立于哪一年？']) {
       expect(corpus.analyzer.analyze(question).dated.length).toBeGreaterThan(0);
-      const a = await ask(question);
-      expect(a.outcome).toBe('partial');
-      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'date' });
+      await expectNotStated(question, 'date');
     }
     // The asked verb's senses count (启动 → 发起), and two characters that only begin a word (工作 of 工作组) ask nothing.
     expect(corpus.analyzer.analyze('荷兰的那场宣传活动是哪年启动的？').dated).toEqual(expect.arrayContaining(['启动', '发起']));
@@ -689,22 +680,16 @@ describe('a date of something else', () => {
     expect((await ask('新闻工作者打击贩运人口工具包是哪一年发布的？')).passages[0]!.quote).toContain('（2017 年）');
     // The date beside the event asked (…2007 年 3 月在伦敦启动) dates it.
     for (const question of ['When was UN.GIFT launched?', '全球举措什么时候启动的？']) {
-      const a = await ask(question);
-      expect(a.outcome).toBe('answered');
-      expect(a.passages[0]!.quote).toContain('2007 年 3 月在伦敦启动');
+      await expectAnswered(question, '2007 年 3 月在伦敦启动');
     }
   });
 
   it('does not date a thing by the asked verb done to something else (建立了 DNA 数据库 for when an office was set up)', async () => {
     const question = '公安部专门打击拐卖妇女儿童犯罪的办公室是哪一年设立的？';
     expect(corpus.analyzer.analyze(question).datedThing).toContain('办公室');
-    const office = await ask(question);
-    expect(office.outcome).not.toBe('answered');
-    expect(office.notes).toContainEqual({ code: 'not-stated', answerType: 'date' });
+    await expectNotStated(question, 'date');
     // The database itself is dated by that sentence; a generic noun before the question word dates nothing.
-    const database = await ask('公安部是从哪一年开始建立DNA数据库的？');
-    expect(database.outcome).toBe('answered');
-    expect(database.passages[0]!.quote).toContain('自 2009 年以来');
+    await expectAnswered('公安部是从哪一年开始建立DNA数据库的？', '自 2009 年以来');
     expect(corpus.analyzer.analyze('安理会专门讨论贩运人口问题是在什么时候？').datedThing).toEqual([]);
   });
 });
@@ -823,9 +808,7 @@ describe('phrasing that names nothing the documents lack', () => {
 
 describe('a Chinese word the documents say otherwise', () => {
   it('finds 自然灾害 for 天灾 (both "natural disaster"), but reads no adverb so (后来 "later")', async () => {
-    const a = await ask('秘书长的报告有没有天灾地区人口贩运的资料？');
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('自然灾害地区');
+    await expectAnswered('秘书长的报告有没有天灾地区人口贩运的资料？', '自然灾害地区');
     expect(corpus.analyzer.analyze('荷兰后来又做了什么？').unexplained).toContain('后来');
   });
 });
@@ -840,9 +823,7 @@ describe('a name the question writes short', () => {
   it('reads an acronym the glossary lists (IC) as what the documents write out (集成电路), not as a name they lack', async () => {
     const question = 'In what year did Japan amend its passport law to add IC chips?';
     expect(corpus.analyzer.analyze(question).salient.map((e) => e.text)).not.toContain('IC');
-    const a = await ask(question);
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('2005 年修订了护照法');
+    await expectAnswered(question, '2005 年修订了护照法');
   });
 
   it('reads "obstacles" and "difficulties" as the challenges (挑战) the documents write of', async () => {
@@ -860,9 +841,7 @@ describe('a name the question writes short', () => {
       ['偷运移民知识门户网站是哪一年上线的？', '启动了偷运移民知识门户网站'],
     ] as const) {
       expect(corpus.analyzer.analyze(question).unexplained).toEqual([]);
-      const a = await ask(question);
-      expect(a.outcome).toBe('answered');
-      expect(a.passages[0]!.quote).toContain(quoted);
+      await expectAnswered(question, quoted);
     }
   });
 
@@ -872,18 +851,14 @@ describe('a name the question writes short', () => {
       ['Which UNODC publication on the role of women in migrant smuggling is planned?', '关于妇女在偷运移民中作用的议题文件'],
       ['Which technical meetings of regional organisations did UNODC take part in?', '参加了一些技术会议'],
     ] as const) {
-      const a = await ask(question);
-      expect(a.outcome).toBe('answered');
-      expect(a.passages[0]!.quote).toContain(quoted);
+      await expectAnswered(question, quoted);
     }
   });
 
   it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
     const question = '全球举措的经费是哪个国家资助的？';
     expect(corpus.analyzer.analyze(question).unexplained).not.toContain('经费');
-    const a = await ask(question);
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('阿拉伯联合酋长国的财政支助');
+    await expectAnswered(question, '阿拉伯联合酋长国的财政支助');
   });
 });
 
@@ -891,9 +866,7 @@ describe('the paragraph that names what is asked, ranked below the report’s ow
   it('reads further down the ranking for a paragraph naming everything the question names', async () => {
     // "2019 working group report" matches the report's procedural paragraphs first; 南非 and 蓝心运动 are further down.
     for (const question of ['Has South Africa joined the Blue Heart Campaign, according to the 2019 working group report?', '南非加入蓝心运动了吗？']) {
-      const a = await ask(question);
-      expect(a.outcome).toBe('answered');
-      expect(a.passages[0]!.quote).toContain('南非正在考虑加入蓝心运动');
+      await expectAnswered(question, '南非正在考虑加入蓝心运动');
     }
   });
 });
@@ -919,9 +892,7 @@ describe('counts written far from what they count', () => {
     expect(typeEvidence(fund, victims, corpus.ctx).strength).toBeLessThan(1);
     const a = await ask('How many victims in total has the UN Voluntary Trust Fund for trafficking victims helped?');
     expect(a.outcome).not.toBe('answered');
-    const members = await ask('2016年南部非洲发展共同体偷运移民区域讲习班，共同体成员国里有几个派了学员？');
-    expect(members.outcome).toBe('answered');
-    expect(members.passages[0]!.quote).toContain('11 个成员国');
+    await expectAnswered('2016年南部非洲发展共同体偷运移民区域讲习班，共同体成员国里有几个派了学员？', '11 个成员国');
   });
 });
 
@@ -935,9 +906,7 @@ describe('dates as fine as asked', () => {
   });
 
   it('does not take the 2006 of resolution 2006/27 for the year of the date asked', async () => {
-    const a = await ask('秘书长是哪天向各国政府发出关于第2006/27号决议的普通照会的？');
-    expect(a.outcome).toBe('answered');
-    expect(a.passages[0]!.quote).toContain('2007 年 11 月 12 日');
+    await expectAnswered('秘书长是哪天向各国政府发出关于第2006/27号决议的普通照会的？', '2007 年 11 月 12 日');
   });
 
   it('reads "which days" as asking dates, not a list, and answers it with no month alone', async () => {
@@ -961,9 +930,7 @@ describe('a "why" asked of something the documents do not say happened', () => {
 
   it('gives no reason why something stopped from a paragraph where nothing stops', async () => {
     for (const question of ['Why did the UN trust fund for trafficking victims stop funding NGO projects?', '毒罪办为什么不再支持受害者自愿信托基金了？']) {
-      const a = await ask(question);
-      expect(a.outcome).toBe('partial');
-      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'reason' });
+      await expectNotStated(question, 'reason');
     }
   });
 });
@@ -972,20 +939,19 @@ describe('the items asked for in detail', () => {
   it('says a paragraph that only says there were some (提供了反馈意见, 逾 25 个项目) does not give the items asked 具体', async () => {
     for (const question of ['毒罪办对印度《贩运人口问题法案》草案具体提出了哪些意见？', '毒罪办在拉巴特进程和喀土穆进程框架下实施的项目具体都是些什么？']) {
       expect(corpus.analyzer.analyze(question).answerType).toBe('list');
-      const a = await ask(question);
-      expect(a.outcome).toBe('partial');
-      expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'list' });
+      await expectNotStated(question, 'list');
     }
     // Asked what was done, the same paragraph answers.
-    const done = await ask('毒罪办对印度的贩运人口问题法案草案做了什么？');
-    expect(done.outcome).toBe('answered');
-    expect(done.passages[0]!.quote).toContain('提供了反馈意见');
+    await expectAnswered('毒罪办对印度的贩运人口问题法案草案做了什么？', '提供了反馈意见');
   });
 });
 
 describe('what an event came to', () => {
   it('says the quotes state no outcome when the paragraph tells only how a workshop was prepared', async () => {
-    for (const question of ['印度尼西亚的渔业贩运人口讲习班取得了什么成果？', 'What conclusions did the 2016 Indonesia workshop on trafficking in fisheries reach?']) {
+    for (const question of [
+      '印度尼西亚的渔业贩运人口讲习班取得了什么成果？',
+      'What conclusions did the 2016 Indonesia workshop on trafficking in fisheries reach?',
+    ]) {
       const a = await ask(question);
       expect(a.outcome).toBe('partial');
       expect(a.notes).toContainEqual({ code: 'outcome-not-stated' });
@@ -1050,28 +1016,20 @@ describe('what a thing is for', () => {
 
 describe('where a body is based', () => {
   it('is not answered by where the body met', async () => {
-    const based = await ask('Where is the Inter-Agency Coordination Group against Trafficking in Persons based?');
-    expect(based.outcome).not.toBe('answered');
-    expect(based.notes).toContainEqual({ code: 'not-stated', answerType: 'place' });
-    const met = await ask('Where was the ICAT principals meeting held in May 2018?');
-    expect(met.outcome).toBe('answered');
-    expect(met.passages[0]!.quote).toContain('在伦敦举行');
+    await expectNotStated('Where is the Inter-Agency Coordination Group against Trafficking in Persons based?', 'place');
+    await expectAnswered('Where was the ICAT principals meeting held in May 2018?', '在伦敦举行');
   });
 });
 
 describe('what someone listed as present said', () => {
   it('says no statement is given when the speaker is only listed among those present', async () => {
-    const a = await ask('What did the observer for the Holy See say at the working group meeting?');
-    expect(a.outcome).toBe('partial');
-    expect(a.notes).toContainEqual({ code: 'not-stated', answerType: 'statement' });
+    await expectNotStated('What did the observer for the Holy See say at the working group meeting?', 'statement');
     // A speaker who speaks (谈到, 承认 of a declaration's participants) is answered.
     for (const [question, quoted] of [
       ['孟庆甜女士在会上讲了什么？', '孟庆甜女士谈到'],
       ['What did the New Delhi Declaration call for?', '与会者承认必须减少'],
     ] as const) {
-      const spoken = await ask(question);
-      expect(spoken.outcome).toBe('answered');
-      expect(spoken.passages[0]!.quote).toContain(quoted);
+      await expectAnswered(question, quoted);
     }
   });
 });
@@ -1079,14 +1037,10 @@ describe('what someone listed as present said', () => {
 describe('who sits on a body', () => {
   it('answers with the paragraph giving its make-up (由…代表组成), not the one saying what the body is for', async () => {
     for (const question of ['Who sits on the steering committee of the Global Initiative?', "who's on the UN.GIFT steering committee?"]) {
-      const a = await ask(question);
-      expect(a.outcome).toBe('answered');
-      expect(a.passages[0]!.quote).toContain('国际劳工组织');
+      await expectAnswered(question, '国际劳工组织');
     }
     // Member countries of a body ask for the body, not for a make-up.
-    const kampala = await ask('The Kampala meeting brought together officials of the member countries of which body?');
-    expect(kampala.outcome).toBe('answered');
-    expect(kampala.passages[0]!.quote).toContain('东非警察首长合作会议');
+    await expectAnswered('The Kampala meeting brought together officials of the member countries of which body?', '东非警察首长合作会议');
   });
 });
 
@@ -1094,9 +1048,7 @@ describe('who in the asked role, and places asked as a list', () => {
   it('does not take the bodies at a meeting for who chaired it, nor a committee for the ministry that leads it', async () => {
     const chair = await ask('2018年5月伦敦那次首次主管级机构间协调小组会议由谁主持？');
     expect(chair.notes).toContainEqual({ code: 'not-stated', answerType: 'person_body' });
-    const chaired = await ask('Who chaired the working group’s ninth meeting?');
-    expect(chaired.outcome).toBe('answered');
-    expect(chaired.passages[0]!.quote).toContain('主席');
+    await expectAnswered('Who chaired the working group’s ninth meeting?', '主席');
     const ministry = (await corpus.retrieve('Which ministry leads Qatar’s national committee to combat trafficking in persons?')).analysis;
     expect(ministry.answerType).toBe('person_body');
     const committee = '毒品和犯罪问题办公室协助卡塔尔设立了一个旨在打击贩运人口的协调性政府机构，该机构被命名为国家打击贩运人口委员会。';
