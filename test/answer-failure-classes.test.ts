@@ -1011,6 +1011,9 @@ describe('what a thing is for', () => {
     expect(await quoteFrom('全球举措指导委员会是个什么机构？', unit)).toContain('主要协调和咨询机构');
     const analysis = corpus.analyzer.analyze('全球举措的指导委员会到底是个什么角色？');
     expect(typeEvidence('指导委员会是在会员国的指导下实现全球举措目标的主要协调和咨询机构。', analysis, corpus.ctx).strength).toBe(1);
+    // Not across a comma: "…是必要的，并表示南非正在考虑加入蓝心运动" does not say what the campaign is.
+    const campaign = corpus.analyzer.analyze('蓝心运动是什么？');
+    expect(typeEvidence('教育和提高认识对于打击贩运是必要的，并表示南非正在考虑加入蓝心运动。', campaign, corpus.ctx).strength).toBeLessThan(1);
   });
 });
 

@@ -30,8 +30,8 @@ const ASKS_DAY = /几号|哪一?[天日]|几日|哪几天|什么日期|具体日
 /** A date that states its year. */
 const YEAR_IN_DATE = /^(?:19|20)\d{2}/;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
-const PART_OF = /作为[^，。]{0,30}的(?:一|组成)?部分/;
-const DEFINES = /是[^，。；]{0,30}(?:机构|组织|机制|平台|网络|文书|方案|小组|论坛|运动)(?=[，。；]|$)|是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
+const PART_OF = /作为[^，,。]{0,30}的(?:一|组成)?部分/;
+const DEFINES = /是[^，,。；;]{0,30}(?:机构|组织|机制|平台|网络|文书|方案|小组|论坛|运动)(?=[，,。；;]|$)|是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
  * A purpose clause after a comma counts as the reason too ("会员国应…进行研究，以制定或调整预防战略", "…，使检察官能够
  * 分享…"), but not 以 that starts a name or another word (以色列, 以往, 以至于, 以书面形式), nor the 为了 of 成为了
