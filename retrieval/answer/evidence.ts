@@ -295,11 +295,11 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       // A place where something happened, not any place named: 在埃及卢克索举行, 派往意大利. What the verb marks as a
       // place is one whatever jieba tags it (派往阿富汗: 阿富汗 tagged as a person's name).
       // Asked the city, one named as a city is one wherever it stands (为圣萨尔瓦多市更新…); the country or the
-      // region it is in ("在印度举办", 地中海) is not the answer.
+      // region it is in ("在印度举办", 地中海) is not the answer. (The text is normalized: its ， is a ','.)
       const city = CITY_ASKED.test(analysis.question);
       const located = nameFacts(raw, text, tokenizer).filter((p) =>
         new RegExp(
-          `(?:在|于|赴|到|前往|派往|派驻)[^，。；]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，。；]{0,6}(?:举行|召开|举办)${city ? `|${escapeRegExp(p)}市` : ''}`,
+          `(?:在|于|赴|到|前往|派往|派驻)[^，,。；;]{0,10}${escapeRegExp(p)}|${escapeRegExp(p)}[^，,。；;]{0,6}(?:举行|召开|举办)${city ? `|${escapeRegExp(p)}市` : ''}`,
         ).test(text),
       );
       const held = [...text.matchAll(HELD_IN)].map((m) => m[1]!);
