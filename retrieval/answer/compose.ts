@@ -178,7 +178,12 @@ function compose(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): Compo
       const coverage = hi === lo ? spanCoverage[lo]! : maskedCoverage(text, analysis, ctx);
       const evidence = local ? localEvidence(spanEvidence, topical, lo, hi, coverage) : typeEvidence(text, analysis, ctx);
       const score =
-        coverage + EVIDENCE_WEIGHT * evidence.strength + ASKED_WEIGHT * spanAsked(lo, hi) + SALIENT_WEIGHT * salientShare(text) + NAMED_AT_WEIGHT * namedAt(lo, hi) - SPAN_PENALTY * (hi - lo);
+        coverage +
+        EVIDENCE_WEIGHT * evidence.strength +
+        ASKED_WEIGHT * spanAsked(lo, hi) +
+        SALIENT_WEIGHT * salientShare(text) +
+        NAMED_AT_WEIGHT * namedAt(lo, hi) -
+        SPAN_PENALTY * (hi - lo);
       if (score > best.score + 1e-9) best = { lo, hi, score, coverage, evidence };
     }
   }

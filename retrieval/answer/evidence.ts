@@ -31,7 +31,8 @@ const ASKS_DAY = /几号|哪一?[天日]|几日|哪几天|什么日期|具体日
 const YEAR_IN_DATE = /^(?:19|20)\d{2}/;
 const LIST_SEPARATORS = /[、；;]|[(（][a-z一二三四五六七八九十ivx]{1,3}[)）]/g;
 const PART_OF = /作为[^，,。]{0,30}的(?:一|组成)?部分/;
-const DEFINES = /是[^，,。；;]{0,30}(?:机构|组织|机制|平台|网络|文书|方案|小组|论坛|运动)(?=[，,。；;]|$)|是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
+const DEFINES =
+  /是[^，,。；;]{0,30}(?:机构|组织|机制|平台|网络|文书|方案|小组|论坛|运动)(?=[，,。；;]|$)|是一[个项种份]|旨在|是指|即为|目的是|宗旨是|宗旨在于|负责|的目标是|用于|致力于|作为.{0,20}的/;
 /**
  * A purpose clause after a comma counts as the reason too ("会员国应…进行研究，以制定或调整预防战略", "…，使检察官能够
  * 分享…"), but not 以 that starts a name or another word (以色列, 以往, 以至于, 以书面形式), nor the 为了 of 成为了
@@ -104,7 +105,8 @@ export const NAME_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nt', 'nz', 
 const ARTICLE = /^一(?:个|次|项|名|场|份|种|位|批|部|篇|期|组|类|轮|家|所|条|届)$/;
 /** A share or a multiple is an answer only to a question that asks for one. */
 const SHARE = /%|倍/;
-const SHARE_IN_WORDS = /一半(?:以上|以下)?|半数(?:以上)?|大多数|绝大多数|(?:[一二三四五六七八九十]|\d+)分之(?:[一二三四五六七八九十]|\d+)|百分之[一二三四五六七八九十百\d]+/g;
+const SHARE_IN_WORDS =
+  /一半(?:以上|以下)?|半数(?:以上)?|大多数|绝大多数|(?:[一二三四五六七八九十]|\d+)分之(?:[一二三四五六七八九十]|\d+)|百分之[一二三四五六七八九十百\d]+/g;
 const SHARE_ASKED =
   /百分|比例|比率|多少倍|几倍|占多少|占比|所占|(?:增长|增加|上升|涨|提高|下降|减少|(?<![至最不差])[多少])了?多少|多出了?多少|涨幅|增幅|\b(?:percent|percentage|proportion|share|rate|ratio)\b|\bhow much (?:more|higher|less|lower)\b|\bby how much\b/i;
 const COUNTS_ONE = /(?:只|仅|仅仅|过|共|总共|唯一)$/;

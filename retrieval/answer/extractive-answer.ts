@@ -87,7 +87,8 @@ const WHOLLY_STATED: ReadonlySet<string> = new Set(['reason', 'count']);
  * country became a party is a premise the documents do not bear out, and the nearest passage says so by
  * giving no reason.
  */
-const asksStatedFact = (analysis: QueryAnalysis) => STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason' || analysis.answerType === 'statement' || asksListInDetail(analysis);
+const asksStatedFact = (analysis: QueryAnalysis) =>
+  STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason' || analysis.answerType === 'statement' || asksListInDetail(analysis);
 /** "具体有哪些", "what exactly were the…": the items themselves, which a paragraph saying there were some does not give. */
 const IN_DETAIL = /具体|详细|到底|究竟|\b(?:specifically|exactly|precisely|concretely|in detail)\b/i;
 const asksListInDetail = (analysis: QueryAnalysis) => analysis.answerType === 'list' && IN_DETAIL.test(analysis.question);
