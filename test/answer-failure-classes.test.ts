@@ -855,6 +855,12 @@ describe('a name the question writes short', () => {
     }
   });
 
+  it('reads "the UN drugs and crime office" as UNODC, not as drugs, crime and an office', async () => {
+    const question = "What did the UN drugs and crime office do about India's draft anti-trafficking bill, and where does the bill stand?";
+    expect(corpus.analyzer.analyze(question).groups.flatMap((g) => g.members.map((m) => m.term))).toContain('毒品和犯罪问题办公室');
+    await expectAnswered(question, '提供了反馈意见');
+  });
+
   it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
     const question = '全球举措的经费是哪个国家资助的？';
     expect(corpus.analyzer.analyze(question).unexplained).not.toContain('经费');
