@@ -861,6 +861,14 @@ describe('a name the question writes short', () => {
     await expectAnswered(question, '提供了反馈意见');
   });
 
+  it('reads "criminalize" and the askers’ 入罪 as the documents’ 刑事责任 / 定为犯罪', async () => {
+    for (const question of ['Has Croatia criminalized knowingly using the services of trafficking victims?', '克罗地亚有没有把明知是被害人还使用其服务的行为入罪？']) {
+      const a = await ask(question);
+      expect(a.outcome).toBe('answered');
+      expect(quotes(a)).toContain('使用贩运活动被害人的服务的刑事责任');
+    }
+  });
+
   it('reads an everyday word the glossary lists (经费) as the documents’ word for it', async () => {
     const question = '全球举措的经费是哪个国家资助的？';
     expect(corpus.analyzer.analyze(question).unexplained).not.toContain('经费');
