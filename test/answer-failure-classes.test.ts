@@ -862,7 +862,10 @@ describe('a name the question writes short', () => {
   });
 
   it('reads "criminalize" and the askers’ 入罪 as the documents’ 刑事责任 / 定为犯罪', async () => {
-    for (const question of ['Has Croatia criminalized knowingly using the services of trafficking victims?', '克罗地亚有没有把明知是被害人还使用其服务的行为入罪？']) {
+    for (const question of [
+      'Has Croatia criminalized knowingly using the services of trafficking victims?',
+      '克罗地亚有没有把明知是被害人还使用其服务的行为入罪？',
+    ]) {
       const a = await ask(question);
       expect(a.outcome).toBe('answered');
       expect(quotes(a)).toContain('使用贩运活动被害人的服务的刑事责任');
