@@ -208,8 +208,8 @@ export interface EvidenceDeps {
   lang: Lang;
 }
 
-/** A sentence speaking of something named before it: 该基金, 此举措, 其. */
-const POINTS_BACK = /该|此|其|这/;
+/** A sentence speaking, anywhere in it, of something named before it: 该基金, 此举措, 其. */
+const REFERS_BACK = /该|此|其|这/;
 
 /**
  * Whether the text does the asked event to something else than the thing dated: "办公室是哪一年设立的" of
@@ -217,7 +217,7 @@ const POINTS_BACK = /该|此|其|这/;
  * still be the dated thing's, named in an earlier sentence ("…于 2009 年设立。").
  */
 function doneToOther(text: string, analysis: QueryAnalysis): boolean {
-  if (analysis.datedThing.length === 0 || analysis.datedThing.some((e) => text.includes(e)) || POINTS_BACK.test(text)) return false;
+  if (analysis.datedThing.length === 0 || analysis.datedThing.some((e) => text.includes(e)) || REFERS_BACK.test(text)) return false;
   return analysis.dated.some((verb) => new RegExp(`${escapeRegExp(verb)}了?\\s*[\\u4e00-\\u9fffA-Za-z]{2}`).test(text));
 }
 /** What a speaker (or a declaration's participants) does in saying something. */

@@ -92,11 +92,11 @@ export function askedListSize(question: string): number | null {
 const DID_WHAT =
   /\bwhat (?:did|has|have) .{1,60}?\b(?:do|done|achieve|achieved|accomplish|accomplished)\b|\bwhat came (?:out )?of\b|\bhow (?:did|has|have|does) .{1,60}?\b(?:help|helped|support|supported|assist|assisted|respond|responded|work|worked|tackle|tackled|address|addressed|deal|dealt|handle|handled|contribute|contributed)\b|做了(?:些)?(?:什么|哪些)|开展了(?:哪些|什么)|取得了(?:哪些|什么)|是(?:怎么|如何)[\u4e00-\u9fff]{0,4}的|怎么做的|干[嘛吗]了|干了(?:啥|什么)/i;
 
-/** Whether a question asks what someone said or did, which a report tells over several sentences. */
 /** A "why" asked of someone's view ("why did Blagg think…", 为什么她认为…): the reasons are what they went on to say. */
 const WHY_THEY_THOUGHT =
   /\bwhy (?:did|does|do|would) .{1,80}?\b(?:think|thought|believe|say|argue|consider|feel|find|see)\b|为什么.{0,30}(?:认为|觉得|主张|强调|说)/i;
 
+/** Whether a question asks what someone said or did, or thought, which a report tells over several sentences. */
 export function asksNarrative(question: string, type: AnswerType): boolean {
   return type === 'statement' || (type === 'other' && DID_WHAT.test(question)) || (type === 'reason' && WHY_THEY_THOUGHT.test(question));
 }

@@ -349,8 +349,10 @@ const EN_PLACEHOLDERS = new Set(
   ),
 );
 
+/** A Chinese date question's wh-word. */
+const ZH_WHEN_WORD = /(?:哪一?年|哪些年|什么时候|何时|几月份?|哪个月|哪一?天|什么日期|什么时间)/;
 /** The verb a Chinese date question dates, after its question word (哪一年成立, 什么时候启动的) or before it (成立于哪一年). */
-const ZH_WHEN = /(?:哪一?年|哪些年|什么时候|何时|几月份?|哪个月|哪一?天|什么日期|什么时间)(?:开始|正式|首次|第一次|才|就|被)?([\u4e00-\u9fff]{2})/;
+const ZH_WHEN = new RegExp(`${ZH_WHEN_WORD.source}(?:开始|正式|首次|第一次|才|就|被)?([\\u4e00-\\u9fff]{2})`);
 const ZH_WHEN_AFTER = /([\u4e00-\u9fff]{2})(?:于|在)(?:哪一?年|何时|什么时候)/;
 /** The same in English, closing the question: "when was the trust fund set up?", "when was UN.GIFT launched?" */
 const EN_WHEN = /\bwhen (?:was|were|did|is|are|will|has|have|had) .{1,80}? ([a-z]+(?: up)?)\s*\??\s*$/i;
@@ -374,9 +376,6 @@ export function datedEvent(question: string, deps: SalientDeps): string[] {
   if (!en || !isVerbForm(en.split(' ')[0]!.toLowerCase())) return [];
   return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))].filter(verb);
 }
-
-/** A Chinese date question's wh-word, wherever it stands. */
-const ZH_WHEN_WORD = /(?:哪一?年|哪些年|什么时候|何时|几月份?|哪个月|哪一?天|什么日期|什么时间)/;
 
 /**
  * What a Chinese date question dates, as forms: the last noun of the clause before its wh-word
