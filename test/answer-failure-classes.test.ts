@@ -614,6 +614,17 @@ describe('a month or a place the question puts where the documents do not', () =
     expect(quotes(may)).toContain('40名检察官和法官');
   });
 
+  it('does not find a year asked in the date of a report whose paragraph counts other years', async () => {
+    // El Salvador's counts are for 2005–2007; the report is of 2008.
+    const a = await ask('萨尔瓦多2008年侦查了多少起人口贩运案件？');
+    expect(a.outcome).toBe('partial');
+    expect(a.notes).toContainEqual({ code: 'not-in-passages', terms: ['2008'] });
+    await expectAnswered('萨尔瓦多2007年侦查了多少起人口贩运案件？', '2007 年侦查了 39 起案件');
+    // A year the question gives to the report is the report's.
+    const inReport = await ask('根据2008年的报告，萨尔瓦多侦查了多少起人口贩运案件？');
+    expect(inReport.notes.filter((n) => n.code === 'not-in-passages')).toEqual([]);
+  });
+
   it('does not take a city named in a meeting’s name (维也纳论坛) for the place something happened', async () => {
     const vienna = await ask('UN.GIFT为什么在维也纳启动？');
     expect(vienna.outcome).toBe('partial');

@@ -35,6 +35,10 @@ export const PEOPLE_ASKED = new RegExp(
   'i',
 );
 
+/** A year as a whole number (2008), and every year a text names, not the 2006 of resolution 2006/27. */
+export const YEAR = /^(?:19|20)\d{2}$/;
+export const YEARS = /(?<![\d/])(?:19|20)\d{2}(?![\d/])/g;
+
 /** "Which country" questions, in either language; 捐款国都有哪些 asks countries after naming them. */
 export const COUNTRY_ASKED = new RegExp(
   String.raw`哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国(?![际内外]))|国(?:家)?都?(?:有|是|包括)哪(?:些|几个)|\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,2}?(?:countries|country|states?|governments?)\b`,

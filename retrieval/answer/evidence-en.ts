@@ -8,7 +8,7 @@ import { normalizeText } from '../query/tokenize.js';
 import type { CorpusStats, QueryAnalysis } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 import { matchText } from './context.js';
-import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes } from './evidence-common.js';
+import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes, YEAR } from './evidence-common.js';
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens?|hundreds?|thousands?|millions?';
 /** A count: a number that is not part of a symbol or a decimal, with up to four words after it. */
@@ -16,7 +16,6 @@ const COUNT = new RegExp(`(?<![\\w/.,-])(\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORDS})
 /** What a number after these is: a paragraph, a resolution, an item, a year, not an amount. */
 const REFERENCE_BEFORE =
   /(?:para|paras|paragraph|paragraphs|resolution|decision|article|item|annex|chapter|section|rule|page|no|in|since|from|until|by|of|to)\.?\s*$/i;
-const YEAR = /^(?:19|20)\d{2}$/;
 /** "one" is mostly the article of a sentence, not the asked count, unless something says it counts. */
 const COUNTS_ONE = /(?:only|just|a single|a total of)\s*$/i;
 const NONE = /\b(?:no|none|not any|nil|zero)\b/i;

@@ -9,7 +9,7 @@ import { CURRENCY } from '../query/salient.js';
 import { normalizeText, type Tokenizer } from '../query/tokenize.js';
 import type { CorpusStats, Lang, QueryAnalysis } from '../types.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
-import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes, PEOPLE_ASKED } from './evidence-common.js';
+import { askedText, COUNTRY_ASKED, type Evidence, everywhere, newOnes, PEOPLE_ASKED, YEAR, YEARS } from './evidence-common.js';
 import { englishEvidence } from './evidence-en.js';
 
 export { type Evidence, LOCAL_TYPES } from './evidence-common.js';
@@ -20,7 +20,6 @@ const MEASURE =
 const COUNT = new RegExp(`(?:逾|超过|近|约|共|总共|达)?${NUMERAL}${MEASURE}`, 'g');
 /** An explicit "none" answers a "how many" question: 未发生任何…, 没有报告…, 无一. */
 const NONE = /没有(?:发现|发生|报告|查明|任何)|未(?:发现|发生|报告|查明|有|曾)|并无|无一|零起|不存在任何/;
-const YEAR_LIKE = /^(?:19|20)\d{2}$/;
 const DATE =
   /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?(?:(?:和|至|-|–)\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:(?:和|至|-|–)\d{1,2}日)?|(?:19|20)\d{2}[-–](?:19|20)?\d{2}年?/g;
 /** Asking a date finer than a year: the month, the day. */
@@ -126,7 +125,7 @@ function countEvidence(text: string, analysis: QueryAnalysis, question: string, 
   for (const m of text.matchAll(COUNT)) {
     const digits = m[0].match(/\d+/)?.[0];
     // A year is not a count, and neither is a number the question itself gives.
-    if (digits && YEAR_LIKE.test(digits) && text.slice(m.index + m[0].length - 1, m.index + m[0].length) === '年') continue;
+    if (digits && YEAR.test(digits) && text.slice(m.index + m[0].length - 1, m.index + m[0].length) === '年') continue;
     // Neither is an ordinal: 第九次会议 is the ninth meeting, not nine of them.
     if (question.includes(m[0]) || (digits && asksWith(question, digits)) || text[m.index - 1] === '第') continue;
     // "Calls rose 76%" does not say how many calls there were, nor "数十名" (dozens) how many people.
@@ -285,7 +284,7 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
       // Asked the month of something in a year the question gives ("2016年…几月份"), a month of another year dates
       // another event: "2017年12月" is not when the 2016 workshop was.
       // (Not the 2006 of resolution 2006/27.)
-      const years = month || day ? (analysis.question.match(/(?<![\d/])(?:19|20)\d{2}(?![\d/])/g) ?? []) : [];
+      const years = month || day ? (analysis.question.match(YEARS) ?? []) : [];
       const inYear = (d: string) => years.length === 0 || !YEAR_IN_DATE.test(d) || years.some((y) => d.startsWith(y));
       const facts = newOnes(
         (text.match(DATE) ?? []).filter((d) => finer(d) && inYear(d)),

@@ -13,7 +13,7 @@ import type { AnswerType, Lang, QueryAnalysis, SalientElement, ScoredUnit, Unit 
 import { type Composed, composeQuote, maskedCoverage, maskingTerms, pointsBack } from './compose.js';
 import { type AnswerContext, type AnswerView, matchText, viewFor } from './context.js';
 import { itemsNamed } from './evidence.js';
-import { COUNTRY_ASKED } from './evidence-common.js';
+import { COUNTRY_ASKED, YEAR, YEARS } from './evidence-common.js';
 
 /** Retrieved units considered: beyond these the ranking is too uncertain to quote… */
 const CANDIDATE_UNITS = 5;
@@ -99,6 +99,28 @@ function context(unit: Unit, kind: SalientElement['kind'], ctx: AnswerContext): 
   return matchText([...own, ...(kind === 'number' || kind === 'ordinal' ? [m.body, m.session, m.date] : [])].join(' '), ctx.lang);
 }
 
+/** What a question calls the document it asks of: a report, a session, the working group that met. */
+const DOCUMENT = '(?:报告|文件|届会|reports?|documents?|sessions?|wg|working group|conference of the parties)';
+/** A year the question gives to the document ("the 2008 Secretary-General report", 2018年的报告, "report of 2008"). */
+const yearOfReport = (question: string, year: string) =>
+  new RegExp(
+    String.raw`${year}\s*年?[^，。？！,.?!]{0,8}?${DOCUMENT}|\b${year}(?:\s+[a-z.'-]+){0,4}\s+${DOCUMENT}\b|${DOCUMENT}\s+(?:of|from|in|for)\s+${year}`,
+    'i',
+  ).test(question);
+
+/**
+ * A year asked is not found in the document's date by a unit that dates its own facts by other years (2005,
+ * 2006, 2007: what happened in 2008 is not what the 2008 report says of 2007), nor by one about none of the
+ * question's names. A year the question gives to the report is.
+ */
+function yearNotTheDocuments(unit: Unit, element: SalientElement, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
+  if (element.kind !== 'number' || !YEAR.test(element.text)) return false;
+  const years: string[] = unit.text.match(YEARS) ?? [];
+  if (years.includes(element.text) || yearOfReport(analysis.question, element.text)) return false;
+  const names = analysis.salient.filter((e) => e.kind === 'name' && e.inCorpus);
+  return years.length > 0 || (names.length > 0 && !names.some((e) => mentions(unit, e, analysis, ctx)));
+}
+
 /** What a fixed phrase names after a place's name in it: a meeting, a declaration, a treaty held or signed there. */
 const NAMED_AFTER_PLACE = /(?:论坛|会议|宣言|进程|公约|议定书|协定|声明|原则|议程|行动计划)$/;
 
@@ -108,6 +130,7 @@ const NAMED_AFTER_PLACE = /(?:论坛|会议|宣言|进程|公约|议定书|协�
  * not where something was launched.
  */
 export function mentions(unit: Unit, element: SalientElement, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
+  if (yearNotTheDocuments(unit, element, analysis, ctx)) return false;
   const text = context(unit, element.kind, ctx);
   const { question, asked } = maskingTerms(analysis, ctx);
   // A question naming that kind of thing after the place ("拉巴特和喀土穆进程") asks about the phrase itself.
