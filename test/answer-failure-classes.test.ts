@@ -695,6 +695,17 @@ describe('a date of something else', () => {
     }
   });
 
+  it('dates the report adopted, not the agenda adopted: a generic noun is read with the noun before it, a closing 通过 as the verb', async () => {
+    const question = '2019年贩运人口问题工作组的会议报告是哪一天通过的？';
+    const reading = corpus.analyzer.analyze(question);
+    expect(reading.dated).toContain('通过');
+    expect(reading.datedThing).toEqual(['会议报告']);
+    // 及其 of the agenda's third item does not point back to the report.
+    const agenda = paragraphWith('以协商一致方式通过了以下议程');
+    expect(typeEvidence(agenda.text, reading, corpus.ctx).strength).toBeLessThan(1);
+    await expectAnswered(question, '2019 年 9 月 11 日通过了本次会议报告');
+  });
+
   it('does not date a thing by the asked verb done to something else (建立了 DNA 数据库 for when an office was set up)', async () => {
     const question = '公安部专门打击拐卖妇女儿童犯罪的办公室是哪一年设立的？';
     expect(corpus.analyzer.analyze(question).datedThing).toContain('办公室');

@@ -207,8 +207,8 @@ export interface EvidenceDeps {
   lang: Lang;
 }
 
-/** A sentence speaking, anywhere in it, of something named before it: 该基金, 此举措, 其. */
-const REFERS_BACK = /该|此|其|这/;
+/** A sentence speaking, anywhere in it, of something named before it: 该基金, 此举措, 其 (not 及其, 尤其, 其他). */
+const REFERS_BACK = /该|此|(?<![及尤极])其(?![他它])|这/;
 
 /**
  * Whether the text does the asked event to something else than the thing dated: "办公室是哪一年设立的" of

@@ -369,13 +369,18 @@ export function datedEvent(question: string, deps: SalientDeps): string[] {
   const zh = ZH_WHEN.exec(question)?.[1] ?? ZH_WHEN_AFTER.exec(question)?.[1];
   if (zh) {
     // The two characters must be a word of the question as segmented, not the start of one (工作 of 工作组).
-    const word = deps.tokenizer.tag(question).some((t) => t.word === zh);
-    return word && verb(zh) ? [...new Set([zh, ...deps.senses(zh).filter(verb)])] : [];
+    const tag = deps.tokenizer.tag(question).find((t) => t.word === zh)?.tag;
+    // A preposition closing the question is its verb (哪一天通过的: jieba tags 通过 a preposition).
+    const closing = tag === 'p' && new RegExp(`${zh}(?:的|了)?\\s*[？?。]?\\s*$`).test(question);
+    return tag !== undefined && (verb(zh) || closing) ? [...new Set([zh, ...deps.senses(zh).filter(verb)])] : [];
   }
   const en = EN_WHEN.exec(question)?.[1];
   if (!en || !isVerbForm(en.split(' ')[0]!.toLowerCase())) return [];
   return [...new Set(deps.bridge(en).terms.map((t) => normalizeText(t.term)))].filter(verb);
 }
+
+/** Generic nouns for a document, dated as the document of what names it. */
+const DOCUMENT_NOUNS = new Set(['报告', '文件']);
 
 /**
  * What a Chinese date question dates, as forms: the last noun of the clause before its wh-word
@@ -389,9 +394,15 @@ export function datedThing(question: string, deps: SalientDeps): string[] {
     .slice(0, at)
     .split(/[，,。？?！!；;]/)
     .at(-1)!;
-  const nouns = deps.tokenizer.tag(clause).filter((t) => t.tag.startsWith('n') && t.word.length >= 2);
-  const noun = nouns.at(-1)?.word;
-  return noun && !PLACEHOLDERS.has(noun) && !deps.generic.has(noun) && deps.stats.df(noun) > 0 ? [noun, ...deps.synonyms(noun)] : [];
+  const tagged = deps.tokenizer.tag(clause);
+  const last = tagged.map((t) => t.tag.startsWith('n') && t.word.length >= 2).lastIndexOf(true);
+  if (last === -1) return [];
+  const noun = tagged[last]!.word;
+  // A report is the one of the noun before it: 会议报告 is dated, 报告 alone is any report (问题 is no thing dated).
+  const before = tagged[last - 1];
+  const compound = DOCUMENT_NOUNS.has(noun) && before?.tag.startsWith('n') ? before.word + noun : null;
+  if (compound && deps.stats.df(compound) > 0) return [compound];
+  return !PLACEHOLDERS.has(noun) && !deps.generic.has(noun) && deps.stats.df(noun) > 0 ? [noun, ...deps.synonyms(noun)] : [];
 }
 
 /**
