@@ -833,6 +833,14 @@ describe('a Chinese word the documents say otherwise', () => {
     await expectAnswered('秘书长的报告有没有天灾地区人口贩运的资料？', '自然灾害地区');
     expect(corpus.analyzer.analyze('荷兰后来又做了什么？').unexplained).toContain('后来');
   });
+
+  it('reads an asker’s 明知 and 入刑 as the documents’ 知情 and 刑事责任, and 冲着 as what a campaign targets', async () => {
+    await expectAnswered('克罗地亚有没有把明知对方是贩运受害者还去使用其服务的行为入刑？', '在知情的情形下使用贩运活动被害人的服务的刑事责任');
+    const reading = corpus.analyzer.analyze('荷兰2006年发起的那场宣传活动主要是冲着哪些人去的？');
+    expect(reading.unexplained).not.toContain('冲着');
+    // 哪些人去的, cut as 哪些|人去, asks for no thing named 人去.
+    expect(reading.asked).toEqual([]);
+  });
 });
 
 describe('a name the question writes short', () => {

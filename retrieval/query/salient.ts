@@ -416,7 +416,9 @@ export function askedThing(question: string, deps: SalientDeps): string[] {
   if (zh) {
     const words = deps.tokenizer.queryWords(zh);
     const noun = after ? words[0] : words.at(-1);
-    return noun && noun.length >= 2 && !PLACEHOLDERS.has(noun) ? [noun, ...deps.synonyms(noun)] : [];
+    // A placeholder run into the next character (哪些人去的 → 人去) asks for no named thing either.
+    const placeholder = (w: string) => PLACEHOLDERS.has(w) || (deps.stats.df(w) === 0 && PLACEHOLDERS.has(w[0]!));
+    return noun && noun.length >= 2 && !placeholder(noun) ? [noun, ...deps.synonyms(noun)] : [];
   }
   const en = EN_ASKED.exec(question);
   if (!en || ENGLISH_STOPWORDS.has(en[1]!.toLowerCase()) || EN_PLACEHOLDERS.has(en[1]!.toLowerCase())) return [];
