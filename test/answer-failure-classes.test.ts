@@ -957,6 +957,12 @@ describe('dates as fine as asked', () => {
     await expectAnswered('秘书长是哪天向各国政府发出关于第2006/27号决议的普通照会的？', '2007 年 11 月 12 日');
   });
 
+  it('reads a city asked with an adjective before it ("which Indian city") as a place, not answered by the country', async () => {
+    const question = 'In which Indian city was the November 2016 regional workshop on smuggling of migrants by sea held?';
+    expect(questionKind(question).answerType).toBe('place');
+    expect((await ask(question)).outcome).not.toBe('answered');
+  });
+
   it('reads "which days" as asking dates, not a list, and answers it with no month alone', async () => {
     const question = 'On which days in May 2017 was the maritime smuggling workshop in Malta held?';
     expect(questionKind(question).answerType).toBe('date');

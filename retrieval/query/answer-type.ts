@@ -32,7 +32,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'place',
-    /\bwhere\b|\b(?:in|at) (?:what|which) (?:city|country|place|venue|location|town|region)\b|\b(?:which|what) (?:cities|towns|places|locations|ports)\b|\bwhich (?:city|venue|location|town)\b|哪里|何地|在哪(?![\d几些一二三四五六七八九十])|哪个(?:城市|地方|地点)|哪(?:些|几个)(?:城市|地方|地点|港口)|(?:分布|设)在哪|什么地方|哪座城市|什么城市/i,
+    /\bwhere\b|\b(?:in|at) (?:what|which) (?:[a-z-]+ )?(?:city|country|place|venue|location|town|region)\b|\b(?:which|what) (?:cities|towns|places|locations|ports)\b|\bwhich (?:[a-z-]+ )?(?:city|venue|location|town)\b|哪里|何地|在哪(?![\d几些一二三四五六七八九十])|哪个(?:城市|地方|地点)|哪(?:些|几个)(?:城市|地方|地点|港口)|(?:分布|设)在哪|什么地方|哪座城市|什么城市/i,
   ],
   [
     'person_body',
