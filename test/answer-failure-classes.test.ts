@@ -1038,6 +1038,13 @@ describe('a "why" asked of someone’s view', () => {
     expect(quotes(await ask(question))).toContain('提高了运作的透明度');
     expect(questionKind('Why is trafficking data hard to collect?').narrative).toBe(false);
   });
+
+  it('answers why something is hard with a cause, not with what a project was for (旨在)', async () => {
+    await expectAnswered('为什么人口贩运方面的数据那么难收集？', '因为人口贩运是隐蔽进行的');
+    const why = (await corpus.retrieve('为什么人口贩运方面的数据那么难收集？')).analysis;
+    const purpose = paragraphWith('开发和启动国家人口贩运信息体系');
+    expect(typeEvidence(purpose.text, why, corpus.ctx).strength).toBeLessThan(1);
+  });
 });
 
 describe('a share given in words', () => {
