@@ -102,16 +102,24 @@ const NAMING_LENGTH = 5;
 /** Words of the question the documents have, at least, for a word that matched nothing to be only noted. */
 const NOTED_AMONG = 3;
 
-function explainedShare(analysis: QueryAnalysis): number {
+function explainedShare(analysis: QueryAnalysis, ctx: AnswerContext): number {
   const known = analysis.groups.reduce((s, g) => s + g.weight, 0);
   // A word the corpus lacks entirely weighs as much as an average word it has. An English one that may name
   // the topic is said in a note instead (the answer is partial), and one that says how is phrasing: the bridge
   // misses too many to refuse on them, unless the question says little else ("the weather in Vienna").
   const noted = analysis.lang === 'en' && analysis.groups.length >= NOTED_AMONG;
   const unexplained = analysis.unexplained.filter((w) => !(noted && (namesAThing(w) || saysHow(w))));
+  const phrasing = (w: string) => analysis.lang === 'zh' && !ASKS_HOW.test(analysis.question) && ctx.tokenizer.tag(w).every((t) => !t.tag.startsWith('n'));
+  const missed = unexplained.reduce((n, w) => n + (phrasing(w) ? PHRASING_WEIGHT : 1), 0);
   const perWord = analysis.groups.length > 0 ? known / analysis.groups.length : 1;
-  return known > 0 ? known / (known + unexplained.length * perWord) : 0;
+  return known > 0 ? known / (known + missed * perWord) : 0;
 }
+/**
+ * A Chinese word the corpus lacks that is no noun (搞, 冲着, 用过) is mostly the asker's phrasing, missed at half
+ * weight; not in a "how" question, which asks about its verb (怎么选出来的).
+ */
+const PHRASING_WEIGHT = 0.5;
+const ASKS_HOW = /怎么|怎样|如何/;
 
 const absent = (salient: SalientElement[], kinds: SalientElement['kind'][]) => salient.filter((s) => kinds.includes(s.kind) && !s.inCorpus).map((s) => s.text);
 
@@ -121,7 +129,7 @@ export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined
   const topical = ctx.topicality && best ? mostTopical(unitText, analysis.groups, ctx.topicality) : null;
   return {
     unitCoverage: best ? maskedCoverage(best.unit.text, analysis, ctx) : 0,
-    explained: explainedShare(analysis),
+    explained: explainedShare(analysis, ctx),
     unexplained: analysis.unexplained,
     absentNames: absent(analysis.salient, ['name']),
     absentSpecifics: absent(analysis.salient, ['number', 'ordinal']),
@@ -131,7 +139,7 @@ export function gateSignals(analysis: QueryAnalysis, best: Candidate | undefined
     salientInEvidence: best ? best.salient : 0,
     evidence: best?.evidence.strength ?? 0,
     topicality: topical,
-    support: best ? ((best.contextCoverage + maskedCoverage(best.unit.text, analysis, ctx)) / 2) * explainedShare(analysis) * topicalFactor(topical) : 0,
+    support: best ? ((best.contextCoverage + maskedCoverage(best.unit.text, analysis, ctx)) / 2) * explainedShare(analysis, ctx) * topicalFactor(topical) : 0,
   };
 }
 

@@ -41,7 +41,7 @@ export const YEARS = /(?<![\d/])(?:19|20)\d{2}(?![\d/])/g;
 
 /** "Which country" questions, in either language; 捐款国都有哪些 asks countries after naming them. */
 export const COUNTRY_ASKED = new RegExp(
-  String.raw`哪(?:个|一|些|几)?(?:\d+个)?(?:国家|国(?![际内外]))|国(?:家)?都?(?:有|是|包括)哪(?:些|几个)|\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,2}?(?:countries|country|states?|governments?)\b`,
+  String.raw`哪(?:个|一|些|几)?(?:[\d一二三四五六七八九十两]+个)?(?:国家|国(?![际内外]))|国(?:家)?都?(?:有|是|包括)哪(?:些|几个)|\b(?:which|what) ${BEFORE_ASKED_NOUN}{0,2}?(?:countries|country|states?|governments?)\b`,
   'i',
 );
 

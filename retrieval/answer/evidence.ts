@@ -181,10 +181,11 @@ function enumerated(sentence: string): number {
 export function itemsNamed(raw: string, analysis: QueryAnalysis, { tokenizer, lang }: EvidenceDeps): number | null {
   if (lang === 'en') return null;
   const text = normalizeText(raw);
-  const countries = COUNTRY_ASKED.test(analysis.question) ? countriesIn(text, askedText(analysis, lang), tokenizer).length : 0;
+  // Countries asked, only countries are the items: 国内和国际贩运 names two kinds of trafficking, no country.
+  if (COUNTRY_ASKED.test(analysis.question)) return countriesIn(text, askedText(analysis, lang), tokenizer).length;
   const lines = text.split('\n').filter((l) => l.trim().length >= 2).length;
   const listed = text.split(/[。！？\n]/).reduce((sum, sentence) => sum + enumerated(sentence), 0);
-  return Math.max(countries, lines >= 2 ? lines : 0, listed);
+  return Math.max(lines >= 2 ? lines : 0, listed);
 }
 
 /** Names the segmenter tags in the text, and Latin names as written. */
