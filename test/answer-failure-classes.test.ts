@@ -1048,6 +1048,8 @@ describe('a "why" asked of someone’s view', () => {
 
   it('answers why something is hard with a cause, not with what a project was for (旨在)', async () => {
     await expectAnswered('为什么人口贩运方面的数据那么难收集？', '因为人口贩运是隐蔽进行的');
+    // "hard" is 不容易, not 努力 ("hard-working").
+    await expectAnswered('UN.GIFT report: why is trafficking data so hard to collect in the first place?', '因为人口贩运是隐蔽进行的');
     const why = (await corpus.retrieve('为什么人口贩运方面的数据那么难收集？')).analysis;
     const purpose = paragraphWith('开发和启动国家人口贩运信息体系');
     expect(typeEvidence(purpose.text, why, corpus.ctx).strength).toBeLessThan(1);
