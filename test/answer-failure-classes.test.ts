@@ -238,6 +238,15 @@ describe('a list asked by its length', () => {
 });
 
 describe('the answer in a later paragraph', () => {
+  it('reads on to the body set up by a meeting in the next paragraph, which points back to it (根据该举措)', async () => {
+    const question = 'what body got set up as a result of that Tokyo inter-agency coordination meeting?';
+    await expectAnswered(question, '成立了打击人口贩运问题机构间合作小组');
+    // The meeting's paragraph names who met, not what was set up.
+    const reading = (await corpus.retrieve(question)).analysis;
+    const meeting = paragraphWith('日本外务省与毒品和犯罪问题办公室');
+    expect(typeEvidence(meeting.text, reading, corpus.ctx).strength).toBeLessThan(1);
+  });
+
   it('answers "which countries replied" from the replies heading the next section, and "which countries are members" not from another topic', async () => {
     const replied = await ask('Which countries answered the Secretary-General’s request for information on resolution 2006/27?');
     expect(replied.outcome).toBe('answered');

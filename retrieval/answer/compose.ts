@@ -74,7 +74,8 @@ export function maskedCoverage(text: string, analysis: QueryAnalysis, ctx: Answe
  */
 const POINTS_BACK: Record<Lang, RegExp> = {
   // A bare 会议 opening a sentence is the meeting just named: nothing else says which.
-  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议(?![文室厅]))/,
+  // So does one acting on it: 根据该举措, 为此, 随后.
+  zh: /^(?:该|这|此|其|她|他|它|上述|会上|会议(?![文室厅])|(?:根据|按照|依据|基于)(?:该|这|此|上述)|据此|为此|随后|在此基础上)/,
   en: /^(?:this|these|that|those|such|it|its|they|their|she|he|her|his|the (?:meeting|event|campaign|workshop|programme|project|initiative|group))\b/i,
 };
 // A measure word may come between the pointer and the noun: 此次会议, 这次讲习班.

@@ -10,7 +10,7 @@ import { composeQuote } from './compose.js';
 import { ABSTAIN_BELOW, assessConfidence, type GateSignals, namesAThing } from './confidence.js';
 import { type AnswerContext, viewFor } from './context.js';
 import { itemsNamed } from './evidence.js';
-import { type Candidate, choosePassages, mentions, rankCandidates, STRICT_TYPES } from './select.js';
+import { type Candidate, candidateMentions, choosePassages, rankCandidates, STRICT_TYPES } from './select.js';
 import { splitSentences } from './split-sentences.js';
 
 export interface AnswerInput {
@@ -95,7 +95,7 @@ const asksListInDetail = (analysis: QueryAnalysis) => analysis.answerType === 'l
 /** A passage states the asked fact of the things the question names: Croatia's 65 victims are not Ukraine's. */
 const states = (c: Candidate, analysis: QueryAnalysis) =>
   c.evidence.strength >= (WHOLLY_STATED.has(analysis.answerType) || asksListInDetail(analysis) ? 1 : STATED) &&
-  analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || mentions(c.unit, e, c.view.analysis, c.view.ctx));
+  analysis.salient.every((e) => e.kind !== 'name' || !e.inCorpus || candidateMentions(c, e, c.view.analysis, c.view.ctx));
 
 /** What an event came to, as a question asks it (什么成果, "what conclusions"), and as a text states one. */
 const OUTCOME_ASKED = new Set(['成果', '结论', '结果', '成效']);
@@ -120,7 +120,7 @@ function gaps(signals: GateSignals, chosen: Candidate[]): AnswerNote[] {
   if (unmatched.length) notes.push({ code: 'not-matched', terms: [...new Set(unmatched)] });
   if (signals.boundWords.length) notes.push({ code: 'only-in-names', terms: signals.boundWords });
   const same = chosen.filter((c) => c.view.ctx.lang === ctx.lang);
-  const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => mentions(c.unit, e, analysis, ctx))).map((e) => e.text);
+  const missing = analysis.salient.filter((e) => e.inCorpus && !same.some((c) => candidateMentions(c, e, analysis, ctx))).map((e) => e.text);
   if (missing.length) notes.push({ code: 'not-in-passages', terms: missing });
   if (asksStatedFact(analysis) && !chosen.some((c) => states(c, analysis))) {
     notes.push({ code: 'not-stated', answerType: analysis.answerType });

@@ -145,6 +145,15 @@ export function mentions(unit: Unit, element: SalientElement, analysis: QueryAna
   return element.forms.some(standsAlone);
 }
 
+/** A continuation that points back to the unit it continues (根据该举措…) speaks of what that unit names. */
+const inheritsFrom = (unit: Unit, after: Unit | undefined): Unit | undefined => (after && pointsBack(unit.text, unit.lang) ? after : undefined);
+
+/** Whether a candidate's unit, or the unit it points back to, mentions a salient element. */
+export function candidateMentions(c: Pick<Candidate, 'unit' | 'after'>, element: SalientElement, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
+  const from = inheritsFrom(c.unit, c.after);
+  return mentions(c.unit, element, analysis, ctx) || (from !== undefined && mentions(from, element, analysis, ctx));
+}
+
 export function salientShare(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): number {
   const known = analysis.salient.filter((s) => s.inCorpus);
   if (known.length === 0) return 1;
@@ -314,7 +323,8 @@ export function rankCandidates(results: ScoredUnit[], analysis: QueryAnalysis, c
     .map(({ unit, result, rank, after }) => {
       const view = viewFor(unit, analysis, ctx);
       const composed = composeQuote(unit, view.analysis, view.ctx);
-      const salient = salientShare(unit, view.analysis, view.ctx);
+      const from = inheritsFrom(unit, after);
+      const salient = Math.max(salientShare(unit, view.analysis, view.ctx), from ? salientShare(from, view.analysis, view.ctx) : 0);
       const coverage = coverageInContext(composed, after, view.analysis, view.ctx);
       const features: CandidateFeatures = {
         rank: 1 / rank,
