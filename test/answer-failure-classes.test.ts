@@ -859,6 +859,15 @@ describe('a Chinese word the documents say otherwise', () => {
   });
 });
 
+describe('a name the question writes out in several words', () => {
+  it('takes a glossary name written in words (毒品和犯罪问题办公室, 维也纳论坛) as one name the answer must speak of', async () => {
+    const salient = (question: string) => corpus.analyzer.analyze(question).salient.map((e) => e.text);
+    expect(salient('毒品和犯罪问题办公室在埃及做了什么？')).toEqual(['毒品和犯罪问题办公室', '埃及']);
+    // The Vienna Forum, not the parliamentary forum held in Vienna the day before it.
+    await expectAnswered('维也纳论坛一开始就定在2008年2月开吗？', '原定 2007 年 11 月举行的活动');
+  });
+});
+
 describe('a name the question writes short', () => {
   it('reads a short form the glossary lists (南共体) as the name the documents write out', () => {
     const analysis = corpus.analyzer.analyze('南共体有多少个成员国？');

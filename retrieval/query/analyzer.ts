@@ -107,6 +107,8 @@ export class QueryAnalyzer {
   private readonly englishStats: CorpusStats | undefined;
   /** A Chinese form or short form the glossary lists → its entry's English name: 南共体 is the SADC the documents write out. */
   private readonly glossed: ReadonlyMap<string, string>;
+  /** The glossary's Chinese names of several words (打击人口贩运全球举措), longest first, each with its entry's forms. */
+  private readonly namePhrases: readonly { phrase: string; forms: string[] }[];
 
   constructor(deps: QueryAnalyzerDeps) {
     this.tokenizer = deps.tokenizer;
@@ -117,6 +119,13 @@ export class QueryAnalyzer {
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
     this.glossed = new Map(deps.glossary.entries.flatMap((e) => [...e.zh, ...(e.zhAsked ?? [])].map((z) => [normalizeText(z), e.en[0]!] as const)));
+    this.namePhrases = deps.glossary.entries
+      .filter((e) => /^[A-Z]/.test(e.en[0]!))
+      .flatMap((e) => {
+        const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
+        return forms.filter((z) => this.tokenizer.queryWords(z).length > 1).map((phrase) => ({ phrase, forms }));
+      })
+      .sort((a, b) => b.phrase.length - a.phrase.length);
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
     // A word of the English text is known too, whatever the dictionary says ("Harbourlight" is no typo there).
     const inEnglishText = (w: string) => this.englishStats?.hasWord(englishStem(w)) ?? false;
@@ -125,6 +134,18 @@ export class QueryAnalyzer {
       this.dictionary.corpusWords(),
       (w) => this.dictionary.isEnglish(w) || this.stats.hasWord(w) || inEnglishText(w),
     );
+  }
+
+  /** The glossary's names of several words a Chinese question writes, longest first, none inside another. */
+  private namesWritten(text: string): { phrase: string; forms: string[] }[] {
+    let rest = normalizeText(text);
+    const found: { phrase: string; forms: string[] }[] = [];
+    for (const n of this.namePhrases) {
+      if (!rest.includes(n.phrase)) continue;
+      found.push(n);
+      rest = rest.replaceAll(n.phrase, '，');
+    }
+    return found;
   }
 
   /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */
@@ -139,6 +160,9 @@ export class QueryAnalyzer {
     const content = withoutFraming(question);
     const words = this.tokenizer.queryWords(content);
     let terms: QueryTerm[];
+    // A name the glossary writes in several words (打击人口贩运全球举措) is a name the answer must speak of; it is
+    // still searched by its words, as the documents' later mentions are short (工作组 for 贩运人口问题工作组).
+    const names = lang === 'zh' ? this.namesWritten(content) : [];
     if (lang === 'zh') {
       // Latin names in a Chinese question go through the bridge (UNODC在萨尔瓦多…).
       const zh = this.chineseWordTerms(words);
@@ -185,7 +209,10 @@ export class QueryAnalyzer {
       asked: askedThing(question, deps),
       dated: kind.answerType === 'date' ? datedEvent(question, deps) : [],
       datedThing: kind.answerType === 'date' ? datedThing(question, deps) : [],
-      salient: salientElements(question, numbers, absentWords, deps, ordinals),
+      salient: [
+        ...names.map((n) => ({ text: n.phrase, kind: 'name' as const, forms: n.forms, inCorpus: true })),
+        ...salientElements(question, numbers, absentWords, deps, ordinals).filter((e) => !names.some((n) => n.phrase.includes(normalizeText(e.text)))),
+      ],
       ...(en ? { en } : {}),
     };
   }
