@@ -1023,6 +1023,10 @@ describe('the items asked for in detail', () => {
     // Asked what was done, the same paragraph answers.
     await expectAnswered('毒罪办对印度的贩运人口问题法案草案做了什么？', '提供了反馈意见');
   });
+
+  it('reads "names pls" as asking the names, which a count of NGO projects does not give', async () => {
+    await expectNotStated('which NGOs got grants from the UN trust fund for trafficking victims? names pls', 'list');
+  });
 });
 
 describe('what an event came to', () => {

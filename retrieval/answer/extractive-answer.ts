@@ -89,8 +89,11 @@ const WHOLLY_STATED: ReadonlySet<string> = new Set(['reason', 'count']);
  */
 const asksStatedFact = (analysis: QueryAnalysis) =>
   STRICT_TYPES.has(analysis.answerType) || analysis.answerType === 'reason' || analysis.answerType === 'statement' || asksListInDetail(analysis);
-/** "具体有哪些", "what exactly were the…": the items themselves, which a paragraph saying there were some does not give. */
-const IN_DETAIL = /具体|详细|到底|究竟|\b(?:specifically|exactly|precisely|concretely|in detail)\b/i;
+/**
+ * "具体有哪些", "what exactly were the…", "names pls", 请全部列出: the items themselves, which a paragraph saying
+ * there were some does not give.
+ */
+const IN_DETAIL = /具体|详细|到底|究竟|名单|名字|名称|全部列出|一一列出|\b(?:specifically|exactly|precisely|concretely|in detail|names?|list (?:them|all))\b/i;
 const asksListInDetail = (analysis: QueryAnalysis) => analysis.answerType === 'list' && IN_DETAIL.test(analysis.question);
 /** A passage states the asked fact of the things the question names: Croatia's 65 victims are not Ukraine's. */
 const states = (c: Candidate, analysis: QueryAnalysis) =>
