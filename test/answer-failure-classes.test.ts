@@ -865,6 +865,10 @@ describe('a name the question writes out in several words', () => {
     expect(salient('毒品和犯罪问题办公室在埃及做了什么？')).toEqual(['毒品和犯罪问题办公室', '埃及']);
     // The Vienna Forum, not the parliamentary forum held in Vienna the day before it.
     await expectAnswered('维也纳论坛一开始就定在2008年2月开吗？', '原定 2007 年 11 月举行的活动');
+    // A short form an asker writes (南共体) names the community as well: a workshop in India is not the one asked.
+    const sadc = '2016年给南共体成员国办的那个偷运移民区域讲习班，是几月份搞的啊？';
+    expect(corpus.analyzer.analyze(sadc).salient.find((e) => e.text === '南共体')?.forms).toContain('南部非洲发展共同体');
+    expect((await ask(sadc)).outcome).not.toBe('answered');
   });
 });
 

@@ -123,7 +123,10 @@ export class QueryAnalyzer {
       .filter((e) => /^[A-Z]/.test(e.en[0]!))
       .flatMap((e) => {
         const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
-        return forms.filter((z) => this.tokenizer.queryWords(z).length > 1).map((phrase) => ({ phrase, forms }));
+        // A short form askers write (南共体) names what the documents write out.
+        const asked = (e.zhAsked ?? []).map(normalizeText).filter((z) => this.stats.df(z) === 0);
+        const phrases = [...forms.filter((z) => this.tokenizer.queryWords(z).length > 1), ...(forms.length ? asked : [])];
+        return phrases.map((phrase) => ({ phrase, forms }));
       })
       .sort((a, b) => b.phrase.length - a.phrase.length);
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
