@@ -39,8 +39,8 @@ const DEFINES =
  */
 const CAUSE =
   /由于|因为|(?<![成作称认视分改转变沦])为了|旨在|以便|鉴于|考虑到|原因是|原因在于|原因之一|目的是|以期|以确保|以帮助|以加强|以免|以避免|为避免|[，,]\s*以(?![及上下来后前外内此其色往至致书英中])|[，,]\s*(?:使|让)(?:其|他们|她们|各国|会员国|检察官|受害者|被害人)?(?:能够|可以|得以|更好)|对[^。；]{1,20}(?:尤为|至关|十分|非常|特别)?重要/g;
-/** A "why" asked of a state (hard, so few), and a text giving a cause rather than a purpose. */
-const DIFFICULTY_ASKED = /难|不易|不容易|那么少|这么少|那么低|\b(?:hard|difficult|so few|so little|so low|scarce)\b/i;
+/** A "why" asked of a state (hard, so few, so many), and a text giving a cause rather than a purpose. */
+const DIFFICULTY_ASKED = /难|不易|不容易|那么少|这么少|那么低|那么多|这么多|那么高|\b(?:hard|difficult|so (?:few|little|low|many|much|high)|scarce)\b/i;
 const STATE_CAUSE = /由于|因为|鉴于|原因|所以|因此|因而|导致|造成|缺乏|缺少|不足/;
 /** Share of a cause clause the question's own words may fill before the clause is only the question restated. */
 const RESTATED = 0.6;
