@@ -840,6 +840,16 @@ describe('phrasing that names nothing the documents lack', () => {
   });
 });
 
+describe('an English word the dictionary reads otherwise', () => {
+  it('finds the prosecutors’ “case clinics” (诉讼会诊), and reads "talks about" as 谈到, not as negotiations', async () => {
+    const question = "What are the prosecutors' 'case clinics' that the 2019 working group on trafficking talks about?";
+    const terms = corpus.analyzer.analyze(question).groups.flatMap((g) => g.members.map((m) => m.term));
+    expect(terms).toContain('诉讼会诊');
+    expect(terms).not.toContain('谈判');
+    await expectAnswered(question, '诉讼会诊');
+  });
+});
+
 describe('a Chinese word the documents say otherwise', () => {
   it('finds 自然灾害 for 天灾 (both "natural disaster"), but reads no adverb so (后来 "later")', async () => {
     await expectAnswered('秘书长的报告有没有天灾地区人口贩运的资料？', '自然灾害地区');
