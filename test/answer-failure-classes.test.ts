@@ -1104,6 +1104,11 @@ describe('a share given in words', () => {
 });
 
 describe('what a thing is for', () => {
+  it('reads "meant to achieve" and 是为了什么 as asking what the thing is for', () => {
+    for (const question of ['What is the Global Initiative to Fight Human Trafficking meant to achieve?', '全球举措是为了什么？'])
+      expect(questionKind(question).answerType).toBe('definition');
+  });
+
   it('is not the purpose of what was done as part of it (作为全球举措的一部分…目的是…)', async () => {
     const a = await ask('打击人口贩运全球举措的目的是什么？');
     expect(a.passages[0]!.quote).toContain('提高认识');

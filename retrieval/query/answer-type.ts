@@ -45,7 +45,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ],
   [
     'definition',
-    /^\s*what (?:exactly |precisely |really |actually |basically )?(?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .*? (?:mean|stand for|aim)\b|\bwhat does (?![^?]*\b(?:suggest|recommend|propose|say|want|ask|expect|urge|call|help|should|must|would|could|will|can|to)\b)[^?]*? do\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
+    /^\s*what (?:exactly |precisely |really |actually |basically )?(?:is|are|was|were) (?:the |an? )?[\w\s.'’-]{1,60}\??\s*$|\bwhat does .*? (?:mean|stand for|aim)\b|\bwhat does (?![^?]*\b(?:suggest|recommend|propose|say|want|ask|expect|urge|call|help|should|must|would|could|will|can|to)\b)[^?]*? do\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\b(?:aim|purpose|goal|objective)s? of\b|\b(?:meant|supposed|intended|designed|set up) to (?:achieve|accomplish|do)\b|什么是|是(?:个|一个|一种)?什么|指什么|何谓|含义|宗旨|目的是什么|目标是什么|是为了什么|为的是什么|是干什么的|是做什么的|(?:是)?(?:用来)?干[嘛吗]的|是(?:个)?啥/i,
   ],
   // What someone said or presented: the content after "X介绍了…", not the sentence naming X.
   [
