@@ -238,6 +238,10 @@ describe('a list asked by its length', () => {
 });
 
 describe('the answer in a later paragraph', () => {
+  it('reads on to the funder named in the next paragraph, in a sentence a little off the quote’s topic', async () => {
+    await expectAnswered('打击人口贩运全球举措是靠哪个国家的资金支持搞起来的？', '阿拉伯联合酋长国的财政支助');
+  });
+
   it('reads on to the body set up by a meeting in the next paragraph, which points back to it (根据该举措)', async () => {
     const question = 'what body got set up as a result of that Tokyo inter-agency coordination meeting?';
     await expectAnswered(question, '成立了打击人口贩运问题机构间合作小组');

@@ -254,7 +254,7 @@ const ROLES: { asked: RegExp; stated: RegExp }[] = [
   // What body was set up is answered where one is (成立了…小组), not by the bodies that met before it.
   { asked: /成立|设立|组建|创建|\b(?:set up|established|created|founded|formed)\b/i, stated: /成立|设立|建立|创建|组建/ },
   {
-    asked: /资助|出资|供资|捐助|\bfund(?:ed|s|ing)?\b|\bfinanc(?:ed|es|ing)\b|\bsponsor(?:ed|s|ing)?\b/i,
+    asked: /资助|出资|供资|捐助|资金|出钱|给钱|\bfund(?:ed|s|ing)?\b|\bfinanc(?:ed|es|ing)\b|\bsponsor(?:ed|s|ing)?\b/i,
     stated: /资助|支助|出资|供资|捐助|捐款|捐赠|资金|经费|赞助|财政/,
   },
 ];

@@ -246,6 +246,13 @@ function speaksOf(unit: Unit, analysis: QueryAnalysis, ctx: AnswerContext): bool
   return analysis.groups.some((g) => !g.members.some((m) => COUNTRY_WORD.test(m.term)) && g.members.some((m) => text.includes(m.term)));
 }
 
+/**
+ * Evidence that a unit holds the asked kind of fact: in full, or in a sentence a little off the quote's topic
+ * (whose evidence compose weighs down, to 0.8 at most).
+ */
+const holdsAsked = (evidence: Composed['evidence']) => evidence.strength >= HOLDS_ASKED;
+const HOLDS_ASKED = 0.75;
+
 function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAnalysis): Reached[] {
   const out: Reached[] = [];
   const add = (unit: Unit, result: ScoredUnit, rank: number, after?: Unit) => {
@@ -282,7 +289,7 @@ function reachable(results: ScoredUnit[], ctx: AnswerContext, analysis: QueryAna
     // unless it opens by pointing back to this one ("会议由工作组主席…宣布开幕" after the meeting named).
     const named = salientShare(result.unit, view.analysis, view.ctx);
     const continues = (u: Unit) =>
-      composeQuote(u, view.analysis, view.ctx).evidence.strength === 1 &&
+      holdsAsked(composeQuote(u, view.analysis, view.ctx).evidence) &&
       (!countries || speaksOf(u, view.analysis, view.ctx)) &&
       (salientShare(u, view.analysis, view.ctx) >= named || pointsBack(u.text, u.lang));
     if ((sameSection && LEAD_IN.test(composed.quote)) || (lacking && continues(next))) {
