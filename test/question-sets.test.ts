@@ -27,7 +27,7 @@ describe('labelled question sets', () => {
       'tune-who',
       'tune-m',
       'heldout-r',
-      ...['x', 'y', 'z', 'v', 'k', 'j', 'n', 'p', 'q', 's'].flatMap((s) => [`tune-${s}`, `heldout-${s}`]),
+      ...['x', 'y', 'z', 'v', 'k', 'j', 'n', 'p', 'q', 's', 't'].flatMap((s) => [`tune-${s}`, `heldout-${s}`]),
     ];
     expect(sets).toEqual(expect.arrayContaining(reported));
     for (const set of sets)
