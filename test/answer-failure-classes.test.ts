@@ -886,6 +886,31 @@ describe('a name the question writes out in several words', () => {
   });
 });
 
+describe('a name written as in Taiwan', () => {
+  it('reads 克羅埃西亞 and 模里西斯 as the documents’ 克罗地亚 and 毛里求斯, and leaves 尼日利亚 as it is', () => {
+    const names = (question: string) => corpus.analyzer.analyze(normalizeQuestion(question).text).salient.map((e) => e.text);
+    expect(names('克羅埃西亞從搞國家戰略開始到2007年1月，總共認出了幾個被拐的人？')).toContain('克罗地亚');
+    expect(names('模里西斯報告了什麼？')).toContain('毛里求斯');
+    // OpenCC's Taiwan table would make it 尼日尔利亚.
+    expect(names('奈及利亞和尼日利亚的检察官')).toEqual(['尼日利亚']);
+  });
+});
+
+describe('everyday words for the documents’ own', () => {
+  it('reads 偷渡, 刊物, 网课, 头一回 and 痛斥 as the documents write them', () => {
+    const terms = (question: string) => corpus.analyzer.analyze(question).groups.flatMap((g) => g.members.map((m) => m.term));
+    expect(terms('偷渡那份报告最后说毒罪办接下来还打算出啥新刊物？')).toEqual(expect.arrayContaining(['偷运移民', '出版物']));
+    expect(terms('偷渡那几门网课有中文版吗？')).toContain('远程学习');
+    expect(terms('安理会头一回专门开会是啥时候？')).toContain('首次');
+    expect(terms('安理会那个痛斥偷运的决议是几号？')).toContain('谴责');
+  });
+
+  it('answers a shelter question asked with 工钱 and a question about “operation sophia”', async () => {
+    await expectAnswered('會上有沒有人講過給住在庇護所裡的受害人發工錢的做法？', '在庇护所内所作的工作提供经济赔偿');
+    await expectAnswered('what even is operation sophia?', '欧洲联盟的一项军事行动');
+  });
+});
+
 describe('a name the question writes short', () => {
   it('reads a short form the glossary lists (南共体) as the name the documents write out', () => {
     const analysis = corpus.analyzer.analyze('南共体有多少个成员国？');

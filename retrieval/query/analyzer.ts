@@ -16,6 +16,7 @@ import { englishReading } from './english-reading.js';
 import { englishStem } from './english-stems.js';
 import { withoutFraming } from './framing.js';
 import { isMarkedVerb } from './proper-names.js';
+import { mainlandNames } from './regional.js';
 import { askedThing, countedThing, datedEvent, datedThing, knownParts, otherFirstTime, questionNames, salientElements } from './salient.js';
 import { SpellingCorrector } from './spelling.js';
 import { termGroups } from './term-groups.js';
@@ -158,8 +159,16 @@ export class QueryAnalyzer {
 
   analyze(asked: string): QueryAnalysis {
     // Acronyms first, so that no later step reads "TIP" as an unknown word.
-    const { text: question, corrections } = this.spelling.correct(expandAcronyms(asked, this.glossary));
-    const lang = detectLang(question);
+    const { text: spelled, corrections } = this.spelling.correct(expandAcronyms(asked, this.glossary));
+    const lang = detectLang(spelled);
+    const question =
+      lang === 'zh'
+        ? mainlandNames(
+            spelled,
+            (t) => this.stats.df(t) > 0,
+            (w) => this.stats.hasWord(w),
+          )
+        : spelled;
     const content = withoutFraming(question);
     const words = this.tokenizer.queryWords(content);
     let terms: QueryTerm[];
