@@ -1031,6 +1031,13 @@ describe('dates as fine as asked', () => {
     expect((await ask(question)).outcome).not.toBe('answered');
   });
 
+  it('reads a resolution’s 几号 as its number, not a day', async () => {
+    expect(questionKind('会议是几号开的？').answerType).toBe('date');
+    for (const question of ['安理会2017年那个痛斥从利比亚往外偷运人的决议是几号？', '第几号决议谴责了偷运移民？'])
+      expect(questionKind(question).answerType).not.toBe('date');
+    await expectAnswered('安理会2017年那个骂从利比亚往外偷运人的决议是几号？', '2380(2017)');
+  });
+
   it('reads "which days" as asking dates, not a list, and answers it with no month alone', async () => {
     const question = 'On which days in May 2017 was the maritime smuggling workshop in Malta held?';
     expect(questionKind(question).answerType).toBe('date');

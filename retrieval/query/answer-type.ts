@@ -15,8 +15,9 @@ export const BEFORE_ASKED_NOUN = String.raw`(?:(?!(?:can|could|do|does|did|shoul
 
 /** First match wins: "how many countries" is a count, not a list; "why … where" is a reason. */
 const PATTERNS: [AnswerType, RegExp][] = [
-  // Days and months asked with 几 are dates (哪几天, 几月几日), not counts.
-  ['date', /哪几天|几月几[日号]|几号|哪几年/],
+  // Days and months asked with 几 are dates (哪几天, 几月几日), not counts; a resolution's or a document's 几号 is its
+  // number.
+  ['date', /哪几天|几月几[日号]|(?<!(?:决议|决定|文件|报告|议程|项目|条|款|段)[是的为]?|第)几号|哪几年/],
   [
     'count',
     /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b|\bwhat (?:share|percentage|proportion)\b|多少|(?<![哪那这好十前去近])几(?![乎月号百千万十])[个名人次项种所家国份场起届位年天]?|数量|人数|数目|比例/i,
