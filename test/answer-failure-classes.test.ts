@@ -1025,6 +1025,12 @@ describe('dates as fine as asked', () => {
     await expectAnswered('秘书长是哪天向各国政府发出关于第2006/27号决议的普通照会的？', '2007 年 11 月 12 日');
   });
 
+  it('does not take 即将 of "在即将举行的区域论坛上" for a place', async () => {
+    const reading = corpus.analyzer.analyze('东非那个商量怎么一起打击偷渡的专家会是在哪个城市开的？');
+    expect(typeEvidence('起草了东非打击偷运移民区域行动计划的初稿，在即将举行的区域论坛上将对此展开进一步讨论。', reading, corpus.ctx).facts).toEqual([]);
+    await expectAnswered('东非那个商量怎么一起打击偷渡的专家会是在哪个城市开的？', '蒙巴萨');
+  });
+
   it('reads a city asked with an adjective before it ("which Indian city") as a place, not answered by the country', async () => {
     const question = 'In which Indian city was the November 2016 regional workshop on smuggling of migrants by sea held?';
     expect(questionKind(question).answerType).toBe('place');

@@ -92,8 +92,8 @@ const CITY_ASKED = /城市|\b(?:city|cities|town|towns)\b/i;
 /** Seas, continents and regions, by their ending or as a compass part of one (北非, 中东, 东南亚). */
 const REGION = /(?:海|洋|洲|地区|区域|半岛|之角)$|^[东西南北中]{1,2}(?:非|欧|亚|东)$/;
 
-/** Where a meeting was held, whatever the place's name: 在尼亚美举行, 于日内瓦召开. */
-const HELD_IN = /(?:在|于)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|启动|成立)/g;
+/** Where a meeting was held, whatever the place's name: 在尼亚美举行, 于日内瓦召开; not when (在即将举行的论坛上). */
+const HELD_IN = /(?:在|于)(?!即将|将要|正在|近期|随后|此后|今后|同期)([\u4e00-\u9fff]{2,8}?)(?:举行|召开|举办|开幕|启动|成立)/g;
 /** Names in quotation marks or title marks: “诉讼会诊”, 《…》. */
 const QUOTED = /[“《「][^”》」]{2,40}[”》」]/g;
 const LATIN_NAME = /[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+/g;
