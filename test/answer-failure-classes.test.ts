@@ -905,6 +905,14 @@ describe('everyday words for the documents’ own', () => {
     expect(terms('安理会那个痛斥偷运的决议是几号？')).toContain('谴责');
   });
 
+  it('reads an asker’s phrase the documents never write (人口贩卖) as their term, a name either way (安理会, 安全理事会), and 啥时候 as when', async () => {
+    const question = '安理会头一回专门开会聊人口贩卖是啥时候？';
+    expect(questionKind(question).answerType).toBe('date');
+    const groups = corpus.analyzer.analyze(question).groups.map((g) => g.members.map((m) => m.term));
+    expect(groups).toEqual(expect.arrayContaining([expect.arrayContaining(['贩运人口']), expect.arrayContaining(['安全理事会', '安理会'])]));
+    await expectAnswered(question, '2015 年 12 月首次召开关于贩运人口问题的会议');
+  });
+
   it('answers a shelter question asked with 工钱 and a question about “operation sophia”', async () => {
     await expectAnswered('會上有沒有人講過給住在庇護所裡的受害人發工錢的做法？', '在庇护所内所作的工作提供经济赔偿');
     await expectAnswered('what even is operation sophia?', '欧洲联盟的一项军事行动');

@@ -96,6 +96,24 @@ export interface QueryAnalyzerDeps {
   englishStats?: CorpusStats;
 }
 
+/** A glossary phrase of a question and the forms the documents write it in. */
+interface Phrase {
+  phrase: string;
+  forms: string[];
+}
+
+/** The phrases a text writes, longest first, none inside another. */
+function phrasesIn(text: string, phrases: readonly Phrase[]): Phrase[] {
+  let rest = normalizeText(text);
+  const found: Phrase[] = [];
+  for (const p of phrases) {
+    if (!rest.includes(p.phrase)) continue;
+    found.push(p);
+    rest = rest.replaceAll(p.phrase, '，');
+  }
+  return found;
+}
+
 export class QueryAnalyzer {
   private readonly tokenizer: Tokenizer;
   private readonly stats: CorpusStats;
@@ -109,7 +127,11 @@ export class QueryAnalyzer {
   /** A Chinese form or short form the glossary lists → its entry's English name: 南共体 is the SADC the documents write out. */
   private readonly glossed: ReadonlyMap<string, string>;
   /** The glossary's Chinese names of several words (打击人口贩运全球举措), longest first, each with its entry's forms. */
-  private readonly namePhrases: readonly { phrase: string; forms: string[] }[];
+  private readonly namePhrases: readonly Phrase[];
+  /** Askers' phrases of several words the documents never write (人口贩卖), longest first, with the entry's forms. */
+  private readonly askedPhrases: readonly Phrase[];
+  /** A glossary name's forms the documents write (安理会, 安全理事会), by each of them: one name, either way. */
+  private readonly nameForms: ReadonlyMap<string, string[]>;
 
   constructor(deps: QueryAnalyzerDeps) {
     this.tokenizer = deps.tokenizer;
@@ -130,6 +152,23 @@ export class QueryAnalyzer {
         return phrases.map((phrase) => ({ phrase, forms }));
       })
       .sort((a, b) => b.phrase.length - a.phrase.length);
+    this.nameForms = new Map(
+      deps.glossary.entries
+        .filter((e) => /^[A-Z]/.test(e.en[0]!))
+        .flatMap((e) => {
+          const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
+          return forms.length > 1 ? forms.map((f) => [f, forms] as const) : [];
+        }),
+    );
+    // Not a name's (预防犯罪委员会): the documents' later mentions of a body are short (委员会), and found by its words.
+    this.askedPhrases = deps.glossary.entries
+      .filter((e) => !/^[A-Z]/.test(e.en[0]!))
+      .flatMap((e) => {
+        const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
+        const asked = (e.zhAsked ?? []).map(normalizeText).filter((z) => this.stats.df(z) === 0 && this.tokenizer.queryWords(z).length > 1);
+        return forms.length ? asked.map((phrase) => ({ phrase, forms })) : [];
+      })
+      .sort((a, b) => b.phrase.length - a.phrase.length);
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
     // A word of the English text is known too, whatever the dictionary says ("Harbourlight" is no typo there).
     const inEnglishText = (w: string) => this.englishStats?.hasWord(englishStem(w)) ?? false;
@@ -138,18 +177,6 @@ export class QueryAnalyzer {
       this.dictionary.corpusWords(),
       (w) => this.dictionary.isEnglish(w) || this.stats.hasWord(w) || inEnglishText(w),
     );
-  }
-
-  /** The glossary's names of several words a Chinese question writes, longest first, none inside another. */
-  private namesWritten(text: string): { phrase: string; forms: string[] }[] {
-    let rest = normalizeText(text);
-    const found: { phrase: string; forms: string[] }[] = [];
-    for (const n of this.namePhrases) {
-      if (!rest.includes(n.phrase)) continue;
-      found.push(n);
-      rest = rest.replaceAll(n.phrase, '，');
-    }
-    return found;
   }
 
   /** English → Chinese terms for a (part of a) question, with the English words that found nothing. */
@@ -169,16 +196,22 @@ export class QueryAnalyzer {
             (w) => this.stats.hasWord(w),
           )
         : spelled;
-    const content = withoutFraming(question);
+    // An asker's phrase the documents never write (人口贩卖) is searched as the documents' term, not as its words.
+    const phrases = lang === 'zh' ? phrasesIn(withoutFraming(question), this.askedPhrases) : [];
+    const content = phrases.reduce((t, p) => t.replaceAll(p.phrase, '，'), withoutFraming(question));
     const words = this.tokenizer.queryWords(content);
+    const rephrased = phrases.flatMap((p) => {
+      const weight = this.tokenizer.queryWords(p.phrase).length / p.forms.length;
+      return p.forms.map((f) => ({ term: f, weight, origin: 'glossary' as const, from: `zh:${p.phrase}` }));
+    });
     let terms: QueryTerm[];
     // A name the glossary writes in several words (打击人口贩运全球举措) is a name the answer must speak of; it is
     // still searched by its words, as the documents' later mentions are short (工作组 for 贩运人口问题工作组).
-    const names = lang === 'zh' ? this.namesWritten(content) : [];
+    const names = lang === 'zh' ? phrasesIn(withoutFraming(question), this.namePhrases) : [];
     if (lang === 'zh') {
       // Latin names in a Chinese question go through the bridge (UNODC在萨尔瓦多…).
       const zh = this.chineseWordTerms(words);
-      terms = [...zh.terms, ...(zh.latin.length ? this.bridge(zh.latin.join(' ')).terms : [])];
+      terms = [...rephrased, ...zh.terms, ...(zh.latin.length ? this.bridge(zh.latin.join(' ')).terms : [])];
     } else {
       // Chinese words in an English question are used as they are (What does 蓝心运动 mean?).
       terms = [...this.bridge(content).terms, ...this.chineseWordTerms(words.filter((w) => countCjk(w) > 0)).terms];
@@ -244,6 +277,9 @@ export class QueryAnalyzer {
       } else if (FIRST_TIME.test(w)) {
         // 第一次 and 首次 say the same ("安理会首次…"): either covers the word.
         for (const t of [w, otherFirstTime(w)]) terms.push({ term: t, weight: 0.5, origin: 'dictionary', from: `zh:${w}` });
+      } else if (this.nameForms.has(w)) {
+        const forms = this.nameForms.get(w)!;
+        for (const f of forms) terms.push({ term: f, weight: 1 / forms.length, origin: 'glossary', from: `zh:${w}` });
       } else if (this.stats.df(w) > 0) {
         terms.push({ term: w, weight: 1, origin: 'text' });
       } else {

@@ -25,7 +25,7 @@ const PATTERNS: [AnswerType, RegExp][] = [
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:was|is|were|are) the reasons?\b|\bhow come\b|为什么|为何|为啥|干[嘛吗](?![了的])|原因|何故|出于什么|理由/i],
   [
     'date',
-    /\bwhen\b|\b(?:what|which) (?:years?|months?|dates?|days?|periods?|deadlines?)\b|\b(?:cut-?off |closing |opening |start |end |due )?date\b|\bdeadline\b|\bsince when\b|何时|什么时候|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
+    /\bwhen\b|\b(?:what|which) (?:years?|months?|dates?|days?|periods?|deadlines?)\b|\b(?:cut-?off |closing |opening |start |end |due )?date\b|\bdeadline\b|\bsince when\b|何时|什么时候|啥时候?|哪会儿|几时|哪一?年|哪些年|哪天|哪一?天|几月|哪个月|哪几天|什么日期|日期|什么时间/i,
   ],
   [
     'name',
