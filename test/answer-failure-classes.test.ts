@@ -886,6 +886,16 @@ describe('a name the question writes out in several words', () => {
   });
 });
 
+describe('the name of a kind of thing', () => {
+  it('answers the name of a campaign by the name quoted before 运动, not a protocol in title marks; "whats" is "what\'s"', async () => {
+    const question = 'whats the name of the anti-smuggling awareness campaign they run together with mexico?';
+    expect(normalizeQuestion(question).text).toMatch(/^what's the name/);
+    await expectAnswered(question, '“偷运移民：致命性行业”');
+    const reading = corpus.analyzer.analyze("what's the name of the campaign?");
+    expect(typeEvidence('这两次讲习班都有助于支持各国执行《偷运移民议定书》。', reading, corpus.ctx).strength).toBeLessThan(1);
+  });
+});
+
 describe('a name written as in Taiwan', () => {
   it('reads 克羅埃西亞 and 模里西斯 as the documents’ 克罗地亚 and 毛里求斯, and leaves 尼日利亚 as it is', () => {
     const names = (question: string) => corpus.analyzer.analyze(normalizeQuestion(question).text).salient.map((e) => e.text);

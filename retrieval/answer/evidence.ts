@@ -88,6 +88,22 @@ const SITE =
 /** A numbered resolution or decision: 第 4/4 号决定, 第2388(2017)号决议. */
 const INSTRUMENT = /第\d+(?:\/\d+|\(\d{4}\))号(?:决定|决议)/g;
 
+/**
+ * The kind of thing whose name a question asks ("the name of the … campaign", 那个运动叫什么), with the word the
+ * documents write after such a name: a campaign's name is the one quoted before 运动, not 《偷运移民议定书》.
+ */
+const NAMED_KINDS: [asked: RegExp, noun: string][] = [
+  [/\bcampaigns?\b|运动/i, '运动'],
+  [/\bprojects?\b|项目/i, '项目'],
+  [/\bprogrammes?\b|\bprograms?\b|方案/i, '方案'],
+  [/\boperations?\b|行动/i, '行动'],
+  [/\bdatabases?\b|数据库/i, '数据库'],
+  [/\btoolkits?\b|工具包/i, '工具包'],
+  [/\b(?:handbook|manual)s?\b|手册/i, '手册'],
+];
+/** A quoted name followed, within a few characters, by the kind of thing it names. */
+const namedKind = (name: string, noun: string, text: string) => new RegExp(`${escapeRegExp(name)}[^，,。；;]{0,4}${noun}`).test(text);
+
 const CITY_ASKED = /城市|\b(?:city|cities|town|towns)\b/i;
 /** Seas, continents and regions, by their ending or as a compass part of one (北非, 中东, 东南亚). */
 const REGION = /(?:海|洋|洲|地区|区域|半岛|之角)$|^[东西南北中]{1,2}(?:非|欧|亚|东)$/;
@@ -328,6 +344,9 @@ function chineseEvidence(raw: string, text: string, analysis: QueryAnalysis, { t
         [...people, ...(raw.match(LATIN_NAME) ?? []).map(normalizeText), ...(text.match(QUOTED) ?? []), ...(text.match(INSTRUMENT) ?? [])],
         question,
       );
+      // Asked the name of a campaign (a project, a programme…), the name is the one written before that noun.
+      const kind = NAMED_KINDS.find(([asked]) => asked.test(analysis.question))?.[1];
+      if (kind && facts.length && !facts.some((f) => namedKind(f, kind, text))) return { strength: OTHER_ROLE, facts: [] };
       return { strength: facts.length ? 1 : 0, facts };
     }
     case 'person_body': {

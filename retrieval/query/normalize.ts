@@ -2,7 +2,8 @@
  * Questions as people type them, made comparable with the documents before anything else reads them:
  * traditional Chinese converted to simplified (OpenCC, phrase-level: 軟體 → 软件, not character by character),
  * full-width letters and digits folded (ＣＴＯＣ, 第４４段), zero-width and control characters removed,
- * whitespace collapsed. Quotes are never touched: they come from the documents, which are simplified.
+ * whitespace collapsed, chat contractions given back their apostrophe (whats → what's). Quotes are never touched: they
+ * come from the documents, which are simplified.
  */
 import { Converter } from 'opencc-js/t2cn';
 
@@ -20,6 +21,10 @@ const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ！…) and the ideographic space fold to their ASCII forms; CJK punctuation stays. */
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
+/** Chat contractions typed without their apostrophe (whats, didnt): read as written with it. */
+const BARE_IS = /\b(what|who|where|when|how|that|there)s\b/gi;
+const BARE_NOT = /\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b/gi;
+
 export interface NormalizedQuestion {
   text: string;
   /** The question was written in traditional characters and was converted. */
@@ -34,5 +39,5 @@ export function normalizeQuestion(raw: string): NormalizedQuestion {
     .replace(/\s+/g, ' ')
     .trim();
   const text = toSimplified(folded);
-  return { text, traditional: text !== folded };
+  return { text: text.replace(BARE_IS, "$1's").replace(BARE_NOT, "$1n't"), traditional: text !== folded };
 }
