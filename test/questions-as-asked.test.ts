@@ -58,6 +58,17 @@ describe('input normalisation', () => {
     expect(citationsOf(a)[0]!.quote).toContain('偷运移民议定书');
   });
 
+  it('gives chat years their century and chat contractions their apostrophe, and leaves a span of years alone', () => {
+    const read = (q: string) => normalizeQuestion(q).text;
+    expect(read('秘书长08年那份报告')).toBe('秘书长2008年那份报告');
+    expect(read('安理会15年12月开的会')).toBe('安理会2015年12月开的会');
+    expect(read('17年那次会议')).toBe('2017年那次会议');
+    // Fifteen years, not 2015.
+    expect(read('最高判15年监禁')).toBe('最高判15年监禁');
+    expect(read('2008年')).toBe('2008年');
+    expect(read('whats the name, didnt they')).toBe("what's the name, didn't they");
+  });
+
   it('removes zero-width and control characters and folds full-width letters and digits', async () => {
     expect(normalizeQuestion('贩\u200b运\u200b人\u200b口').text).toBe('贩运人口');
     expect(normalizeQuestion('ＣＴＯＣ／ＣＯＰ／２０１８／２　第４４段').text).toBe('CTOC/COP/2018/2 第44段');

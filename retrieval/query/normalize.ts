@@ -2,8 +2,8 @@
  * Questions as people type them, made comparable with the documents before anything else reads them:
  * traditional Chinese converted to simplified (OpenCC, phrase-level: 軟體 → 软件, not character by character),
  * full-width letters and digits folded (ＣＴＯＣ, 第４４段), zero-width and control characters removed,
- * whitespace collapsed, chat contractions given back their apostrophe (whats → what's). Quotes are never touched: they
- * come from the documents, which are simplified.
+ * whitespace collapsed, chat contractions given back their apostrophe (whats → what's) and chat years their century
+ * (08年 → 2008年). Quotes are never touched: they come from the documents, which are simplified.
  */
 import { Converter } from 'opencc-js/t2cn';
 
@@ -25,6 +25,12 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 const BARE_IS = /\b(what|who|where|when|how|that|there)s\b/gi;
 const BARE_NOT = /\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b/gi;
 
+/**
+ * A year written with two digits, as chat does (08年那份报告, 15年12月): 00–09 always, 10–29 only before a month or
+ * a word for the time itself (15年底, 17年那次), since 15年 may also be fifteen years.
+ */
+const SHORT_YEAR = /(?<![\d./第])(0\d|[12]\d)年(?=(?:0?[1-9]|1[0-2])月|底|初|年底|年初|那|这|的时候|以来|开始)|(?<![\d./第])(0\d)年/g;
+
 export interface NormalizedQuestion {
   text: string;
   /** The question was written in traditional characters and was converted. */
@@ -39,5 +45,9 @@ export function normalizeQuestion(raw: string): NormalizedQuestion {
     .replace(/\s+/g, ' ')
     .trim();
   const text = toSimplified(folded);
-  return { text: text.replace(BARE_IS, "$1's").replace(BARE_NOT, "$1n't"), traditional: text !== folded };
+  const read = text
+    .replace(BARE_IS, "$1's")
+    .replace(BARE_NOT, "$1n't")
+    .replace(SHORT_YEAR, (_: string, a: string | undefined, b: string | undefined) => `20${a ?? b}年`);
+  return { text: read, traditional: text !== folded };
 }
