@@ -238,6 +238,11 @@ describe('a list asked by its length', () => {
 });
 
 describe('the answer in a later paragraph', () => {
+  it('does not take a paragraph that only adds to the one before (此外…) for speaking of what that one names', async () => {
+    // Colombia's information system is in the paragraph before the marriage research that opens 此外.
+    expect((await ask('哥伦比亚内政部那个人口贩卖信息系统是哪年正式上线的？')).outcome).not.toBe('answered');
+  });
+
   it('reads on to the funder named in the next paragraph, in a sentence a little off the quote’s topic', async () => {
     await expectAnswered('打击人口贩运全球举措是靠哪个国家的资金支持搞起来的？', '阿拉伯联合酋长国的财政支助');
   });

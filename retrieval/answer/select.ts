@@ -145,8 +145,13 @@ export function mentions(unit: Unit, element: SalientElement, analysis: QueryAna
   return element.forms.some(standsAlone);
 }
 
-/** A continuation that points back to the unit it continues (根据该举措…) speaks of what that unit names. */
-const inheritsFrom = (unit: Unit, after: Unit | undefined): Unit | undefined => (after && pointsBack(unit.text, unit.lang) ? after : undefined);
+/**
+ * A continuation that points back to the unit it continues (根据该举措…) speaks of what that unit names; one that only
+ * adds to it (此外, "in addition") speaks of something else.
+ */
+const inheritsFrom = (unit: Unit, after: Unit | undefined): Unit | undefined =>
+  after && pointsBack(unit.text, unit.lang) && !ADDS_TO.test(unit.text.trimStart()) ? after : undefined;
+const ADDS_TO = /^(?:此外|另外|in addition|furthermore|moreover)/i;
 
 /** Whether a candidate's unit, or the unit it points back to, mentions a salient element. */
 export function candidateMentions(c: Pick<Candidate, 'unit' | 'after'>, element: SalientElement, analysis: QueryAnalysis, ctx: AnswerContext): boolean {
