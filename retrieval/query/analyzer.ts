@@ -142,33 +142,26 @@ export class QueryAnalyzer {
     const names = deps.glossary.entries.flatMap((e) => e.en.flatMap((p) => englishTokens(p)));
     this.unVocabulary = new Set(names);
     this.glossed = new Map(deps.glossary.entries.flatMap((e) => [...e.zh, ...(e.zhAsked ?? [])].map((z) => [normalizeText(z), e.en[0]!] as const)));
-    this.namePhrases = deps.glossary.entries
-      .filter((e) => /^[A-Z]/.test(e.en[0]!))
-      .flatMap((e) => {
-        const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
-        // A short form askers write (南共体) names what the documents write out.
-        const asked = (e.zhAsked ?? []).map(normalizeText).filter((z) => this.stats.df(z) === 0);
-        const phrases = [...forms.filter((z) => this.tokenizer.queryWords(z).length > 1), ...(forms.length ? asked : [])];
-        return phrases.map((phrase) => ({ phrase, forms }));
-      })
-      .sort((a, b) => b.phrase.length - a.phrase.length);
-    this.nameForms = new Map(
-      deps.glossary.entries
-        .filter((e) => /^[A-Z]/.test(e.en[0]!))
-        .flatMap((e) => {
-          const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
-          return forms.length > 1 ? forms.map((f) => [f, forms] as const) : [];
-        }),
-    );
+    // Each entry with the forms the documents write it in; a name's English is capitalised (UNODC, Security Council).
+    const entries = deps.glossary.entries.map((e) => ({
+      name: /^[A-Z]/.test(e.en[0]!),
+      forms: e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0),
+      // Askers' forms the documents never write (南共体, 人口贩卖).
+      asked: (e.zhAsked ?? []).map(normalizeText).filter((z) => this.stats.df(z) === 0),
+    }));
+    const severalWords = (z: string) => this.tokenizer.queryWords(z).length > 1;
+    const longestFirst = (a: Phrase, b: Phrase) => b.phrase.length - a.phrase.length;
+    this.namePhrases = entries
+      .filter((e) => e.name)
+      // A short form askers write (南共体) names what the documents write out.
+      .flatMap(({ forms, asked }) => [...forms.filter(severalWords), ...(forms.length ? asked : [])].map((phrase) => ({ phrase, forms })))
+      .sort(longestFirst);
+    this.nameForms = new Map(entries.filter((e) => e.name && e.forms.length > 1).flatMap(({ forms }) => forms.map((f) => [f, forms] as const)));
     // Not a name's (预防犯罪委员会): the documents' later mentions of a body are short (委员会), and found by its words.
-    this.askedPhrases = deps.glossary.entries
-      .filter((e) => !/^[A-Z]/.test(e.en[0]!))
-      .flatMap((e) => {
-        const forms = e.zh.map(normalizeText).filter((z) => this.stats.df(z) > 0);
-        const asked = (e.zhAsked ?? []).map(normalizeText).filter((z) => this.stats.df(z) === 0 && this.tokenizer.queryWords(z).length > 1);
-        return forms.length ? asked.map((phrase) => ({ phrase, forms })) : [];
-      })
-      .sort((a, b) => b.phrase.length - a.phrase.length);
+    this.askedPhrases = entries
+      .filter((e) => !e.name && e.forms.length > 0)
+      .flatMap(({ forms, asked }) => asked.filter(severalWords).map((phrase) => ({ phrase, forms })))
+      .sort(longestFirst);
     // Any word the dictionary's senses use is a word, not a typo: "corporate" is not "cooperate" misspelt.
     // A word of the English text is known too, whatever the dictionary says ("Harbourlight" is no typo there).
     const inEnglishText = (w: string) => this.englishStats?.hasWord(englishStem(w)) ?? false;
@@ -196,9 +189,10 @@ export class QueryAnalyzer {
             (w) => this.stats.hasWord(w),
           )
         : spelled;
+    const framed = withoutFraming(question);
     // An asker's phrase the documents never write (人口贩卖) is searched as the documents' term, not as its words.
-    const phrases = lang === 'zh' ? phrasesIn(withoutFraming(question), this.askedPhrases) : [];
-    const content = phrases.reduce((t, p) => t.replaceAll(p.phrase, '，'), withoutFraming(question));
+    const phrases = lang === 'zh' ? phrasesIn(framed, this.askedPhrases) : [];
+    const content = phrases.reduce((t, p) => t.replaceAll(p.phrase, '，'), framed);
     const words = this.tokenizer.queryWords(content);
     const rephrased = phrases.flatMap((p) => {
       const weight = this.tokenizer.queryWords(p.phrase).length / p.forms.length;
@@ -207,7 +201,7 @@ export class QueryAnalyzer {
     let terms: QueryTerm[];
     // A name the glossary writes in several words (打击人口贩运全球举措) is a name the answer must speak of; it is
     // still searched by its words, as the documents' later mentions are short (工作组 for 贩运人口问题工作组).
-    const names = lang === 'zh' ? phrasesIn(withoutFraming(question), this.namePhrases) : [];
+    const names = lang === 'zh' ? phrasesIn(framed, this.namePhrases) : [];
     if (lang === 'zh') {
       // Latin names in a Chinese question go through the bridge (UNODC在萨尔瓦多…).
       const zh = this.chineseWordTerms(words);
